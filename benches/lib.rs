@@ -1,0 +1,1 @@
+//! Benchmarks live beside this file; see `cargo bench -p nangsuat-benches`.

@@ -1,0 +1,58 @@
+//! # nangsuat — productivity statistics for plan monitoring
+//!
+//! *Năng suất* is Vietnamese for productivity. This crate computes what statistics offices
+//! report each year against productivity plans such as Viet Nam's Decision 36/QĐ-TTg
+//! (2021–2030): labour productivity, TFP growth, and TFP's contribution to growth, by accepted
+//! methods whose references are named in each module.
+//!
+//! * [`series`] — annual series, alignment, the missing-data policy ([`NanPolicy`]).
+//! * [`growth`] — log and discrete growth, CAGR, labour productivity per worker and per hour.
+//! * [`capital`] — perpetual-inventory capital stocks with a Harberger initial stock.
+//! * [`accounting`] — growth accounting (Törnqvist and GSO profiles), single series and panels.
+//! * [`pwt`] — Penn World Table 10.01's `rtfpna` and `ctfp` from PWT's own inputs.
+//! * [`data`] — embedded data for Viet Nam (PWT 10.01 extract), with sources and licences.
+//!
+//! Rates and shares are fractions (0.07 is 7 %). Undefined results are `None` (or `false` in
+//! a validity mask), never a silent NaN. No input makes the crate panic.
+//!
+//! Feature `rayon`: panels are processed in parallel over entities.
+//!
+//! # Example
+//! ```
+//! use nangsuat::{AccountingInput, GrowthAccounting, LabourShare, Share};
+//! let years = [2019, 2020, 2021];
+//! let gdp = [100.0, 102.9, 105.5];
+//! let capital = [300.0, 318.0, 335.0];
+//! let employment = [54.7, 53.6, 49.1];
+//! let input = AccountingInput::new(&years, &gdp, &capital, &employment)
+//!     .labour_share(LabourShare::Constant(Share::new(0.55)?));
+//! let result = GrowthAccounting::tornqvist().compute(&input)?;
+//! let r = result.row(1).unwrap();
+//! let sum = r.capital_contribution + r.labour_contribution + r.labour_quality_contribution
+//!     + r.tfp_growth;
+//! assert!((sum - r.output_growth).abs() < 1e-15);
+//! # Ok::<(), nangsuat::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod accounting;
+pub mod capital;
+pub mod data;
+pub mod error;
+pub mod growth;
+pub mod pwt;
+pub mod series;
+pub mod share;
+pub mod summation;
+
+pub use accounting::{
+    Accounting, AccountingInput, AccountingRow, Field, GrowthAccounting, LabourShare,
+    PeriodSummary, Profile, UndefinedShare,
+};
+pub use error::{Error, ErrorKind, Result};
+pub use series::{AnnualSeries, NanPolicy};
+pub use share::Share;
+
+/// The crate version, as in Cargo.toml.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

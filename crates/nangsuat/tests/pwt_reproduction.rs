@@ -1,0 +1,113 @@
+//! The proof that the engine is right: Penn World Table 10.01's published `rtfpna` and `ctfp`
+//! reproduced from PWT's own inputs, for every country-year that carries a published value
+//! (Feenstra, Inklaar & Timmer 2015; METHODS §3).
+
+mod common;
+
+use common::{CTFP_TOLERANCE, RTFPNA_TOLERANCE, load_pwt};
+use nangsuat::pwt::{PwtInput, pwt_tfp};
+use std::collections::BTreeSet;
+
+#[test]
+fn reproduces_every_published_rtfpna_and_ctfp() {
+    let pwt = load_pwt();
+    let codes: Vec<&str> = pwt.countrycode.iter().map(String::as_str).collect();
+    let input = PwtInput::new(
+        &codes,
+        &pwt.year,
+        pwt.col("rgdpna"),
+        pwt.col("rkna"),
+        pwt.col("emp"),
+        pwt.col("avh"),
+        pwt.col("hc"),
+        pwt.col("labsh"),
+        pwt.col("cgdpo"),
+        pwt.col("ck"),
+    );
+    let tfp = pwt_tfp(&input, &"USA").expect("PWT inputs are valid");
+
+    let published_countries: BTreeSet<&str> = (0..codes.len())
+        .filter(|&i| pwt.col("rtfpna")[i].is_finite())
+        .map(|i| codes[i])
+        .collect();
+    assert_eq!(published_countries.len(), 20);
+
+    let (mut n_r, mut n_c, mut worst_r, mut worst_c) = (0, 0, 0.0f64, 0.0f64);
+    for i in 0..codes.len() {
+        let (pub_r, pub_c) = (pwt.col("rtfpna")[i], pwt.col("ctfp")[i]);
+        if pub_r.is_finite() {
+            assert!(
+                tfp.rtfpna_defined[i],
+                "rtfpna undefined for {} {}",
+                codes[i], pwt.year[i]
+            );
+            let err = (tfp.rtfpna[i] / pub_r - 1.0).abs();
+            assert!(
+                err <= RTFPNA_TOLERANCE,
+                "rtfpna {} {}: {} vs {pub_r}",
+                codes[i],
+                pwt.year[i],
+                tfp.rtfpna[i]
+            );
+            worst_r = worst_r.max(err);
+            n_r += 1;
+        } else if published_countries.contains(codes[i]) {
+            // PWT publishes TFP exactly where its inputs exist: so do we.
+            assert!(
+                !tfp.rtfpna_defined[i],
+                "rtfpna defined for {} {} but not published",
+                codes[i], pwt.year[i]
+            );
+        }
+        if pub_c.is_finite() {
+            assert!(
+                tfp.ctfp_defined[i],
+                "ctfp undefined for {} {}",
+                codes[i], pwt.year[i]
+            );
+            let err = (tfp.ctfp[i] / pub_c - 1.0).abs();
+            assert!(
+                err <= CTFP_TOLERANCE,
+                "ctfp {} {}: {} vs {pub_c}",
+                codes[i],
+                pwt.year[i],
+                tfp.ctfp[i]
+            );
+            worst_c = worst_c.max(err);
+            n_c += 1;
+        } else if published_countries.contains(codes[i]) {
+            assert!(
+                !tfp.ctfp_defined[i],
+                "ctfp defined for {} {} but not published",
+                codes[i], pwt.year[i]
+            );
+        }
+    }
+    assert_eq!((n_r, n_c), (1263, 1263));
+    eprintln!(
+        "PWT 10.01: {n_r} rtfpna (worst rel. error {worst_r:.2e}), {n_c} ctfp (worst {worst_c:.2e})"
+    );
+}
+
+#[test]
+fn vietnam_default_labour_share_is_the_peer_median() {
+    let pwt = load_pwt();
+    let mut means: Vec<f64> = nangsuat::data::VIETNAM_LABOUR_SHARE_PEERS
+        .iter()
+        .map(|c| {
+            let v: Vec<f64> = (0..pwt.year.len())
+                .filter(|&i| pwt.countrycode[i] == *c && (2010..=2019).contains(&pwt.year[i]))
+                .map(|i| pwt.col("labsh")[i])
+                .collect();
+            assert_eq!(v.len(), 10, "{c}");
+            v.iter().sum::<f64>() / 10.0
+        })
+        .collect();
+    means.sort_by(f64::total_cmp);
+    let median = (means[2] + means[3]) / 2.0;
+    assert!((median - 0.476).abs() < 5e-4, "{median}");
+    assert_eq!(
+        (median * 100.0).round() / 100.0,
+        nangsuat::data::VIETNAM_DEFAULT_LABOUR_SHARE
+    );
+}
