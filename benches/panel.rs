@@ -5,6 +5,7 @@
 //! kernel). Figures are in the README.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use nangsuat::accounting::AccountingBuffers;
 use nangsuat::{AccountingInput, GrowthAccounting, LabourShare};
 use std::hint::black_box;
 
@@ -105,6 +106,48 @@ impl Panel {
     }
 }
 
+/// Reusable output columns for `compute_panel_into`.
+struct Buffers {
+    f: Vec<Vec<f64>>,
+    masks: Vec<Vec<bool>>,
+}
+
+impl Buffers {
+    fn new(n: usize) -> Self {
+        Buffers {
+            f: (0..13).map(|_| vec![0.0; n]).collect(),
+            masks: (0..3).map(|_| vec![false; n]).collect(),
+        }
+    }
+
+    fn view(&mut self) -> AccountingBuffers<'_> {
+        let [g, i, s] = &mut self.masks[..] else {
+            unreachable!("three masks")
+        };
+        let [a, b, c, d, e, f, h, j, k, l, m, n, o] = &mut self.f[..] else {
+            unreachable!("thirteen columns")
+        };
+        let mut buffers = AccountingBuffers::default();
+        buffers.growth_defined = g;
+        buffers.tfp_index_defined = i;
+        buffers.tfp_share_defined = s;
+        buffers.output_growth = a;
+        buffers.capital_growth = b;
+        buffers.labour_growth = c;
+        buffers.labour_quality_growth = d;
+        buffers.labour_weight = e;
+        buffers.capital_contribution = f;
+        buffers.labour_contribution = h;
+        buffers.labour_quality_contribution = j;
+        buffers.tfp_growth = k;
+        buffers.labour_productivity_growth = l;
+        buffers.capital_deepening = m;
+        buffers.tfp_index = n;
+        buffers.tfp_share = o;
+        buffers
+    }
+}
+
 fn panel(c: &mut Criterion) {
     let panel = Panel::new();
     let rows = panel.year.len() as u64;
@@ -124,6 +167,17 @@ fn panel(c: &mut Criterion) {
             )
         })
     });
+    let mut buffers = Buffers::new(panel.year.len());
+    group.bench_function("tornqvist_sorted_into_reused_buffers", |b| {
+        b.iter(|| {
+            black_box(
+                accounting
+                    .compute_panel_into(&panel.entity, &panel.input(), buffers.view())
+                    .expect("valid panel"),
+            )
+        })
+    });
+    drop(buffers);
     let shuffled = panel.shuffled();
     group.bench_function("tornqvist_unsorted", |b| {
         b.iter(|| {

@@ -742,7 +742,41 @@ impl GrowthAccounting {
     /// ```
     pub fn compute_panel<E>(&self, entity: &[E], input: &AccountingInput<'_>) -> Result<Accounting>
     where
-        E: Ord + Display + Sync,
+        E: Ord + Copy + Display + Sync,
+    {
+        let mut out = Columns::new(input.len());
+        let provenance = self.compute_into_view(entity, input, out.view())?;
+        Ok(out.finish(provenance, input.years.to_vec()))
+    }
+
+    /// [`GrowthAccounting::compute_panel`] writing into caller-owned buffers (no output
+    /// allocation when the rows are sorted by entity and year): for callers that reuse
+    /// buffers across runs or own them elsewhere (the C API).
+    ///
+    /// # Errors
+    /// As [`GrowthAccounting::compute_panel`], plus [`Error::LengthMismatch`] for a buffer whose
+    /// length differs from the input's. On error the buffers' contents are unspecified.
+    pub fn compute_panel_into<E>(
+        &self,
+        entity: &[E],
+        input: &AccountingInput<'_>,
+        buffers: AccountingBuffers<'_>,
+    ) -> Result<Provenance>
+    where
+        E: Ord + Copy + Display + Sync,
+    {
+        let view = buffers.into_view(input.len())?;
+        self.compute_into_view(entity, input, view)
+    }
+
+    fn compute_into_view<E>(
+        &self,
+        entity: &[E],
+        input: &AccountingInput<'_>,
+        mut out: View<'_>,
+    ) -> Result<Provenance>
+    where
+        E: Ord + Copy + Display + Sync,
     {
         let (ctx, provenance) = self.validate(input)?;
         let n = input.len();
@@ -753,30 +787,29 @@ impl GrowthAccounting {
                 actual: entity.len(),
             });
         }
-        let mut out = Columns::new(n);
         match sorted_check(entity, input.years) {
-            Order::Sorted => run(&ctx, entity, input, out.view())?,
+            Order::Sorted => run(&ctx, entity, input, out)?,
             Order::Duplicate(i) => return Err(duplicate(entity, input.years, i)),
             Order::Unsorted => {
-                let mut order: Vec<usize> = (0..n).collect();
-                order.sort_unstable_by(|&a, &b| {
-                    entity[a]
-                        .cmp(&entity[b])
-                        .then(input.years[a].cmp(&input.years[b]))
-                });
-                if let Some(w) = order.windows(2).find(|w| {
-                    entity[w[0]] == entity[w[1]] && input.years[w[0]] == input.years[w[1]]
-                }) {
-                    return Err(duplicate(entity, input.years, w[1]));
+                // Sort contiguous (entity, year, row) keys: no random access while comparing.
+                let mut keys: Vec<(E, i32, usize)> =
+                    (0..n).map(|i| (entity[i], input.years[i], i)).collect();
+                keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+                if let Some(w) = keys
+                    .windows(2)
+                    .find(|w| w[0].0 == w[1].0 && w[0].1 == w[1].1)
+                {
+                    return Err(duplicate(entity, input.years, w[1].2));
                 }
+                let sorted_entity: Vec<E> = keys.iter().map(|k| k.0).collect();
+                let order: Vec<usize> = keys.into_iter().map(|k| k.2).collect();
                 let sorted = Gathered::new(&order, input);
-                let sorted_entity: Vec<&E> = order.iter().map(|&i| &entity[i]).collect();
                 let mut tmp = Columns::new(n);
                 run(&ctx, &sorted_entity, &sorted.input(), tmp.view())?;
                 out.scatter_from(&tmp, &order);
             }
         }
-        Ok(out.finish(provenance, input.years.to_vec()))
+        Ok(provenance)
     }
 }
 
@@ -900,7 +933,8 @@ impl Columns {
     fn new(n: usize) -> Self {
         Columns {
             growth_defined: vec![false; n],
-            f: std::array::from_fn(|_| vec![f64::NAN; n]),
+            // Zeroed allocations come from untouched pages; the kernel writes every cell.
+            f: std::array::from_fn(|_| vec![0.0; n]),
             index_defined: vec![false; n],
             share_defined: vec![false; n],
         }
@@ -913,17 +947,6 @@ impl Columns {
             f: std::array::from_fn(|_| it.next().map(|v| v.as_mut_slice()).unwrap_or_default()),
             index_defined: &mut self.index_defined,
             share_defined: &mut self.share_defined,
-        }
-    }
-
-    fn scatter_from(&mut self, sorted: &Columns, order: &[usize]) {
-        for (k, &i) in order.iter().enumerate() {
-            self.growth_defined[i] = sorted.growth_defined[k];
-            self.index_defined[i] = sorted.index_defined[k];
-            self.share_defined[i] = sorted.share_defined[k];
-            for (dst, src) in self.f.iter_mut().zip(&sorted.f) {
-                dst[i] = src[k];
-            }
         }
     }
 
@@ -952,6 +975,92 @@ impl Columns {
     }
 }
 
+/// Caller-owned output columns for [`GrowthAccounting::compute_panel_into`], each exactly as
+/// long as the input. Every cell is written; values are NaN exactly where the matching mask is
+/// `false` (see [`Accounting`] for what each column holds). Build with `Default::default()`
+/// and set every field.
+#[derive(Debug, Default)]
+#[non_exhaustive]
+pub struct AccountingBuffers<'o> {
+    /// See [`Accounting::growth_defined`].
+    pub growth_defined: &'o mut [bool],
+    /// See [`Accounting::output_growth`].
+    pub output_growth: &'o mut [f64],
+    /// See [`Accounting::capital_growth`].
+    pub capital_growth: &'o mut [f64],
+    /// See [`Accounting::labour_growth`].
+    pub labour_growth: &'o mut [f64],
+    /// See [`Accounting::labour_quality_growth`].
+    pub labour_quality_growth: &'o mut [f64],
+    /// See [`Accounting::labour_weight`].
+    pub labour_weight: &'o mut [f64],
+    /// See [`Accounting::capital_contribution`].
+    pub capital_contribution: &'o mut [f64],
+    /// See [`Accounting::labour_contribution`].
+    pub labour_contribution: &'o mut [f64],
+    /// See [`Accounting::labour_quality_contribution`].
+    pub labour_quality_contribution: &'o mut [f64],
+    /// See [`Accounting::tfp_growth`].
+    pub tfp_growth: &'o mut [f64],
+    /// See [`Accounting::labour_productivity_growth`].
+    pub labour_productivity_growth: &'o mut [f64],
+    /// See [`Accounting::capital_deepening`].
+    pub capital_deepening: &'o mut [f64],
+    /// See [`Accounting::tfp_index`].
+    pub tfp_index: &'o mut [f64],
+    /// See [`Accounting::tfp_index_defined`].
+    pub tfp_index_defined: &'o mut [bool],
+    /// See [`Accounting::tfp_share`].
+    pub tfp_share: &'o mut [f64],
+    /// See [`Accounting::tfp_share_defined`].
+    pub tfp_share_defined: &'o mut [bool],
+}
+
+impl<'o> AccountingBuffers<'o> {
+    fn into_view(self, n: usize) -> Result<View<'o>> {
+        let f = [
+            self.output_growth,
+            self.capital_growth,
+            self.labour_growth,
+            self.labour_quality_growth,
+            self.labour_weight,
+            self.capital_contribution,
+            self.labour_contribution,
+            self.labour_quality_contribution,
+            self.tfp_growth,
+            self.labour_productivity_growth,
+            self.capital_deepening,
+            self.tfp_index,
+            self.tfp_share,
+        ];
+        let masks = [
+            ("growth_defined", self.growth_defined.len()),
+            ("tfp_index_defined", self.tfp_index_defined.len()),
+            ("tfp_share_defined", self.tfp_share_defined.len()),
+        ];
+        let lengths = Field::ALL
+            .iter()
+            .zip(&f)
+            .map(|(field, col)| (field.name(), col.len()))
+            .chain(masks);
+        for (name, len) in lengths {
+            if len != n {
+                return Err(Error::LengthMismatch {
+                    series: format!("output buffer `{name}`"),
+                    expected: n,
+                    actual: len,
+                });
+            }
+        }
+        Ok(View {
+            growth_defined: self.growth_defined,
+            f,
+            index_defined: self.tfp_index_defined,
+            share_defined: self.tfp_share_defined,
+        })
+    }
+}
+
 /// Mutable view of output columns for a contiguous range of rows.
 struct View<'o> {
     growth_defined: &'o mut [bool],
@@ -961,6 +1070,18 @@ struct View<'o> {
 }
 
 impl<'o> View<'o> {
+    /// Writes row `k` of `sorted` to row `order[k]` of `self`.
+    fn scatter_from(&mut self, sorted: &Columns, order: &[usize]) {
+        for (k, &i) in order.iter().enumerate() {
+            self.growth_defined[i] = sorted.growth_defined[k];
+            self.index_defined[i] = sorted.index_defined[k];
+            self.share_defined[i] = sorted.share_defined[k];
+            for (dst, src) in self.f.iter_mut().zip(&sorted.f) {
+                dst[i] = src[k];
+            }
+        }
+    }
+
     #[cfg(feature = "rayon")]
     fn split_at(self, mid: usize) -> (View<'o>, View<'o>) {
         let (g0, g1) = self.growth_defined.split_at_mut(mid);
@@ -1034,7 +1155,11 @@ fn run_sequential<E: Ord + Display>(
         while hi < n && entity[hi] == entity[lo] {
             hi += 1;
         }
-        entity_kernel(ctx, input, lo, hi, &mut out).map_err(|e| e.with_entity(&entity[lo]))?;
+        let result = match ctx.options.profile {
+            Profile::Tornqvist => entity_kernel::<true>(ctx, input, lo, hi, &mut out),
+            Profile::Gso => entity_kernel::<false>(ctx, input, lo, hi, &mut out),
+        };
+        result.map_err(|e| e.with_entity(&entity[lo]))?;
         lo = hi;
     }
     Ok(())
@@ -1051,8 +1176,10 @@ struct Point {
     s: f64,
 }
 
-/// The per-entity kernel: rows `lo..hi` are one entity, sorted by year. No allocation.
-fn entity_kernel(
+/// The per-entity kernel: rows `lo..hi` are one entity, sorted by year. It writes every output
+/// cell of those rows exactly once (twice for the index when the base year is given) and does
+/// not allocate.
+fn entity_kernel<const TORNQVIST: bool>(
     ctx: &Ctx,
     input: &AccountingInput<'_>,
     lo: usize,
@@ -1060,23 +1187,30 @@ fn entity_kernel(
     out: &mut View<'_>,
 ) -> Result<()> {
     let opt = &ctx.options;
-    let tornqvist = opt.profile == Profile::Tornqvist;
+    let tornqvist = TORNQVIST;
     let policy = opt.nan_policy;
+    // Without a base year the first valid row is the base: the index is final in one pass.
+    let one_pass = opt.base_year.is_none();
     let mut prev: Option<Point> = None;
-    // Index chaining: cumulative log TFP within a linked segment.
+    // Index chaining: cumulative log TFP within a linked segment; segments are numbered from 1.
     let mut cum = 0.0;
     let mut segment = 0u32;
     let mut base: Option<(u32, f64)> = None;
     for i in lo..hi {
         let year = input.years[i];
-        let Some(p) = read_point(ctx, input, i, year)? else {
-            // A missing row: under Propagate, the chain breaks here.
+        let Some(p) = read_point::<TORNQVIST>(ctx, input, i, year)? else {
+            // A missing row: nothing is defined; under Propagate the chain breaks here.
+            for col in out.f.iter_mut() {
+                col[i] = f64::NAN;
+            }
+            out.growth_defined[i] = false;
+            out.share_defined[i] = false;
+            out.index_defined[i] = false;
             if policy == NanPolicy::Propagate {
                 prev = None;
             }
             continue;
         };
-        out.index_defined[i] = true; // "level valid" until the rebasing pass
         let step = match prev {
             Some(q) if q.year + 1 == year || policy == NanPolicy::Omit => Some(q),
             Some(q) if policy == NanPolicy::Raise => {
@@ -1089,6 +1223,7 @@ fn entity_kernel(
             _ => None,
         };
         let mut link = f64::NAN;
+        let f = &mut out.f;
         if let Some(q) = step {
             let (gy, gk, gh, gq, w) = if tornqvist {
                 (
@@ -1105,13 +1240,18 @@ fn entity_kernel(
             let cl = w * gh;
             let cq = w * gq;
             let tfp = gy - ck - cl - cq;
-            let (lp, cd) = if tornqvist {
-                (gy - gh, (1.0 - w) * (gk - gh))
+            let lp = if tornqvist {
+                gy - gh
             } else {
-                ((1.0 + gy) / (1.0 + gh) - 1.0, (1.0 - w) * (gk - gh))
+                (1.0 + gy) / (1.0 + gh) - 1.0
             };
-            out.growth_defined[i] = true;
-            let f = &mut out.f;
+            let cd = (1.0 - w) * (gk - gh);
+            if let Some(bad) = [gy, gk, gh, gq, tfp, lp, cd]
+                .into_iter()
+                .find(|v| !v.is_finite())
+            {
+                return Err(overflow("growth", year, bad));
+            }
             f[OUT_Y][i] = gy;
             f[OUT_K][i] = gk;
             f[OUT_L][i] = gh;
@@ -1123,11 +1263,18 @@ fn entity_kernel(
             f[OUT_TFP][i] = tfp;
             f[OUT_LP][i] = lp;
             f[OUT_CD][i] = cd;
-            if let Ok(s) = tfp_share(tfp, gy, opt.zero_growth_tolerance) {
-                f[OUT_SHARE][i] = s;
-                out.share_defined[i] = true;
-            }
+            let share = tfp_share(tfp, gy, opt.zero_growth_tolerance);
+            f[OUT_SHARE][i] = share.unwrap_or(f64::NAN);
+            out.share_defined[i] = share.is_ok();
+            out.growth_defined[i] = true;
             link = if tornqvist { tfp } else { tfp.ln_1p() };
+        } else {
+            for col in &mut f[..OUT_INDEX] {
+                col[i] = f64::NAN;
+            }
+            f[OUT_SHARE][i] = f64::NAN;
+            out.growth_defined[i] = false;
+            out.share_defined[i] = false;
         }
         if link.is_finite() {
             cum += link;
@@ -1135,15 +1282,30 @@ fn entity_kernel(
             segment += 1;
             cum = 0.0;
         }
-        out.f[OUT_INDEX][i] = cum;
-        let is_base = match opt.base_year {
-            Some(b) => b == year,
-            None => base.is_none(),
-        };
-        if is_base {
-            base = Some((segment, cum));
+        if one_pass {
+            // The base is the first valid row: segment 1, cum 0.
+            if segment == 1 {
+                let index = cum.exp();
+                if !(index.is_finite() && index > 0.0) {
+                    return Err(overflow("tfp_index", year, index));
+                }
+                f[OUT_INDEX][i] = index;
+                out.index_defined[i] = true;
+            } else {
+                f[OUT_INDEX][i] = f64::NAN;
+                out.index_defined[i] = false;
+            }
+        } else {
+            f[OUT_INDEX][i] = cum;
+            out.index_defined[i] = true; // "level valid" until the rebasing pass
+            if opt.base_year == Some(year) {
+                base = Some((segment, cum));
+            }
         }
         prev = Some(p);
+    }
+    if one_pass {
+        return Ok(());
     }
     // Rebasing pass: keep the segment that holds the base year.
     let mut seg = 0u32;
@@ -1157,7 +1319,13 @@ fn entity_kernel(
             seg += 1;
         }
         match base {
-            Some((b, c)) if b == seg => out.f[OUT_INDEX][i] = (out.f[OUT_INDEX][i] - c).exp(),
+            Some((b, c)) if b == seg => {
+                let index = (out.f[OUT_INDEX][i] - c).exp();
+                if !(index.is_finite() && index > 0.0) {
+                    return Err(overflow("tfp_index", input.years[i], index));
+                }
+                out.f[OUT_INDEX][i] = index;
+            }
             _ => {
                 out.index_defined[i] = false;
                 out.f[OUT_INDEX][i] = f64::NAN;
@@ -1167,30 +1335,87 @@ fn entity_kernel(
     Ok(())
 }
 
-/// Reads and checks row `i`; `None` when it is missing under a lenient policy.
-#[inline]
-fn read_point(
+fn overflow(name: &str, year: i32, value: f64) -> Error {
+    Error::OutOfRange {
+        name: name.into(),
+        year: Some(year),
+        value,
+        expected: "a finite number: the inputs differ by so much between years that the \
+                   result does not fit in a double; check the units of each series"
+            .into(),
+    }
+}
+
+/// `v` is a usable volume: finite and positive (NaN fails both comparisons).
+#[inline(always)]
+fn positive(v: f64) -> bool {
+    v > 0.0 && v < f64::INFINITY
+}
+
+/// Reads row `i`: logs of the levels (Törnqvist) or the levels (GSO). `None` when the row is
+/// missing under a lenient policy. The common case — every value usable — takes one branch.
+#[inline(always)]
+fn read_point<const TORNQVIST: bool>(
     ctx: &Ctx,
     input: &AccountingInput<'_>,
     i: usize,
     year: i32,
 ) -> Result<Option<Point>> {
-    let raise = ctx.options.nan_policy == NanPolicy::Raise;
-    let tornqvist = ctx.options.profile == Profile::Tornqvist;
-    let mut values = [
-        ("output", input.output[i]),
-        ("capital", input.capital[i]),
-        ("labour", input.labour[i]),
-        ("hours", input.hours.map_or(1.0, |h| h[i])),
-        ("human_capital", input.human_capital.map_or(1.0, |h| h[i])),
-    ];
+    let y = input.output[i];
+    let k = input.capital[i];
+    let l = input.labour[i];
+    let h = input.hours.map_or(1.0, |c| c[i]);
+    let q = input.human_capital.map_or(1.0, |c| c[i]);
     let s = match (ctx.constant_share, input.labour_share) {
         (Some(s), _) => s,
         (None, Some(LabourShare::PerRow(v))) => v[i],
         _ => f64::NAN,
     };
-    let mut missing = !s.is_finite();
-    for &(name, v) in &values {
+    let usable = positive(y)
+        & positive(k)
+        & positive(l)
+        & positive(h)
+        & positive(q)
+        & (0.0..=1.0).contains(&s);
+    if !usable {
+        check_row(ctx, [y, k, l, h, q], s, year)?;
+        return Ok(None);
+    }
+    // Persons × hours as one number, so a log is taken once; absent columns cost no log.
+    let labour = l * h;
+    Ok(Some(if TORNQVIST {
+        let q = if input.human_capital.is_some() {
+            q.ln()
+        } else {
+            0.0
+        };
+        Point {
+            year,
+            y: y.ln(),
+            k: k.ln(),
+            h: labour.ln(),
+            q,
+            s,
+        }
+    } else {
+        Point {
+            year,
+            y,
+            k,
+            h: labour,
+            q,
+            s,
+        }
+    }))
+}
+
+/// The slow path of [`read_point`]: the error a bad row deserves, or `Ok` when the row is
+/// merely missing under a lenient policy.
+#[cold]
+fn check_row(ctx: &Ctx, values: [f64; 5], s: f64, year: i32) -> Result<()> {
+    const NAMES: [&str; 5] = ["output", "capital", "labour", "hours", "human_capital"];
+    let raise = ctx.options.nan_policy == NanPolicy::Raise;
+    for (name, v) in NAMES.into_iter().zip(values) {
         if !v.is_finite() {
             if raise {
                 return Err(Error::NonFinite {
@@ -1200,7 +1425,6 @@ fn read_point(
                     value: v,
                 });
             }
-            missing = true;
         } else if v <= 0.0 {
             return Err(Error::NonPositive {
                 series: name.into(),
@@ -1210,35 +1434,19 @@ fn read_point(
             });
         }
     }
-    if !s.is_finite() && raise {
-        return Err(Error::NonFinite {
-            series: "labour_share".into(),
-            entity: None,
-            year,
-            value: s,
-        });
-    }
-    if s.is_finite() {
+    if !s.is_finite() {
+        if raise {
+            return Err(Error::NonFinite {
+                series: "labour_share".into(),
+                entity: None,
+                year,
+                value: s,
+            });
+        }
+    } else {
         Share::checked("labour_share", Some(year), s)?;
     }
-    if missing {
-        return Ok(None);
-    }
-    if tornqvist {
-        for v in values.iter_mut() {
-            v.1 = v.1.ln();
-        }
-    }
-    let [y, k, l, h, q] = values.map(|v| v.1);
-    let h = if tornqvist { l + h } else { l * h };
-    Ok(Some(Point {
-        year,
-        y,
-        k,
-        h,
-        q,
-        s,
-    }))
+    Ok(())
 }
 
 impl Error {
@@ -1505,6 +1713,78 @@ mod tests {
             .unwrap_err();
         assert!(
             matches!(e, Error::DuplicateYear { entity: Some(ref x), year: 1, .. } if x == "a"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn into_buffers_matches_allocating_call() {
+        let entity = [1u8, 1, 2, 2, 1];
+        let years = [2000, 2001, 2001, 2000, 2002];
+        let y = [1.0, 1.1, 2.2, 2.0, 1.2];
+        let k = [1.0, 1.05, 2.1, 2.0, 1.1];
+        let l = [1.0, 1.01, 1.0, 1.0, 1.02];
+        let input = AccountingInput::new(&years, &y, &k, &l).labour_share(share(0.6));
+        let opts = GrowthAccounting::tornqvist();
+        let expected = opts.compute_panel(&entity, &input).unwrap();
+        let mut f = vec![vec![-1.0; 5]; 13];
+        let mut m = vec![vec![true; 5]; 3];
+        {
+            let mut it = f.iter_mut();
+            let mut col = || it.next().unwrap().as_mut_slice();
+            let [g, i, sh] = &mut m[..] else {
+                unreachable!()
+            };
+            let b = AccountingBuffers {
+                output_growth: col(),
+                capital_growth: col(),
+                labour_growth: col(),
+                labour_quality_growth: col(),
+                labour_weight: col(),
+                capital_contribution: col(),
+                labour_contribution: col(),
+                labour_quality_contribution: col(),
+                tfp_growth: col(),
+                labour_productivity_growth: col(),
+                capital_deepening: col(),
+                tfp_index: col(),
+                tfp_share: col(),
+                growth_defined: g,
+                tfp_index_defined: i,
+                tfp_share_defined: sh,
+            };
+            opts.compute_panel_into(&entity, &input, b).unwrap();
+        }
+        for (j, field) in Field::ALL.iter().enumerate() {
+            let (values, mask) = expected.column(*field);
+            let got_mask = match field {
+                Field::TfpIndex => &m[1],
+                Field::TfpShare => &m[2],
+                _ => &m[0],
+            };
+            assert_eq!(got_mask.as_slice(), mask, "{field:?}");
+            for r in 0..5 {
+                assert!(
+                    values[r].to_bits() == f[j][r].to_bits(),
+                    "{field:?} row {r}"
+                );
+            }
+        }
+        let mut short = [0.0; 2];
+        let b = AccountingBuffers {
+            output_growth: &mut short,
+            ..Default::default()
+        };
+        let e = opts.compute_panel_into(&entity, &input, b).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::LengthMismatch {
+                    expected: 5,
+                    actual: 2,
+                    ..
+                }
+            ),
             "{e}"
         );
     }

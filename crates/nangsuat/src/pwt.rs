@@ -133,7 +133,7 @@ pub struct PwtTfp {
 /// ```
 pub fn pwt_tfp<E>(input: &PwtInput<'_, E>, reference: &E) -> Result<PwtTfp>
 where
-    E: Ord + Display + Sync,
+    E: Ord + Copy + Display + Sync,
 {
     let n = input.countrycode.len();
     for (name, len) in [
