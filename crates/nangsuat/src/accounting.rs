@@ -269,6 +269,52 @@ pub struct AccountingRow {
     pub capital_deepening: f64,
 }
 
+/// Each factor's share of output growth, as the GSO publishes them ("Tỷ trọng đóng góp của các
+/// yếu tố vốn, lao động, TFP vào tốc độ tăng trưởng chung"): contribution ÷ output growth.
+/// Fractions that add up to 1 (multiply by 100 for GSO's percent). A factor's share may be
+/// negative or above 1 (GSO 2020: capital 104 %, labour −48.6 %).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ContributionShares {
+    /// Capital's share of output growth.
+    pub capital: f64,
+    /// Labour's share (quantity and quality).
+    pub labour: f64,
+    /// TFP's share.
+    pub tfp: f64,
+}
+
+impl AccountingRow {
+    /// Contribution shares of capital, labour and TFP in output growth; `None` when output
+    /// growth is within `tolerance` of zero (the shares have no meaning then).
+    ///
+    /// Unlike [`AccountingRow::tfp_share`], which follows METHODS §2 and is undefined when TFP
+    /// and output move in opposite directions, these are the plain ratios the GSO tables print.
+    ///
+    /// ```
+    /// use nangsuat::{AccountingInput, GrowthAccounting, LabourShare, Share};
+    /// let (years, y, k, l) = ([2019, 2020], [100.0, 107.0], [300.0, 321.0], [50.0, 51.0]);
+    /// let input = AccountingInput::new(&years, &y, &k, &l)
+    ///     .labour_share(LabourShare::Constant(Share::new(0.6)?));
+    /// let row = GrowthAccounting::gso().compute(&input)?.row(1).unwrap();
+    /// let shares = row.contribution_shares(1e-6).unwrap();
+    /// assert!((shares.capital - 0.4).abs() < 1e-12); // 0.4 · 7 % of 7 %
+    /// assert!((shares.capital + shares.labour + shares.tfp - 1.0).abs() < 1e-12);
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn contribution_shares(&self, tolerance: f64) -> Option<ContributionShares> {
+        if self.output_growth.abs() <= tolerance {
+            return None;
+        }
+        let y = self.output_growth;
+        Some(ContributionShares {
+            capital: self.capital_contribution / y,
+            labour: (self.labour_contribution + self.labour_quality_contribution) / y,
+            tfp: self.tfp_growth / y,
+        })
+    }
+}
+
 /// The result of growth accounting, aligned with the input rows.
 ///
 /// Growth columns are undefined in a row with no previous year (an entity's first row, a row

@@ -47,8 +47,8 @@ pub mod share;
 pub mod summation;
 
 pub use accounting::{
-    Accounting, AccountingInput, AccountingRow, Field, GrowthAccounting, LabourShare,
-    PeriodSummary, Profile, UndefinedShare,
+    Accounting, AccountingInput, AccountingRow, ContributionShares, Field, GrowthAccounting,
+    LabourShare, PeriodSummary, Profile, UndefinedShare,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use series::{AnnualSeries, NanPolicy};

@@ -80,6 +80,9 @@ proptest! {
             let sum = row.capital_contribution + row.labour_contribution + row.tfp_growth;
             let scale = row.output_growth.abs().max(row.capital_growth.abs()).max(1.0);
             prop_assert!((sum - row.output_growth).abs() <= EXACT * scale);
+            if let Some(c) = row.contribution_shares(1e-3) {
+                prop_assert!((c.capital + c.labour + c.tfp - 1.0).abs() <= 1e-9 * scale / row.output_growth.abs().min(1.0));
+            }
             // G_Y − G_L = capital deepening + TFP
             let lhs = row.output_growth - row.labour_growth;
             prop_assert!((lhs - (row.capital_deepening + row.tfp_growth)).abs() <= EXACT * scale);
