@@ -139,6 +139,44 @@ pub enum Error {
         /// Observations available.
         available: usize,
     },
+    /// A plan (or other) file that cannot be read as its format says.
+    #[error("cannot read {format}{}{}: {message}", path_suffix(.path), position(*.line, *.column))]
+    Parse {
+        /// `toml` or `json`.
+        format: String,
+        /// File and/or field path where known (e.g. `goals[2].target`).
+        path: String,
+        /// 1-based line, where known.
+        line: Option<usize>,
+        /// 1-based column, where known.
+        column: Option<usize>,
+        /// What is wrong, and what was expected.
+        message: String,
+    },
+    /// A file that cannot be opened or read.
+    #[error("cannot read `{path}`: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
+}
+
+fn path_suffix(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" `{path}`")
+    }
+}
+
+fn position(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(" at line {l}, column {c}"),
+        (Some(l), None) => format!(" at line {l}"),
+        _ => String::new(),
+    }
 }
 
 fn entity_suffix(entity: &Option<String>) -> String {
@@ -180,6 +218,10 @@ pub enum ErrorKind {
     InvalidParameter = 10,
     /// See [`Error::InsufficientData`].
     InsufficientData = 11,
+    /// See [`Error::Parse`].
+    Parse = 12,
+    /// See [`Error::Io`].
+    Io = 13,
 }
 
 impl ErrorKind {
@@ -197,6 +239,8 @@ impl ErrorKind {
             ErrorKind::OutOfRange => "out_of_range",
             ErrorKind::InvalidParameter => "invalid_parameter",
             ErrorKind::InsufficientData => "insufficient_data",
+            ErrorKind::Parse => "parse",
+            ErrorKind::Io => "io",
         }
     }
 }
@@ -228,6 +272,8 @@ impl Error {
             Error::OutOfRange { .. } => ErrorKind::OutOfRange,
             Error::InvalidParameter { .. } => ErrorKind::InvalidParameter,
             Error::InsufficientData { .. } => ErrorKind::InsufficientData,
+            Error::Parse { .. } => ErrorKind::Parse,
+            Error::Io { .. } => ErrorKind::Io,
         }
     }
 
@@ -286,6 +332,8 @@ mod tests {
             ErrorKind::OutOfRange,
             ErrorKind::InvalidParameter,
             ErrorKind::InsufficientData,
+            ErrorKind::Parse,
+            ErrorKind::Io,
         ];
         let names: BTreeSet<_> = kinds.iter().map(|k| k.name()).collect();
         let codes: BTreeSet<_> = kinds.iter().map(|k| *k as i32).collect();

@@ -11,6 +11,10 @@
 //! * [`accounting`] — growth accounting (Törnqvist and GSO profiles), single series and panels.
 //! * [`pwt`] — Penn World Table 10.01's `rtfpna` and `ctfp` from PWT's own inputs.
 //! * [`data`] — embedded data for Viet Nam (PWT 10.01 extract), with sources and licences.
+//! * [`indicator`] — the indicator catalogue (codes, names in Vietnamese and English, units).
+//! * [`goal`] and [`plan`] — plans, goals, tasks; TOML and JSON plan files; the embedded plans
+//!   of Decision 36/QĐ-TTg and of Quảng Ninh and Thanh Hóa.
+//! * [`validation`] — every finding about a plan, with stable codes.
 //!
 //! Rates and shares are fractions (0.07 is 7 %). Undefined results are `None` (or `false` in
 //! a validity mask), never a silent NaN. No input makes the crate panic.
@@ -40,17 +44,22 @@ pub mod accounting;
 pub mod capital;
 pub mod data;
 pub mod error;
+pub mod goal;
 pub mod growth;
+pub mod indicator;
+pub mod plan;
 pub mod pwt;
 pub mod series;
 pub mod share;
 pub mod summation;
+pub mod validation;
 
 pub use accounting::{
     Accounting, AccountingInput, AccountingRow, ContributionShares, Field, GrowthAccounting,
     LabourShare, PeriodSummary, Profile, UndefinedShare,
 };
 pub use error::{Error, ErrorKind, Result};
+pub use plan::Plan;
 pub use series::{AnnualSeries, NanPolicy};
 pub use share::Share;
 

@@ -1,0 +1,485 @@
+//! Plans: the results framework of a productivity plan and its files (METHODS §9).
+//!
+//! A plan has a legal basis, an issuing body, a period, a parent plan, objectives, goals
+//! ([`crate::goal::Goal`]), tasks and solutions linked to goals, budget lines and responsible
+//! units — the EU logframe and IATI 2.03 results structure, with the fields Vietnamese plans
+//! carry (e.g. legal basis "36/QĐ-TTg, 11/01/2021").
+//!
+//! Plan files: TOML for people, JSON for machines, both UTF-8, both with a `schema_version`.
+//! Reading is strict: an unknown field is an error that names it, so nothing is silently
+//! dropped, and a round trip TOML → model → JSON → model → TOML loses nothing. The JSON
+//! Schema of the format is `crates/nangsuat/schema/plan.schema.json`.
+//!
+//! # Examples
+//! ```
+//! use nangsuat::plan::Plan;
+//! let plans = Plan::builtin();
+//! let d36 = plans.iter().find(|p| p.id == "vn-d36-2021").unwrap();
+//! let toml = d36.to_toml()?;
+//! let back = Plan::from_toml(&toml)?;
+//! assert_eq!(&back, d36);
+//! assert_eq!(Plan::from_json(&back.to_json()?)?, back);
+//! # Ok::<(), nangsuat::Error>(())
+//! ```
+
+use crate::error::{Error, Result};
+use crate::goal::Goal;
+use crate::indicator::Indicator;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The plan-file format version this crate reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Administrative level of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PlanLevel {
+    /// A national plan (e.g. a Prime Minister's decision).
+    National,
+    /// A provincial plan.
+    Provincial,
+    /// A plan of a sector or ministry.
+    Sectoral,
+    /// A plan of an enterprise or group.
+    Enterprise,
+}
+
+/// How far the document behind a plan has gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PlanStatus {
+    /// Issued and in force.
+    Issued,
+    /// A draft under consultation.
+    Draft,
+    /// A declared commitment to build a plan.
+    Commitment,
+}
+
+/// A document a plan or goal rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LegalReference {
+    /// Document number as written (e.g. `36/QĐ-TTg`).
+    pub document: String,
+    /// Date as written in Vietnamese practice, `dd/mm/yyyy`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Title of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A span of years, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First year.
+    pub start: i32,
+    /// Last year.
+    pub end: i32,
+}
+
+impl Period {
+    /// Whether `year` lies in the period.
+    pub fn contains(&self, year: i32) -> bool {
+        (self.start..=self.end).contains(&year)
+    }
+}
+
+/// Money assigned to a task or budget line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Budget {
+    /// Amount in `currency`.
+    pub amount: f64,
+    /// ISO 4217 code (`VND`).
+    pub currency: String,
+    /// Funding source (state budget, enterprises, ODA…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A task or solution of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Task {
+    /// Identifier, unique within the plan.
+    pub id: String,
+    /// What is to be done (the document's words).
+    pub text: String,
+    /// Ids of the goals it serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
+    /// The unit in charge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible_unit: Option<String>,
+    /// When it runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Period>,
+    /// Its budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+}
+
+/// A budget line of the plan as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BudgetLine {
+    /// What the money is for.
+    pub description: String,
+    /// The money.
+    pub budget: Budget,
+}
+
+/// A document a plan was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Source {
+    /// Identifier that goals cite.
+    pub id: String,
+    /// Title or description.
+    pub title: String,
+    /// Address, when public.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// A productivity plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Plan {
+    /// File-format version; must equal [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Identifier, unique among plans (e.g. `vn-d36-2021`).
+    pub id: String,
+    /// Title in Vietnamese, as in the document.
+    pub title_vi: String,
+    /// Title in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// Administrative level.
+    pub level: PlanLevel,
+    /// Stage of the document.
+    pub status: PlanStatus,
+    /// Who issues (or drafts) it.
+    pub issuing_body: String,
+    /// Where it applies (`viet_nam`, `thanh_hoa`, `quang_ninh`…).
+    pub territory: String,
+    /// The period it covers.
+    pub period: Period,
+    /// Documents it rests on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_basis: Vec<LegalReference>,
+    /// Id of the plan it implements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// General objectives, in the document's words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<String>,
+    /// Indicators the plan declares beyond the built-in catalogue.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    /// Goals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    /// Tasks and solutions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
+    /// Budget lines of the plan as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget: Vec<BudgetLine>,
+    /// Units responsible for carrying it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible_units: Vec<String>,
+    /// Documents it was read from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+impl Plan {
+    /// Reads a plan from TOML.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] with the line, column and field of the first problem (an unknown
+    /// field, a missing one, a value of the wrong type), or a `schema_version` other than
+    /// [`SCHEMA_VERSION`].
+    pub fn from_toml(text: &str) -> Result<Plan> {
+        let plan: Plan = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_column(text, s.start))
+                .map_or((None, None), |(l, c)| (Some(l), Some(c)));
+            Error::Parse {
+                format: "toml".into(),
+                path: String::new(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })?;
+        plan.check_version("toml")
+    }
+
+    /// Reads a plan from JSON.
+    ///
+    /// # Errors
+    /// As [`Plan::from_toml`]; the error's `path` is the JSON path of the field.
+    pub fn from_json(text: &str) -> Result<Plan> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let plan: Plan = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            Error::Parse {
+                format: "json".into(),
+                path: if path == "." { String::new() } else { path },
+                line: Some(inner.line()),
+                column: Some(inner.column()),
+                message: inner.to_string(),
+            }
+        })?;
+        plan.check_version("json")
+    }
+
+    fn check_version(self, format: &str) -> Result<Plan> {
+        if self.schema_version != SCHEMA_VERSION {
+            return Err(Error::Parse {
+                format: format.into(),
+                path: "schema_version".into(),
+                line: None,
+                column: None,
+                message: format!(
+                    "schema_version {} is not supported: this version of nangsuat reads {}",
+                    self.schema_version, SCHEMA_VERSION
+                ),
+            });
+        }
+        Ok(self)
+    }
+
+    /// Writes the plan as TOML.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] if a value cannot be written (a non-finite number).
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string(self).map_err(|e| Error::Parse {
+            format: "toml".into(),
+            path: String::new(),
+            line: None,
+            column: None,
+            message: e.to_string(),
+        })
+    }
+
+    /// Writes the plan as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] if a value cannot be written (a non-finite number).
+    pub fn to_json(&self) -> Result<String> {
+        let nonfinite = self
+            .goals
+            .iter()
+            .flat_map(|g| g.target.numbers())
+            .find(|v| !v.is_finite());
+        if let Some(v) = nonfinite {
+            return Err(Error::Parse {
+                format: "json".into(),
+                path: "goals.target".into(),
+                line: None,
+                column: None,
+                message: format!("{v} cannot be written in JSON; targets must be finite"),
+            });
+        }
+        serde_json::to_string_pretty(self).map_err(|e| Error::Parse {
+            format: "json".into(),
+            path: String::new(),
+            line: None,
+            column: None,
+            message: e.to_string(),
+        })
+    }
+
+    /// Reads a plan file, TOML or JSON by its extension (`.toml`, `.json`).
+    ///
+    /// # Errors
+    /// [`Error::Io`] if the file cannot be read; [`Error::Parse`] as in [`Plan::from_toml`],
+    /// with the file name in the path.
+    pub fn load(path: impl AsRef<Path>) -> Result<Plan> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let parsed = match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => Plan::from_json(&text),
+            Some("toml") => Plan::from_toml(&text),
+            _ => {
+                return Err(Error::invalid_parameter(
+                    "path",
+                    format!("{}: plan files end in .toml or .json", path.display()),
+                ));
+            }
+        };
+        parsed.map_err(|e| match e {
+            Error::Parse {
+                format,
+                path: field,
+                line,
+                column,
+                message,
+            } => Error::Parse {
+                format,
+                path: if field.is_empty() {
+                    path.display().to_string()
+                } else {
+                    format!("{}: {field}", path.display())
+                },
+                line,
+                column,
+                message,
+            },
+            other => other,
+        })
+    }
+
+    /// The goal with this id.
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// The plans of the seed documents, embedded in the crate: Decision 36/QĐ-TTg (2021–2030),
+    /// Quảng Ninh's plan implementing it, Thanh Hóa's commitment to it, Thanh Hóa's draft action
+    /// plan for the S&T breakthrough 2021–2025, and Thanh Hóa's S&T tasks for 2020.
+    pub fn builtin() -> Vec<Plan> {
+        BUILTIN_PLANS
+            .iter()
+            .map(|(name, text)| {
+                Plan::from_toml(text).unwrap_or_else(|e| {
+                    unreachable!("embedded plan {name} is checked by the tests: {e}")
+                })
+            })
+            .collect()
+    }
+}
+
+/// The embedded plan files (name, TOML text), parent plans first.
+pub const BUILTIN_PLANS: [(&str, &str); 5] = [
+    ("vn-d36-2021", include_str!("../plans/vn-d36-2021.toml")),
+    ("qn-d36-2021", include_str!("../plans/qn-d36-2021.toml")),
+    (
+        "th-d36-commitment-2021",
+        include_str!("../plans/th-d36-commitment-2021.toml"),
+    ),
+    (
+        "th-st-breakthrough-2021",
+        include_str!("../plans/th-st-breakthrough-2021.toml"),
+    ),
+    (
+        "th-st-tasks-2020",
+        include_str!("../plans/th-st-tasks-2020.toml"),
+    ),
+];
+
+/// 1-based line and column (in characters) of byte offset `at` in `text`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    const MINIMAL: &str = r#"
+schema_version = 1
+id = "x"
+title_vi = "Kế hoạch thử"
+level = "provincial"
+status = "draft"
+issuing_body = "UBND tỉnh"
+territory = "thanh_hoa"
+period = { start = 2021, end = 2025 }
+"#;
+
+    #[test]
+    fn minimal_plan_round_trips() {
+        let p = Plan::from_toml(MINIMAL).unwrap();
+        assert_eq!(p.title_vi, "Kế hoạch thử");
+        assert_eq!(Plan::from_toml(&p.to_toml().unwrap()).unwrap(), p);
+        assert_eq!(Plan::from_json(&p.to_json().unwrap()).unwrap(), p);
+    }
+
+    #[test]
+    fn unknown_field_names_position_and_field() {
+        let text = format!("{MINIMAL}colour = \"red\"\n");
+        let e = Plan::from_toml(&text).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Parse);
+        let msg = e.to_string();
+        assert!(msg.contains("colour") && msg.contains("line 10"), "{msg}");
+        let json = r#"{"schema_version": 1, "id": "x", "title_vi": "t", "level": "national",
+            "status": "issued", "issuing_body": "b", "territory": "t",
+            "period": {"start": 2021, "end": "2030"}}"#;
+        let e = Plan::from_json(json).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("period.end") && msg.contains("line 3"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn wrong_schema_version() {
+        let text = MINIMAL.replace("schema_version = 1", "schema_version = 9");
+        let e = Plan::from_toml(&text).unwrap_err();
+        assert!(e.to_string().contains("schema_version 9"), "{e}");
+    }
+
+    #[test]
+    fn load_names_the_file() {
+        let e = Plan::load("/no/such/plan.toml").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Io);
+        let dir = std::env::temp_dir().join(format!("nangsuat-plan-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("bad.toml");
+        std::fs::write(&f, "schema_version = 1\nid = 3\n").unwrap();
+        let e = Plan::load(&f).unwrap_err();
+        assert!(e.to_string().contains("bad.toml"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn line_columns_count_characters() {
+        assert_eq!(line_column("ab\nđếx", 8), (2, 3));
+        // an offset inside a character counts from its start, and never panics
+        assert_eq!(line_column("ab\nđếx", 7), (2, 2));
+        assert_eq!(line_column("ab", 99), (1, 3));
+    }
+}
