@@ -264,16 +264,14 @@ impl Plan {
 
     fn check_version(self, format: &str) -> Result<Plan> {
         if self.schema_version != SCHEMA_VERSION {
-            return Err(Error::Parse {
-                format: format.into(),
-                path: "schema_version".into(),
-                line: None,
-                column: None,
-                message: format!(
+            return Err(format_error(
+                format,
+                "schema_version",
+                format!(
                     "schema_version {} is not supported: this version of nangsuat reads {}",
                     self.schema_version, SCHEMA_VERSION
                 ),
-            });
+            ));
         }
         Ok(self)
     }
@@ -283,13 +281,7 @@ impl Plan {
     /// # Errors
     /// [`Error::Parse`] if a value cannot be written (a non-finite number).
     pub fn to_toml(&self) -> Result<String> {
-        toml::to_string(self).map_err(|e| Error::Parse {
-            format: "toml".into(),
-            path: String::new(),
-            line: None,
-            column: None,
-            message: e.to_string(),
-        })
+        toml::to_string(self).map_err(|e| format_error("toml", "", e.to_string()))
     }
 
     /// Writes the plan as pretty-printed JSON.
@@ -303,21 +295,13 @@ impl Plan {
             .flat_map(|g| g.target.numbers())
             .find(|v| !v.is_finite());
         if let Some(v) = nonfinite {
-            return Err(Error::Parse {
-                format: "json".into(),
-                path: "goals.target".into(),
-                line: None,
-                column: None,
-                message: format!("{v} cannot be written in JSON; targets must be finite"),
-            });
+            return Err(format_error(
+                "json",
+                "goals.target",
+                format!("{v} cannot be written in JSON; targets must be finite"),
+            ));
         }
-        serde_json::to_string_pretty(self).map_err(|e| Error::Parse {
-            format: "json".into(),
-            path: String::new(),
-            line: None,
-            column: None,
-            message: e.to_string(),
-        })
+        serde_json::to_string_pretty(self).map_err(|e| format_error("json", "", e.to_string()))
     }
 
     /// Reads a plan file, TOML or JSON by its extension (`.toml`, `.json`).
@@ -400,6 +384,16 @@ pub const BUILTIN_PLANS: [(&str, &str); 5] = [
         include_str!("../plans/th-st-tasks-2020.toml"),
     ),
 ];
+
+fn format_error(format: &str, path: &str, message: String) -> Error {
+    Error::Parse {
+        format: format.into(),
+        path: path.into(),
+        line: None,
+        column: None,
+        message,
+    }
+}
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
 fn line_column(text: &str, at: usize) -> (usize, usize) {
