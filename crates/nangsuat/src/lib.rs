@@ -15,6 +15,8 @@
 //! * [`goal`] and [`plan`] — plans, goals, tasks; TOML and JSON plan files; the embedded plans
 //!   of Decision 36/QĐ-TTg and of Quảng Ninh and Thanh Hóa.
 //! * [`validation`] — every finding about a plan, with stable codes.
+//! * [`observation`] — observed values with source and evidence (embedded: Viet Nam, 218 values).
+//! * [`progress`] — progress of one target by the StatCan/Open SDG, UNSD, ESCAP and PSA methods.
 //!
 //! Rates and shares are fractions (0.07 is 7 %). Undefined results are `None` (or `false` in
 //! a validity mask), never a silent NaN. No input makes the crate panic.
@@ -47,7 +49,9 @@ pub mod error;
 pub mod goal;
 pub mod growth;
 pub mod indicator;
+pub mod observation;
 pub mod plan;
+pub mod progress;
 pub mod pwt;
 pub mod series;
 pub mod share;
