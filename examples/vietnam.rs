@@ -1,9 +1,13 @@
-//! The main job: growth accounting of Viet Nam from the embedded Penn World Table 10.01
-//! extract, with the TFP share's sensitivity to the assumed labour share.
+//! The main job: the monitoring report of the embedded plans (Decision 36/QĐ-TTg, Quảng Ninh,
+//! Thanh Hóa) against the embedded Viet Nam observations, then, as an annex, the annual growth
+//! accounting of Viet Nam from the embedded Penn World Table 10.01 extract with the TFP share's
+//! sensitivity to the assumed labour share.
 //!
-//! Run with `cargo run --release --example vietnam`.
+//! Run with `cargo run --release --example vietnam` (English labels) or
+//! `cargo run --release --example vietnam -- --lang vi` (Vietnamese labels).
 
 use nangsuat::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
+use nangsuat::report::{Lang, Report};
 use nangsuat::{
     Accounting, AccountingInput, GrowthAccounting, LabourShare, PeriodSummary, Result, Share,
     UndefinedShare, accounting::tfp_share,
@@ -55,11 +59,23 @@ fn period_share(p: &PeriodSummary) -> String {
 }
 
 fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let lang = match args.iter().position(|a| a == "--lang") {
+        Some(i) => Lang::from_code(args.get(i + 1).map_or("", String::as_str))?,
+        None => Lang::En,
+    };
+    print!("{}", Report::vietnam()?.to_markdown(lang));
+    println!("\n---\n");
+    annex()
+}
+
+/// Annual growth accounting and the labour-share sensitivity.
+fn annex() -> Result<()> {
     let vn = vietnam_pwt();
     let share = Share::new(VIETNAM_DEFAULT_LABOUR_SHARE)?;
 
     println!(
-        "# Viet Nam — growth accounting (nangsuat {})\n",
+        "# Annex: Viet Nam — growth accounting (nangsuat {})\n",
         nangsuat::VERSION
     );
     println!("Data: {PWT_CITATION}.");
@@ -117,7 +133,7 @@ fn main() -> Result<()> {
         .labour_share(LabourShare::Constant(share));
     let gso = GrowthAccounting::gso().compute(&gso_input)?;
 
-    println!("\n## Periods (percent)\n");
+    println!("\n## Annex: periods (percent)\n");
     println!(
         "TFP share of growth two ways: the ratio of cumulative growths ln(TFP_b/TFP_a)/ln(Y_b/Y_a) \
          — how a period target is read — and the mean of annual shares. GSO profile: persons \

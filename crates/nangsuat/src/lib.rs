@@ -16,6 +16,8 @@
 //!   of Decision 36/QĐ-TTg and of Quảng Ninh and Thanh Hóa.
 //! * [`validation`] — every finding about a plan, with stable codes.
 //! * [`observation`] — observed values with source and evidence (embedded: Viet Nam, 218 values).
+//! * [`assess`] — every goal of a set of plans against observations: status, numbers, needs.
+//! * [`report`] — the monitoring report (Markdown in Vietnamese or English, JSON).
 //! * [`progress`] — progress of one target by the StatCan/Open SDG, UNSD, ESCAP and PSA methods.
 //!
 //! Rates and shares are fractions (0.07 is 7 %). Undefined results are `None` (or `false` in
@@ -43,6 +45,7 @@
 #![deny(missing_docs)]
 
 pub mod accounting;
+pub mod assess;
 pub mod capital;
 pub mod data;
 pub mod error;
@@ -53,6 +56,7 @@ pub mod observation;
 pub mod plan;
 pub mod progress;
 pub mod pwt;
+pub mod report;
 pub mod series;
 pub mod share;
 pub mod summation;

@@ -289,6 +289,13 @@ pub struct Progress {
     pub warnings: Vec<String>,
 }
 
+/// A value for a sentence: at most four decimals, no trailing zeros.
+pub(crate) fn num(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
 fn cagr(from: f64, to: f64, years: f64) -> f64 {
     (to / from).powf(1.0 / years) - 1.0
 }
@@ -342,7 +349,8 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
     let Some(cur) = current else {
         out.reason = format!(
             "only the base value ({} in {}) is known: at least two data points are needed",
-            base.value, base.year
+            num(base.value),
+            base.year
         );
         return Ok(out);
     };
@@ -353,7 +361,10 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
             out.score = (method == Method::StatCan).then_some(5.0);
             out.reason = format!(
                 "{} in {} meets the target {} for {}",
-                cur.value, cur.year, t.value, t.year
+                num(cur.value),
+                cur.year,
+                num(t.value),
+                t.year
             );
             out.warnings = warnings;
             return Ok(out);
@@ -362,7 +373,9 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
             out.status = Status::Deteriorating;
             out.reason = format!(
                 "the target {} equals the base value; {} in {} has moved away from it",
-                t.value, cur.value, cur.year
+                num(t.value),
+                num(cur.value),
+                cur.year
             );
             return Ok(out);
         }
@@ -424,12 +437,12 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
             Status::Deteriorating
         };
         out.reason = format!(
-            "the target year {} has passed: {} in {} misses the target {} by {:.4} ({})",
+            "the target year {} has passed: {} in {} misses the target {} by {} ({})",
             t.year,
-            cur.value,
+            num(cur.value),
             cur.year,
-            t.value,
-            (t.value - cur.value).abs(),
+            num(t.value),
+            num((t.value - cur.value).abs()),
             out.reason
         );
     }
@@ -524,7 +537,10 @@ fn opposite_signs(base: Point, cur: Point, out: &mut Progress) -> Status {
     out.reason = format!(
         "the base value {} ({}) and the current value {} ({}) have opposite signs: growth rates \
          are undefined",
-        base.value, base.year, cur.value, cur.year
+        num(base.value),
+        base.year,
+        num(cur.value),
+        cur.year
     );
     Status::InsufficientData
 }
@@ -545,7 +561,8 @@ fn statcan_with_target(
         out.reason = format!(
             "the base value {} and the target {} have opposite signs: the required growth is \
              undefined",
-            base.value, t.value
+            num(base.value),
+            num(t.value)
         );
         return Status::InsufficientData;
     };
@@ -562,7 +579,7 @@ fn statcan_with_target(
         100.0 * achieved,
         base.year,
         100.0 * required,
-        t.value,
+        num(t.value),
         t.year,
         r
     );
@@ -647,7 +664,7 @@ fn unsd(base: Point, cur: Point, t: Point, growth_defined: bool, out: &mut Progr
         projected,
         t.year,
         100.0 * q,
-        t.value
+        num(t.value)
     );
     band(q, 0.95, 0.10, 0.0)
 }
@@ -720,7 +737,7 @@ fn escap_anticipated(input: &ProgressInput, base: Point, t: Point, out: &mut Pro
         projected,
         t.year,
         100.0 * index,
-        t.value
+        num(t.value)
     );
     escap_band(index)
 }
@@ -730,7 +747,9 @@ fn psa(cur: Point, t: Point, d: f64, out: &mut Progress) -> Status {
         out.reason = format!(
             "growth rates are undefined (values of opposite signs) between the base, {} ({}) \
              and the target {}",
-            cur.value, cur.year, t.value
+            num(cur.value),
+            cur.year,
+            num(t.value)
         );
         return Status::InsufficientData;
     };
