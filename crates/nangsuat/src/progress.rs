@@ -315,7 +315,7 @@ fn cagr(from: f64, to: f64, years: f64) -> f64 {
 /// let input = ProgressInput::new(Point::new(2020, 100.0), vec![Point::new(2023, 110.0)],
 ///     Some(Point::new(2030, 150.0)));
 /// let p = progress(&input, Method::StatCan)?;
-/// assert_eq!(p.status, Status::LimitedProgress);
+/// assert_eq!(p.status, Status::NeedsAcceleration); // R = 3.23 %/yr ÷ 4.14 %/yr ≈ 0.78
 /// let r = (1.1f64.powf(1.0 / 3.0) - 1.0) / (1.5f64.powf(0.1) - 1.0);
 /// assert!((p.figure.unwrap() - r).abs() < 1e-12);
 /// # Ok::<(), nangsuat::Error>(())
