@@ -17,6 +17,7 @@
 //! * [`validation`] — every finding about a plan, with stable codes.
 //! * [`observation`] — observed values with source and evidence (embedded: Viet Nam, 218 values).
 //! * [`assess`] — every goal of a set of plans against observations: status, numbers, needs.
+//! * [`feasibility`] — consistency of targets, historical realism against PWT peers, scenarios.
 //! * [`report`] — the monitoring report (Markdown in Vietnamese or English, JSON).
 //! * [`progress`] — progress of one target by the StatCan/Open SDG, UNSD, ESCAP and PSA methods.
 //!
@@ -49,6 +50,7 @@ pub mod assess;
 pub mod capital;
 pub mod data;
 pub mod error;
+pub mod feasibility;
 pub mod goal;
 pub mod growth;
 pub mod indicator;
