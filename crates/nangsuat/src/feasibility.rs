@@ -505,7 +505,7 @@ impl Scenario {
     /// As [`Scenario::project`].
     pub fn sensitivity(&self) -> Result<Vec<Sensitivity>> {
         let base = self.project()?;
-        let steps: [(&str, f64, fn(&mut Scenario) -> &mut f64); 5] = [
+        let steps: [(&str, f64, AssumptionField); 5] = [
             ("investment_rate", 0.05, |s| &mut s.investment_rate),
             ("depreciation", 0.01, |s| &mut s.depreciation),
             ("employment_growth", 0.005, |s| &mut s.employment_growth),
@@ -540,6 +540,9 @@ impl Scenario {
         Ok(rows)
     }
 }
+
+/// Access to one assumption of a scenario, for the sensitivity loop.
+type AssumptionField = fn(&mut Scenario) -> &mut f64;
 
 /// Effect of moving one assumption by −step and +step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
