@@ -18,6 +18,10 @@ use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare};
 use crate::assess::{AssessOptions, Cited, PlanAssessment, assess_plans};
 use crate::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
 use crate::error::{Error, Result};
+use crate::feasibility::{
+    ConsistencyCheck, Projection, Realism, Scenario, Sensitivity, consistency, lp_growth_realism,
+    required_tfp_growth, tfp_growth_realism,
+};
 use crate::observation::{Observations, ObservedWhen};
 use crate::plan::Plan;
 use crate::progress::{Method, Status};
@@ -108,6 +112,54 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Growth accounting of recent history, when available.
     pub history: Option<History>,
+    /// Consistency, realism and a scenario, when computed.
+    pub feasibility: Option<Feasibility>,
+}
+
+/// A realism check tied to a goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct GoalRealism {
+    /// Plan id.
+    pub plan: String,
+    /// Goal id.
+    pub goal: String,
+    /// The check.
+    pub realism: Realism,
+}
+
+/// A goal's verdict under a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ScenarioGoal {
+    /// Plan id.
+    pub plan: String,
+    /// Goal id.
+    pub goal: String,
+    /// The projected value in the goal's unit (%/yr or % of growth).
+    pub projected: f64,
+    /// Whether the projection meets the goal.
+    pub met: bool,
+}
+
+/// Feasibility of the plans' targets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Feasibility {
+    /// Employment growth assumed to link LP and GDP (a fraction per year), and its basis.
+    pub employment_growth: (f64, String),
+    /// Consistency of each plan's targets.
+    pub consistency: Vec<ConsistencyCheck>,
+    /// Historical realism of growth targets.
+    pub realism: Vec<GoalRealism>,
+    /// A baseline scenario.
+    pub scenario: Scenario,
+    /// Its projection.
+    pub projection: Projection,
+    /// One-at-a-time sensitivity.
+    pub sensitivity: Vec<Sensitivity>,
+    /// Goals judged under the scenario.
+    pub goals: Vec<ScenarioGoal>,
 }
 
 /// Assesses `plans` against `observations` with default options (StatCan method).
@@ -133,6 +185,7 @@ pub fn assess_with(plans: &[Plan], observations: &Observations, options: &Assess
         plans: assessed,
         findings,
         history: None,
+        feasibility: None,
     }
 }
 
@@ -146,6 +199,10 @@ impl Report {
         let observations = Observations::vietnam();
         let mut report = assess(&Plan::builtin(), &observations);
         report.history = Some(vietnam_history(&observations)?);
+        report.feasibility = Some(feasibility(
+            &Plan::builtin(),
+            Scenario::vietnam_2021_2025(),
+        )?);
         Ok(report)
     }
 
@@ -204,6 +261,9 @@ impl Report {
         for plan in &self.plans {
             write_plan(&mut md, plan, &l);
         }
+        if let Some(f) = &self.feasibility {
+            write_feasibility(&mut md, f, &l);
+        }
         write_findings(&mut md, &self.findings, &l);
         md
     }
@@ -230,6 +290,8 @@ struct Labels {
     also: &'static str,
     findings: &'static str,
     info_count: &'static str,
+    feasibility: &'static str,
+    scenario: &'static str,
 }
 
 impl Labels {
@@ -256,6 +318,8 @@ impl Labels {
                 also: "Số liệu khác đã công bố",
                 findings: "Kết quả rà soát kế hoạch",
                 info_count: "phát hiện mức thông tin (thiếu năm gốc, thiếu nguyên văn) không liệt kê",
+                feasibility: "Tính khả thi của chỉ tiêu",
+                scenario: "Kịch bản",
             },
             Lang::En => Labels {
                 lang,
@@ -278,6 +342,8 @@ impl Labels {
                 also: "Also published",
                 findings: "Plan validation findings",
                 info_count: "informational findings (no baseline, no wording) not listed",
+                feasibility: "Feasibility of the targets",
+                scenario: "Scenario",
             },
         }
     }
@@ -440,6 +506,191 @@ fn write_findings(md: &mut String, findings: &[Finding], l: &Labels) {
         );
     }
     let _ = writeln!(md, "\n{info} {}.", l.info_count);
+}
+
+/// Feasibility of the plans' growth targets: consistency (with the scenario's employment
+/// growth), realism against Viet Nam's own record (PWT 10.01) and its peers', and the scenario.
+///
+/// # Errors
+/// [`Error::OutOfRange`] for a scenario assumption out of range.
+pub fn feasibility(plans: &[Plan], scenario: Scenario) -> Result<Feasibility> {
+    let projection = scenario.project()?;
+    let sensitivity = scenario.sensitivity()?;
+    let g_l = scenario.employment_growth;
+    let vn = vietnam_pwt();
+    // Viet Nam's own LP record stops at 2018: PWT's 2019 employment is a source break
+    // (54.07 → 50.40 million) that would fake a record.
+    let before_break = vn.year.iter().take_while(|y| **y <= 2018).count();
+    let lp: Vec<f64> = vn.rgdpna[..before_break]
+        .iter()
+        .zip(&vn.emp[..before_break])
+        .map(|(y, l)| y / l)
+        .collect();
+    let tfp = GrowthAccounting::tornqvist().compute(
+        &AccountingInput::new(&vn.year, &vn.rgdpna, &vn.rnna, &vn.emp)
+            .hours(&vn.avh)
+            .human_capital(&vn.hc)
+            .labour_share(LabourShare::Constant(Share::new(
+                VIETNAM_DEFAULT_LABOUR_SHARE,
+            )?)),
+    )?;
+    let own_name = |plan: &Plan| plan.territory == "viet_nam";
+    let mut realism = Vec::new();
+    let mut goals = Vec::new();
+    for plan in plans {
+        for g in &plan.goals {
+            let (start, end) = match g.horizon {
+                Some(h) => (h.start.unwrap_or(h.end), h.end),
+                None => (plan.period.start, plan.period.end),
+            };
+            let years = usize::try_from(end - start + 1).unwrap_or(1);
+            let Some(bound) = g.target.lower_bound() else {
+                continue;
+            };
+            let check = match g.indicator.as_str() {
+                "lp_growth_avg" => Some(lp_growth_realism(
+                    bound / 100.0,
+                    years,
+                    own_name(plan).then_some((
+                        "VNM (PWT, per worker, to 2018)",
+                        &vn.year[..before_break],
+                        lp.as_slice(),
+                    )),
+                )),
+                "tfp_contribution" => {
+                    let lp_goal = plan
+                        .goals
+                        .iter()
+                        .find(|o| o.indicator == "lp_growth_avg" && o.horizon == g.horizon);
+                    lp_goal
+                        .and_then(|o| o.target.lower_bound())
+                        .map(|lp_target| {
+                            let g_y =
+                                crate::feasibility::implied_output_growth(lp_target / 100.0, g_l);
+                            tfp_growth_realism(
+                                required_tfp_growth(bound / 100.0, g_y),
+                                years,
+                                own_name(plan).then_some((
+                                    "VNM (PWT, labour share 0.48, to 2018)",
+                                    &vn.year[..before_break],
+                                    &tfp.tfp_index[..before_break],
+                                )),
+                            )
+                        })
+                }
+                _ => None,
+            };
+            if let Some(r) = check {
+                realism.push(GoalRealism {
+                    plan: plan.id.clone(),
+                    goal: g.id.clone(),
+                    realism: r,
+                });
+            }
+            if (start, end) == (scenario.base_year + 1, scenario.end_year)
+                && plan.territory == "viet_nam"
+            {
+                let projected = match g.indicator.as_str() {
+                    "lp_growth_avg" => Some(100.0 * projection.lp_growth),
+                    "gdp_growth_avg" => Some(100.0 * projection.gdp_growth),
+                    "tfp_contribution" => projection.tfp_share.map(|s| 100.0 * s),
+                    _ => None,
+                };
+                if let Some(v) = projected {
+                    goals.push(ScenarioGoal {
+                        plan: plan.id.clone(),
+                        goal: g.id.clone(),
+                        projected: v,
+                        met: v >= bound,
+                    });
+                }
+            }
+        }
+    }
+    Ok(Feasibility {
+        employment_growth: (
+            g_l,
+            "the scenario's assumption (GSO employed persons 2021–2025 grew ≈ 1.7 %/yr across the 2021 definition break)".into(),
+        ),
+        consistency: plans.iter().flat_map(|p| consistency(p, g_l)).collect(),
+        realism,
+        scenario,
+        projection,
+        sensitivity,
+        goals,
+    })
+}
+
+fn write_feasibility(md: &mut String, f: &Feasibility, l: &Labels) {
+    let _ = writeln!(
+        md,
+        "## {}
+",
+        l.feasibility
+    );
+    for c in &f.consistency {
+        let mark = if c.contradiction { "⚠ " } else { "" };
+        let _ = writeln!(
+            md,
+            "- {mark}`{}` ({}): {}",
+            c.plan,
+            c.goals.join(", "),
+            c.message
+        );
+    }
+    for r in &f.realism {
+        let _ = writeln!(md, "- `{}/{}`: {}", r.plan, r.goal, r.realism.verdict);
+    }
+    let s = &f.scenario;
+    let p = &f.projection;
+    let _ = writeln!(
+        md,
+        "\n### {} `{}` ({}–{})\n\nK/Y {:.2}, investment {:.0} % of GDP, depreciation {:.1} %, employment {:+.1} %/yr, TFP {:+.1} %/yr, labour share {:.2} → GDP {:.2} %/yr, LP {:.2} %/yr, capital {:.2} %/yr, TFP share {}.\n",
+        l.scenario,
+        s.name,
+        s.base_year + 1,
+        s.end_year,
+        s.capital_output_ratio,
+        100.0 * s.investment_rate,
+        100.0 * s.depreciation,
+        100.0 * s.employment_growth,
+        100.0 * s.tfp_growth,
+        s.labour_share,
+        100.0 * p.gdp_growth,
+        100.0 * p.lp_growth,
+        100.0 * p.capital_growth,
+        p.tfp_share
+            .map_or("—".into(), |v| format!("{:.1} %", 100.0 * v))
+    );
+    for g in &f.goals {
+        let _ = writeln!(
+            md,
+            "- `{}/{}`: {:.2} under the scenario — {}",
+            g.plan,
+            g.goal,
+            g.projected,
+            if g.met { "met" } else { "not met" }
+        );
+    }
+    let _ = writeln!(
+        md,
+        "\n| assumption | step | Δ GDP growth (pp) | Δ LP growth (pp) | Δ TFP share (pp) |\n|---|---:|---:|---:|---:|"
+    );
+    for r in &f.sensitivity {
+        let _ = writeln!(
+            md,
+            "| {} | ±{:.1} pp | {:+.2} / {:+.2} | {:+.2} / {:+.2} | {:+.1} / {:+.1} |",
+            r.assumption,
+            100.0 * r.step,
+            100.0 * r.gdp_growth.0,
+            100.0 * r.gdp_growth.1,
+            100.0 * r.lp_growth.0,
+            100.0 * r.lp_growth.1,
+            100.0 * r.tfp_share.0,
+            100.0 * r.tfp_share.1
+        );
+    }
+    md.push('\n');
 }
 
 /// Viet Nam's growth accounting from the embedded PWT 10.01 extract (capital stock `rnna`,

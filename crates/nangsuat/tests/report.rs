@@ -70,6 +70,49 @@ fn verdicts_on_the_embedded_data() {
 }
 
 #[test]
+fn feasibility_on_the_embedded_plans() {
+    let r = Report::vietnam().unwrap();
+    let f = r.feasibility.as_ref().unwrap();
+    // LP 7 %/yr and employment 1 %/yr imply GDP 8.07 %/yr; TFP's 45 % needs 3.55 %/yr.
+    let c = f
+        .consistency
+        .iter()
+        .find(|c| c.plan == "vn-d36-2021")
+        .unwrap();
+    assert!(
+        c.message.contains("8.07 %/yr") && c.message.contains("3.55 %/yr"),
+        "{}",
+        c.message
+    );
+    // The 2026–2030 TFP requirement (4.20 %/yr) exceeds Viet Nam's best five years before 2019.
+    let tfp = f
+        .realism
+        .iter()
+        .find(|x| x.goal == "tfp-share-2026-2030")
+        .unwrap();
+    assert!(
+        tfp.realism.verdict.contains("never achieved"),
+        "{}",
+        tfp.realism.verdict
+    );
+    // Viet Nam's own LP record ends in 2018 (PWT's 2019 employment break is excluded).
+    let lp = f
+        .realism
+        .iter()
+        .find(|x| x.goal == "lp-growth-2021-2025")
+        .unwrap();
+    assert!(lp.realism.own_best.as_ref().unwrap().to <= 2018);
+    // The baseline scenario does not deliver 7 %/yr LP growth.
+    let g = f
+        .goals
+        .iter()
+        .find(|g| g.goal == "lp-growth-2021-2025")
+        .unwrap();
+    assert!(!g.met && g.projected < 7.0);
+    assert_eq!(f.sensitivity.len(), 5);
+}
+
+#[test]
 fn renders_in_both_languages_and_json() {
     let r = Report::vietnam().unwrap();
     let en = r.to_markdown(Lang::En);
