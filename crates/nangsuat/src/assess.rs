@@ -58,6 +58,9 @@ pub struct AssessOptions {
     pub about_tolerance: f64,
     /// Raw series by scope, for share-of-growth goals without a published share.
     pub accounting: BTreeMap<String, AccountingData>,
+    /// Population (persons) by scope and year, to form ratios per 10,000 people from counts
+    /// when the ratio itself is not published.
+    pub population: BTreeMap<String, Vec<Point>>,
 }
 
 impl Default for AssessOptions {
@@ -66,6 +69,7 @@ impl Default for AssessOptions {
             method: Method::StatCan,
             about_tolerance: 0.05,
             accounting: BTreeMap::new(),
+            population: BTreeMap::new(),
         }
     }
 }
@@ -594,8 +598,15 @@ fn engine_share(data: &AccountingData, start: i32, end: i32) -> crate::Result<f6
 
 /// Levels, counts, shares of a total, ratios per 10,000, milestones.
 fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment) {
-    let obs = ctx.observations;
+    let derived;
+    let mut obs = ctx.observations;
     let code = &ctx.goal.indicator;
+    if obs.annual(ctx.scope, code).is_empty()
+        && let Some(ratio) = per_10000(ctx, indicator)
+    {
+        derived = ratio;
+        obs = &derived;
+    }
     let annual = obs.annual(ctx.scope, code);
     let Some(bound) = threshold(ctx) else {
         out.reason = "the target has no numeric bound".into();
@@ -713,6 +724,34 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
             signed(per_year)
         ));
     }
+}
+
+/// A ratio per 10,000 people formed from the count it divides and a population series, for the
+/// years both cover; each derived value says how it was made.
+fn per_10000(ctx: &Ctx<'_>, indicator: Option<&Indicator>) -> Option<Observations> {
+    let count = indicator?.per_10000_of.as_deref()?;
+    let population = ctx.options.population.get(ctx.scope)?;
+    let rows: Vec<Observation> = ctx
+        .observations
+        .annual(ctx.scope, count)
+        .into_iter()
+        .filter_map(|(year, o)| {
+            let pop = population.iter().find(|p| p.year == year)?.value;
+            (pop > 0.0).then(|| {
+                let mut derived = o.clone();
+                derived.indicator = ctx.goal.indicator.clone();
+                derived.value = 10_000.0 * o.value / pop;
+                derived.unit = "per_10000_people".into();
+                derived.evidence = Evidence::Derived;
+                derived.note = format!(
+                    "derived: {} {count} / population {pop} × 10,000 ({})",
+                    o.value, o.note
+                );
+                derived
+            })
+        })
+        .collect();
+    (!rows.is_empty()).then(|| Observations::new(rows))
 }
 
 fn signed(v: f64) -> String {
@@ -912,6 +951,51 @@ horizon = { end = 2025 }"#,
             ),
         );
         assert_eq!(a.status, Status::Achieved);
+    }
+
+    #[test]
+    fn ratio_per_10000_from_a_population_series() {
+        let plan = plan_with(
+            r#"id = "g"
+indicator = "researchers_per_10k_pop"
+target = { comparator = "at_least", value = 7.0 }
+unit = "per_10000_people""#,
+        );
+        let o = obs(
+            "x,researchers_fte,2019,1229,persons_fte,,s,confirmed\nx,researchers_fte,2023,2000,persons_fte,,s,confirmed\n",
+        );
+        let mut options = AssessOptions::default();
+        options.population.insert(
+            "x".into(),
+            vec![Point::new(2019, 3_600_000.0), Point::new(2023, 3_700_000.0)],
+        );
+        let a = assess_plans(std::slice::from_ref(&plan), &o, &options).0[0].goals[0].clone();
+        assert!((a.current.unwrap() - 10_000.0 * 2000.0 / 3_700_000.0).abs() < 1e-12);
+        assert_eq!(a.observations[0].evidence, Evidence::Derived);
+        assert!(a.observations[0].note.contains("population"));
+        assert!(a.progress.is_some());
+        // without a population series nothing is formed
+        assert_eq!(one(&plan, &o).status, Status::InsufficientData);
+    }
+
+    #[test]
+    fn relative_targets_compare_with_the_reference() {
+        let plan = plan_with(
+            r#"id = "g"
+indicator = "lp_growth"
+target = { comparator = "relative", reference = "viet_nam:lp_growth", relation = "above" }
+unit = "percent_per_year""#,
+        );
+        let o =
+            obs("x,lp_growth,2023,6,u,,s,confirmed\nviet_nam,lp_growth,2023,3.65,u,,s,confirmed\n");
+        let a = one(&plan, &o);
+        assert_eq!((a.status, a.current), (Status::OnTrack, Some(6.0)));
+        let o =
+            obs("x,lp_growth,2023,3,u,,s,confirmed\nviet_nam,lp_growth,2023,3.65,u,,s,confirmed\n");
+        assert_eq!(one(&plan, &o).status, Status::LimitedProgress);
+        let o =
+            obs("x,lp_growth,2022,3,u,,s,confirmed\nviet_nam,lp_growth,2023,3.65,u,,s,confirmed\n");
+        assert_eq!(one(&plan, &o).status, Status::InsufficientData);
     }
 
     #[test]

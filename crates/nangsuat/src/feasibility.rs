@@ -632,6 +632,40 @@ mod tests {
     }
 
     #[test]
+    fn contradictory_targets_are_flagged() {
+        let mut plan = Plan::builtin()
+            .into_iter()
+            .find(|p| p.id == "vn-d36-2021")
+            .unwrap();
+        // A GDP ceiling of 6.5–7 %/yr cannot hold with LP > 7 %/yr and growing employment.
+        let mut gdp = plan.goals[0].clone();
+        gdp.id = "gdp".into();
+        gdp.indicator = "gdp_growth_avg".into();
+        gdp.target = Target::Between {
+            low: 6.5,
+            high: 7.0,
+        };
+        plan.goals.push(gdp);
+        // Two LP goals for the same period that exclude each other.
+        let mut low = plan.goals[0].clone();
+        low.id = "lp-low".into();
+        low.target = Target::Below { value: 6.0 };
+        plan.goals.push(low);
+        let checks = consistency(&plan, 0.01);
+        let bad: Vec<_> = checks.iter().filter(|c| c.contradiction).collect();
+        assert!(
+            bad.iter()
+                .any(|c| c.goals == ["lp-growth-2021-2025", "gdp"] && c.message.contains("8.07"))
+        );
+        assert!(bad.iter().any(|c| c.goals.contains(&"lp-low".to_string())));
+        assert!(
+            consistency(&Plan::builtin()[0], 0.01)
+                .iter()
+                .all(|c| !c.contradiction)
+        );
+    }
+
+    #[test]
     fn consistency_of_decision_36() {
         let plans = Plan::builtin();
         let d36 = plans.iter().find(|p| p.id == "vn-d36-2021").unwrap();

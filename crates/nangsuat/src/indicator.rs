@@ -85,6 +85,10 @@ pub struct Indicator {
     /// How growth accounting computes it, if it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub computed_from: Option<Computation>,
+    /// For a ratio per 10,000 people: the count indicator it divides by population, so the
+    /// ratio can be formed from a count and a population series when it is not published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_10000_of: Option<String>,
     /// Definition and source, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<String>,
