@@ -179,15 +179,7 @@ pub fn assess_plans(
     options: &AssessOptions,
 ) -> (Vec<PlanAssessment>, Vec<Finding>) {
     let catalogue = builtin_indicators();
-    let latest_year = observations
-        .rows()
-        .iter()
-        .filter_map(|o| match o.when {
-            ObservedWhen::Year(y) | ObservedWhen::Period { end: y, .. } => Some(y),
-            ObservedWhen::Undated => None,
-        })
-        .max()
-        .unwrap_or(i32::MIN);
+    let latest_year = observations.latest_year().unwrap_or(i32::MIN);
     let assessed = plans
         .iter()
         .map(|plan| PlanAssessment {
@@ -222,6 +214,17 @@ struct Ctx<'a> {
     observations: &'a Observations,
     options: &'a AssessOptions,
     latest_year: i32,
+}
+
+impl Ctx<'_> {
+    /// Whether `value` reaches `bound` in the goal's direction.
+    fn meets(&self, value: f64, bound: f64) -> bool {
+        if self.higher {
+            value >= bound
+        } else {
+            value <= bound
+        }
+    }
 }
 
 fn target_text(goal: &Goal) -> String {
@@ -558,11 +561,7 @@ fn share_of_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
         return no_data(ctx, "TFP's share of growth in the period", out);
     };
     out.current = Some(value);
-    let meets = if ctx.higher {
-        value >= bound
-    } else {
-        value <= bound
-    };
+    let meets = ctx.meets(value, bound);
     let finished = last_year >= ctx.end;
     out.status = match (meets, finished) {
         (true, true) => Status::Achieved,
@@ -618,11 +617,7 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
         if let Some(o) = obs.best(ctx.scope, code, ObservedWhen::Undated) {
             cite_alternatives(ctx, code, &[o], out);
             out.current = Some(o.value);
-            let meets = if ctx.higher {
-                o.value >= bound
-            } else {
-                o.value <= bound
-            };
+            let meets = ctx.meets(o.value, bound);
             out.status = if meets {
                 Status::Achieved
             } else {
@@ -680,11 +675,7 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
         return;
     }
     if rest.is_empty() || target.year <= base.year {
-        let meets = if ctx.higher {
-            current.value >= bound
-        } else {
-            current.value <= bound
-        };
+        let meets = ctx.meets(current.value, bound);
         out.status = if meets {
             Status::Achieved
         } else {

@@ -137,12 +137,7 @@ pub fn lp_growth_realism(
         .into_iter()
         .filter_map(|(c, y, gdp, emp, _)| {
             let lp: Vec<f64> = gdp.iter().zip(&emp).map(|(g, e)| g / e).collect();
-            best_record(&y, &lp, years).map(|(from, to, growth)| Record {
-                country: c,
-                from,
-                to,
-                growth,
-            })
+            record(c, best_record(&y, &lp, years))
         })
         .collect();
     realism("labour productivity", required, years, own, peers)
@@ -157,16 +152,18 @@ pub fn tfp_growth_realism(
 ) -> Realism {
     let peers: Vec<Record> = peers()
         .into_iter()
-        .filter_map(|(c, y, _, _, tfp)| {
-            best_record(&y, &tfp, years).map(|(from, to, growth)| Record {
-                country: c,
-                from,
-                to,
-                growth,
-            })
-        })
+        .filter_map(|(c, y, _, _, tfp)| record(c, best_record(&y, &tfp, years)))
         .collect();
     realism("TFP", required, years, own, peers)
+}
+
+fn record(country: String, best: Option<(i32, i32, f64)>) -> Option<Record> {
+    best.map(|(from, to, growth)| Record {
+        country,
+        from,
+        to,
+        growth,
+    })
 }
 
 fn realism(
@@ -176,14 +173,7 @@ fn realism(
     own: Option<(&str, &[i32], &[f64])>,
     peers: Vec<Record>,
 ) -> Realism {
-    let own_best = own.and_then(|(name, y, v)| {
-        best_record(y, v, years).map(|(from, to, growth)| Record {
-            country: name.to_string(),
-            from,
-            to,
-            growth,
-        })
-    });
+    let own_best = own.and_then(|(name, y, v)| record(name.to_string(), best_record(y, v, years)));
     let achieved: Vec<&Record> = peers.iter().filter(|r| r.growth >= required).collect();
     let mut verdict = format!(
         "{measure} growth of {:.2} %/yr over {years} years: achieved by {} of {} peers",

@@ -224,6 +224,17 @@ impl Observations {
         self.rows.is_empty()
     }
 
+    /// The latest year any dated value covers (a year, or a period's end).
+    pub fn latest_year(&self) -> Option<i32> {
+        self.rows
+            .iter()
+            .filter_map(|o| match o.when {
+                ObservedWhen::Year(y) | ObservedWhen::Period { end: y, .. } => Some(y),
+                ObservedWhen::Undated => None,
+            })
+            .max()
+    }
+
     /// Every value for a scope, indicator and time, in file order.
     pub fn all(&self, scope: &str, indicator: &str, when: ObservedWhen) -> Vec<&Observation> {
         self.rows

@@ -173,14 +173,7 @@ pub fn assess_with(plans: &[Plan], observations: &Observations, options: &Assess
     Report {
         method: options.method,
         about_tolerance: options.about_tolerance,
-        latest_data_year: observations
-            .rows()
-            .iter()
-            .filter_map(|o| match o.when {
-                ObservedWhen::Year(y) | ObservedWhen::Period { end: y, .. } => Some(y),
-                ObservedWhen::Undated => None,
-            })
-            .max(),
+        latest_data_year: observations.latest_year(),
         observation_count: observations.len(),
         plans: assessed,
         findings,
