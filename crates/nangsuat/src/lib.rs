@@ -11,6 +11,7 @@
 //! * [`accounting`] — growth accounting (Törnqvist and GSO profiles), single series and panels.
 //! * [`pwt`] — Penn World Table 10.01's `rtfpna` and `ctfp` from PWT's own inputs.
 //! * [`data`] — embedded data for Viet Nam (PWT 10.01 extract), with sources and licences.
+//! * [`index`] — Laspeyres, Paasche, Fisher, Törnqvist indices; chained; GEKS; deflators.
 //! * [`indicator`] — the indicator catalogue (codes, names in Vietnamese and English, units).
 //! * [`goal`] and [`plan`] — plans, goals, tasks; TOML and JSON plan files; the embedded plans
 //!   of Decision 36/QĐ-TTg and of Quảng Ninh and Thanh Hóa.
@@ -53,6 +54,7 @@ pub mod error;
 pub mod feasibility;
 pub mod goal;
 pub mod growth;
+pub mod index;
 pub mod indicator;
 pub mod observation;
 pub mod plan;

@@ -1,0 +1,328 @@
+//! Price and quantity index numbers (METHODS §6; ILO/IMF *Consumer Price Index Manual* 2004,
+//! ch. 15–17, and *Producer Price Index Manual* 2004).
+//!
+//! Bilateral, between a base period 0 and a comparison period 1, over items `i`:
+//! Laspeyres `Σp¹q⁰/Σp⁰q⁰`, Paasche `Σp¹q¹/Σp⁰q¹`, Fisher `√(L·P)`, Törnqvist
+//! `ln P_T = Σ ½(s⁰ᵢ + s¹ᵢ) ln(p¹ᵢ/p⁰ᵢ)` with value shares `s`; quantity indices swap p and q.
+//! Fisher satisfies the factor-reversal test exactly: `P_F·Q_F = V¹/V⁰`.
+//!
+//! Chained indices multiply adjacent-period links, `I^{0,t} = Π I^{τ−1,τ}`; the GEKS
+//! multilateral index (Gini 1931; Eltetö & Köves 1964; Szulc 1964) is transitive:
+//! `P^{0,t} = Π_l (P^{0,l} P^{l,t})^{1/N}` over the N periods, with Fisher (GEKS) or Törnqvist
+//! (CCDI) bilateral indices.
+//!
+//! Missing items: an item whose price or quantity is missing (NaN) in either period of a
+//! comparison is left out of that comparison — the matched-sample rule — and each result says
+//! how many items it matched. A comparison with no matched item is an error, never a silent 1.
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// A bilateral index formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Formula {
+    /// Base-period weights.
+    Laspeyres,
+    /// Current-period weights.
+    Paasche,
+    /// Geometric mean of Laspeyres and Paasche.
+    Fisher,
+    /// Weighted geometric mean with average value shares.
+    Tornqvist,
+}
+
+/// Price and quantity indices between two periods, with the matched-sample size.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Bilateral {
+    /// Laspeyres price index.
+    pub laspeyres_price: f64,
+    /// Paasche price index.
+    pub paasche_price: f64,
+    /// Fisher price index.
+    pub fisher_price: f64,
+    /// Törnqvist price index.
+    pub tornqvist_price: f64,
+    /// Laspeyres quantity index.
+    pub laspeyres_quantity: f64,
+    /// Paasche quantity index.
+    pub paasche_quantity: f64,
+    /// Fisher quantity index.
+    pub fisher_quantity: f64,
+    /// Törnqvist quantity index.
+    pub tornqvist_quantity: f64,
+    /// Value ratio `V¹/V⁰` over the matched items.
+    pub value_ratio: f64,
+    /// Items present in both periods.
+    pub matched: usize,
+    /// Items left out (missing in either period).
+    pub unmatched: usize,
+}
+
+impl Bilateral {
+    /// The price index of a formula.
+    pub fn price(&self, formula: Formula) -> f64 {
+        match formula {
+            Formula::Laspeyres => self.laspeyres_price,
+            Formula::Paasche => self.paasche_price,
+            Formula::Fisher => self.fisher_price,
+            Formula::Tornqvist => self.tornqvist_price,
+        }
+    }
+
+    /// The quantity index of a formula.
+    pub fn quantity(&self, formula: Formula) -> f64 {
+        match formula {
+            Formula::Laspeyres => self.laspeyres_quantity,
+            Formula::Paasche => self.paasche_quantity,
+            Formula::Fisher => self.fisher_quantity,
+            Formula::Tornqvist => self.tornqvist_quantity,
+        }
+    }
+
+    /// The implicit price deflator of a quantity index: `(V¹/V⁰) / Q`.
+    pub fn implicit_deflator(&self, formula: Formula) -> f64 {
+        self.value_ratio / self.quantity(formula)
+    }
+}
+
+fn check_item(series: &str, period: usize, item: usize, v: f64) -> Result<bool> {
+    if v.is_nan() {
+        return Ok(false);
+    }
+    if !v.is_finite() || v <= 0.0 {
+        return Err(Error::OutOfRange {
+            name: format!("{series}[period {period}, item {item}]"),
+            year: None,
+            value: v,
+            expected: "a positive finite number (NaN marks a missing item)".into(),
+        });
+    }
+    Ok(true)
+}
+
+/// Bilateral indices between two periods (`p0, q0` and `p1, q1`, aligned by item).
+///
+/// # Errors
+/// [`Error::LengthMismatch`] for columns of different lengths; [`Error::OutOfRange`] for a
+/// zero, negative or infinite price or quantity (NaN is a missing item);
+/// [`Error::InsufficientData`] when no item is present in both periods.
+///
+/// # Examples
+/// ```
+/// use nangsuat::index::bilateral;
+/// let b = bilateral(&[1.0, 2.0], &[10.0, 5.0], &[1.2, 2.0], &[8.0, 6.0])?;
+/// assert!((b.laspeyres_price - 22.0 / 20.0).abs() < 1e-15);
+/// assert!((b.paasche_price - 21.6 / 20.0).abs() < 1e-15);
+/// assert!((b.fisher_price * b.fisher_quantity - b.value_ratio).abs() < 1e-15);
+/// # Ok::<(), nangsuat::Error>(())
+/// ```
+pub fn bilateral(p0: &[f64], q0: &[f64], p1: &[f64], q1: &[f64]) -> Result<Bilateral> {
+    let n = p0.len();
+    for (name, len) in [("q0", q0.len()), ("p1", p1.len()), ("q1", q1.len())] {
+        if len != n {
+            return Err(Error::LengthMismatch {
+                series: name.into(),
+                expected: n,
+                actual: len,
+            });
+        }
+    }
+    let (mut v00, mut v10, mut v11, mut v01) = (0.0, 0.0, 0.0, 0.0);
+    let mut matched = 0;
+    for i in 0..n {
+        let present = [
+            check_item("p", 0, i, p0[i])?,
+            check_item("q", 0, i, q0[i])?,
+            check_item("p", 1, i, p1[i])?,
+            check_item("q", 1, i, q1[i])?,
+        ];
+        if present.iter().all(|p| *p) {
+            matched += 1;
+            v00 += p0[i] * q0[i];
+            v10 += p1[i] * q0[i];
+            v11 += p1[i] * q1[i];
+            v01 += p0[i] * q1[i];
+        }
+    }
+    if matched == 0 {
+        return Err(Error::InsufficientData {
+            what: "index number: items present in both periods".into(),
+            needed: 1,
+            available: 0,
+        });
+    }
+    let (mut ln_pt, mut ln_qt) = (0.0, 0.0);
+    for i in 0..n {
+        if [p0[i], q0[i], p1[i], q1[i]].iter().any(|v| v.is_nan()) {
+            continue;
+        }
+        let w = 0.5 * (p0[i] * q0[i] / v00 + p1[i] * q1[i] / v11);
+        ln_pt += w * (p1[i] / p0[i]).ln();
+        ln_qt += w * (q1[i] / q0[i]).ln();
+    }
+    let (lp, pp) = (v10 / v00, v11 / v01);
+    let (lq, pq) = (v01 / v00, v11 / v10);
+    Ok(Bilateral {
+        laspeyres_price: lp,
+        paasche_price: pp,
+        fisher_price: (lp * pp).sqrt(),
+        tornqvist_price: ln_pt.exp(),
+        laspeyres_quantity: lq,
+        paasche_quantity: pq,
+        fisher_quantity: (lq * pq).sqrt(),
+        tornqvist_quantity: ln_qt.exp(),
+        value_ratio: v11 / v00,
+        matched,
+        unmatched: n - matched,
+    })
+}
+
+/// Prices and quantities over periods: `prices[t][i]`, `quantities[t][i]`.
+fn check_panel(prices: &[Vec<f64>], quantities: &[Vec<f64>]) -> Result<()> {
+    if prices.len() != quantities.len() {
+        return Err(Error::LengthMismatch {
+            series: "quantities (periods)".into(),
+            expected: prices.len(),
+            actual: quantities.len(),
+        });
+    }
+    if prices.is_empty() {
+        return Err(Error::Empty {
+            series: "prices".into(),
+            needed: 1,
+        });
+    }
+    Ok(())
+}
+
+/// Price and quantity index series (period 0 = 1) by chaining adjacent-period links.
+///
+/// # Errors
+/// As [`bilateral`] for each link.
+pub fn chained(
+    prices: &[Vec<f64>],
+    quantities: &[Vec<f64>],
+    formula: Formula,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    check_panel(prices, quantities)?;
+    let (mut p, mut q) = (vec![1.0], vec![1.0]);
+    for t in 1..prices.len() {
+        let b = bilateral(
+            &prices[t - 1],
+            &quantities[t - 1],
+            &prices[t],
+            &quantities[t],
+        )?;
+        p.push(p[t - 1] * b.price(formula));
+        q.push(q[t - 1] * b.quantity(formula));
+    }
+    Ok((p, q))
+}
+
+/// The GEKS multilateral price and quantity indices (period 0 = 1) over all periods, with
+/// Fisher (GEKS) or Törnqvist (CCDI) bilateral indices. Transitive: the index between any two
+/// periods does not depend on the path.
+///
+/// # Errors
+/// As [`bilateral`] for each pair; [`Error::InvalidParameter`] for Laspeyres or Paasche, which
+/// fail the time-reversal test GEKS needs.
+pub fn geks(
+    prices: &[Vec<f64>],
+    quantities: &[Vec<f64>],
+    formula: Formula,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    check_panel(prices, quantities)?;
+    if !matches!(formula, Formula::Fisher | Formula::Tornqvist) {
+        return Err(Error::invalid_parameter(
+            "formula",
+            "GEKS needs a bilateral index that passes the time-reversal test: Fisher or Törnqvist",
+        ));
+    }
+    let n = prices.len();
+    // ln of bilateral indices between every pair.
+    let mut ln_p = vec![vec![0.0; n]; n];
+    let mut ln_q = vec![vec![0.0; n]; n];
+    for a in 0..n {
+        for b in 0..n {
+            if a != b {
+                let x = bilateral(&prices[a], &quantities[a], &prices[b], &quantities[b])?;
+                ln_p[a][b] = x.price(formula).ln();
+                ln_q[a][b] = x.quantity(formula).ln();
+            }
+        }
+    }
+    let nf = n as f64;
+    let series = |m: &Vec<Vec<f64>>| -> Vec<f64> {
+        (0..n)
+            .map(|t| ((0..n).map(|l| m[0][l] + m[l][t]).sum::<f64>() / nf).exp())
+            .collect()
+    };
+    Ok((series(&ln_p), series(&ln_q)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hand-computed case: two goods.
+    #[test]
+    fn hand_computed_bilateral() {
+        let b = bilateral(&[1.0, 2.0], &[10.0, 5.0], &[1.2, 2.0], &[8.0, 6.0]).unwrap();
+        // V0 = 20, V1 = 9.6 + 12 = 21.6; Σp1q0 = 12 + 10 = 22; Σp0q1 = 8 + 12 = 20
+        assert!((b.laspeyres_price - 1.1).abs() < 1e-15);
+        assert!((b.paasche_price - 1.08).abs() < 1e-15);
+        assert!((b.fisher_price - (1.1f64 * 1.08).sqrt()).abs() < 1e-15);
+        assert!((b.laspeyres_quantity - 1.0).abs() < 1e-15);
+        assert!((b.paasche_quantity - 21.6 / 22.0).abs() < 1e-15);
+        // Törnqvist: shares s0 = (0.5, 0.5), s1 = (9.6/21.6, 12/21.6)
+        let w1 = 0.5 * (0.5 + 9.6 / 21.6);
+        let w2 = 0.5 * (0.5 + 12.0 / 21.6);
+        assert!((b.tornqvist_price.ln() - (w1 * 1.2f64.ln() + w2 * 1.0f64.ln())).abs() < 1e-15);
+        assert!((b.tornqvist_quantity.ln() - (w1 * 0.8f64.ln() + w2 * 1.2f64.ln())).abs() < 1e-15);
+        assert!((b.implicit_deflator(Formula::Fisher) - b.fisher_price).abs() < 1e-15);
+        assert_eq!((b.matched, b.unmatched), (2, 0));
+    }
+
+    #[test]
+    fn matched_sample_and_errors() {
+        let nan = f64::NAN;
+        let b = bilateral(
+            &[1.0, 2.0, nan],
+            &[10.0, 5.0, 1.0],
+            &[1.2, 2.0, 3.0],
+            &[8.0, 6.0, 1.0],
+        )
+        .unwrap();
+        let full = bilateral(&[1.0, 2.0], &[10.0, 5.0], &[1.2, 2.0], &[8.0, 6.0]).unwrap();
+        assert_eq!((b.matched, b.unmatched), (2, 1));
+        assert_eq!(b.fisher_price, full.fisher_price);
+        assert!(bilateral(&[nan], &[1.0], &[1.0], &[1.0]).is_err());
+        let e = bilateral(&[1.0, -2.0], &[1.0, 1.0], &[1.0, 1.0], &[1.0, 1.0]).unwrap_err();
+        assert!(e.to_string().contains("item 1"), "{e}");
+        assert!(bilateral(&[1.0], &[1.0, 2.0], &[1.0], &[1.0]).is_err());
+        assert!(geks(&[vec![1.0]], &[vec![1.0]], Formula::Laspeyres).is_err());
+    }
+
+    #[test]
+    fn chained_and_geks() {
+        let p = vec![vec![1.0, 2.0], vec![1.2, 2.0], vec![1.1, 2.6]];
+        let q = vec![vec![10.0, 5.0], vec![8.0, 6.0], vec![9.0, 4.0]];
+        let (cp, cq) = chained(&p, &q, Formula::Fisher).unwrap();
+        let direct = bilateral(&p[0], &q[0], &p[1], &q[1]).unwrap();
+        assert_eq!(cp[1], direct.fisher_price);
+        assert_eq!(cq[1], direct.fisher_quantity);
+        let (gp, gq) = geks(&p, &q, Formula::Fisher).unwrap();
+        assert_eq!(gp[0], 1.0);
+        // Each period's price × quantity index equals its value relative to period 0.
+        for t in 0..3 {
+            let v = |k: usize| p[k][0] * q[k][0] + p[k][1] * q[k][1];
+            assert!((gp[t] * gq[t] - v(t) / v(0)).abs() < 1e-12);
+        }
+        // With two periods GEKS equals the bilateral Fisher index.
+        let (g2, _) = geks(&p[..2], &q[..2], Formula::Fisher).unwrap();
+        assert!((g2[1] - direct.fisher_price).abs() < 1e-15);
+    }
+}
