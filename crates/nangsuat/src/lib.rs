@@ -19,6 +19,7 @@
 //! * [`observation`] — observed values with source and evidence (embedded: Viet Nam, 218 values).
 //! * [`assess`] — every goal of a set of plans against observations: status, numbers, needs.
 //! * [`feasibility`] — consistency of targets, historical realism against PWT peers, scenarios.
+//! * [`shift_share`] — shift-share (with product taxes), GEAD for chain-linked volumes, Domar.
 //! * [`report`] — the monitoring report (Markdown in Vietnamese or English, JSON).
 //! * [`progress`] — progress of one target by the StatCan/Open SDG, UNSD, ESCAP and PSA methods.
 //!
@@ -63,6 +64,7 @@ pub mod pwt;
 pub mod report;
 pub mod series;
 pub mod share;
+pub mod shift_share;
 pub mod summation;
 pub mod validation;
 

@@ -1,4 +1,5 @@
-//! Index-number identities on random data (ILO/IMF CPI Manual 2004, ch. 16: the axiomatic tests).
+//! Index-number identities (ILO/IMF CPI Manual 2004, ch. 16: the axiomatic tests) and the
+//! shift-share and GEAD identities (METHODS §5), on random data.
 
 use nangsuat::index::{Formula, bilateral, chained, geks};
 use proptest::prelude::*;
@@ -62,6 +63,46 @@ proptest! {
         for k in 0..t {
             let pos = order.iter().position(|&o| o == k).unwrap();
             prop_assert!((g[k] / g[1] - h[pos]).abs() < 1e-10);
+        }
+    }
+}
+
+mod decompositions {
+    //! Shift-share and GEAD identities on random data (METHODS §5).
+    use nangsuat::shift_share::{GeadPeriod, gead, shift_share, shift_share_with_taxes};
+    use proptest::prelude::*;
+
+    fn units() -> impl Strategy<Value = (Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>)> {
+        (1usize..70).prop_flat_map(|n| {
+            let v = || prop::collection::vec(0.01f64..1e4, n);
+            (v(), v(), v(), v())
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// within + static + dynamic (+ tax) = P^T − P^0, for any number of units.
+        #[test]
+        fn components_sum_to_the_change((y0, l0, yt, lt) in units(), t0 in 0.0f64..500.0, tt in 0.0f64..500.0) {
+            let s = shift_share(&y0, &l0, &yt, &lt).unwrap();
+            let scale = s.base_level.abs().max(s.end_level.abs());
+            prop_assert!((s.within + s.static_shift + s.dynamic_shift - s.change()).abs() <= 1e-12 * scale);
+            let s = shift_share_with_taxes(&y0, &l0, &yt, &lt, t0, tt).unwrap();
+            let scale = s.base_level.abs().max(s.end_level.abs());
+            prop_assert!((s.within + s.static_shift + s.dynamic_shift + s.tax - s.change()).abs() <= 1e-12 * scale);
+        }
+
+        /// GEAD is exact for chain-linked volumes that do not add up.
+        #[test]
+        fn gead_is_exactly_additive((n0, r0, l0, rt) in units(), agg0 in 1.0f64..1e6, aggt in 1.0f64..1e6, k in 0.5f64..2.0) {
+            let nt: Vec<f64> = n0.iter().map(|v| v * k).collect();
+            let g = gead(
+                GeadPeriod { nominal: &n0, real: &r0, labour: &l0, aggregate_real: agg0 },
+                GeadPeriod { nominal: &nt, real: &rt, labour: &l0, aggregate_real: aggt },
+            ).unwrap();
+            let scale = g.base_level.abs().max(g.end_level.abs());
+            prop_assert!((g.within + g.reallocation - (g.end_level - g.base_level)).abs() <= 1e-10 * scale);
         }
     }
 }
