@@ -238,11 +238,22 @@ pub struct RegionalChange<R> {
     pub output: (f64, f64),
     /// National employment in each year.
     pub labour: (f64, f64),
+    /// Each region's output in each year, in `regions` order.
+    pub region_output: Vec<(f64, f64)>,
     /// The decomposition across regions; `units[k]` belongs to `regions[k]`.
     pub decomposition: ShiftShare,
 }
 
 impl<R> RegionalChange<R> {
+    /// Each region's contribution to the national LP level in each year, `P_i S_i = Y_i/L`
+    /// (they sum to national output per worker).
+    pub fn level_contributions(&self) -> Vec<(f64, f64)> {
+        self.region_output
+            .iter()
+            .map(|(y0, yt)| (y0 / self.labour.0, yt / self.labour.1))
+            .collect()
+    }
+
     /// Each region's contribution to national LP growth (a fraction): its terms ÷ P⁰.
     pub fn contributions(&self) -> Vec<f64> {
         let p0 = self.decomposition.base_level;
@@ -338,6 +349,7 @@ where
                 regions: regions.iter().map(|r| (*r).clone()).collect(),
                 output: (y0.iter().sum(), yt.iter().sum()),
                 labour: (l0.iter().sum(), lt.iter().sum()),
+                region_output: y0.iter().copied().zip(yt.iter().copied()).collect(),
                 decomposition: shift_share(&y0, &l0, &yt, &lt)?,
             })
         })
@@ -619,6 +631,9 @@ mod tests {
         assert_eq!(c.regions, vec!["a", "b"]);
         assert_eq!(c.output, (70.0, 78.0));
         assert_eq!(c.labour, (30.0, 31.0));
+        let levels = c.level_contributions();
+        assert!((levels.iter().map(|l| l.0).sum::<f64>() - 70.0 / 30.0).abs() < 1e-14);
+        assert!((levels.iter().map(|l| l.1).sum::<f64>() - 78.0 / 31.0).abs() < 1e-14);
         let sum: f64 = c.contributions().iter().sum();
         assert!(
             (sum - (c.decomposition.end_level / c.decomposition.base_level - 1.0)).abs() < 1e-14
