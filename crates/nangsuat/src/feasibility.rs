@@ -467,20 +467,34 @@ impl Scenario {
         })
     }
 
-    /// Viet Nam, 2021–2025, from stated sources (each assumption can be changed):
-    /// capital–output ratio 2.8 (PWT 10.01 `rnna/rgdpna`, 2019: 2.83); investment 33 % of GDP
-    /// (total social investment, 2016–2022, embedded observations); depreciation 5 %/yr (PWT
-    /// `delta` for Viet Nam, 2019: ≈ 0.05); employment growth 1 %/yr (GSO employed persons
-    /// 2021–2025, 49.0 → 52.4 million, ≈ 1.7 %/yr, lowered for the 2021 definition change);
-    /// TFP growth 2 %/yr; labour share 0.48 (the default assumption of [`crate::data`]).
+    /// Viet Nam, 2021–2025, with assumptions taken from the embedded sources (each can be
+    /// changed): capital–output ratio `rnna/rgdpna` and depreciation `delta` of PWT 10.01 in
+    /// 2019 (≈ 2.65 and ≈ 0.054); investment = the mean of the published total-social-investment
+    /// shares of GDP, 2016–2022 (embedded observations, ≈ 33.6 %); employment growth 1 %/yr
+    /// (GSO employed persons 2021–2025 grew ≈ 1.7 %/yr across the 2021 definition break, so a
+    /// lower, stated figure); TFP growth 2 %/yr (an assumption to vary); labour share 0.48 (the
+    /// default assumption of [`crate::data`]).
     pub fn vietnam_2021_2025() -> Scenario {
+        let vn = crate::data::vietnam_pwt();
+        let i2019 = vn
+            .year
+            .iter()
+            .position(|y| *y == 2019)
+            .unwrap_or(vn.year.len() - 1);
+        let obs = crate::observation::Observations::vietnam();
+        let shares: Vec<f64> = obs
+            .annual("viet_nam", "investment_share_gdp")
+            .into_iter()
+            .filter(|(y, _)| (2016..=2022).contains(y))
+            .map(|(_, o)| o.value / 100.0)
+            .collect();
         Scenario {
             name: "viet_nam_2021_2025_baseline".into(),
             base_year: 2020,
             end_year: 2025,
-            capital_output_ratio: 2.8,
-            investment_rate: 0.33,
-            depreciation: 0.05,
+            capital_output_ratio: vn.rnna[i2019] / vn.rgdpna[i2019],
+            investment_rate: shares.iter().sum::<f64>() / shares.len().max(1) as f64,
+            depreciation: vn.delta[i2019],
             employment_growth: 0.01,
             tfp_growth: 0.02,
             labour_share: crate::data::VIETNAM_DEFAULT_LABOUR_SHARE,
@@ -583,6 +597,24 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("investment_rate")
+        );
+    }
+
+    #[test]
+    fn vietnam_defaults_come_from_the_sources() {
+        let s = Scenario::vietnam_2021_2025();
+        // PWT 10.01, Viet Nam 2019: rnna 1964750.125 / rgdpna, delta 0.05441349
+        assert!(
+            (s.capital_output_ratio - 2.649).abs() < 1e-3,
+            "{}",
+            s.capital_output_ratio
+        );
+        assert!((s.depreciation - 0.05441349).abs() < 1e-9);
+        // observations: 33, 33.3, 34.4, 33.8 % of GDP (2016, 2017, 2020, 2022)
+        assert!(
+            (s.investment_rate - 0.33625).abs() < 1e-12,
+            "{}",
+            s.investment_rate
         );
     }
 

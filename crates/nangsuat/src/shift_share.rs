@@ -86,6 +86,20 @@ impl ShiftShare {
     }
 }
 
+/// A positive finite number, or an error naming it.
+fn positive(name: &str, v: f64) -> Result<()> {
+    if v.is_finite() && v > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::OutOfRange {
+            name: name.into(),
+            year: None,
+            value: v,
+            expected: "a positive finite number".into(),
+        })
+    }
+}
+
 fn check_columns(named: &[(&str, &[f64])]) -> Result<usize> {
     let n = named[0].1.len();
     if n == 0 {
@@ -102,17 +116,13 @@ fn check_columns(named: &[(&str, &[f64])]) -> Result<usize> {
                 actual: col.len(),
             });
         }
+        // Scan without allocating; name the offending element only on failure.
         if let Some((i, v)) = col
             .iter()
             .enumerate()
             .find(|(_, v)| !(v.is_finite() && **v > 0.0))
         {
-            return Err(Error::OutOfRange {
-                name: format!("{name}[{i}]"),
-                year: None,
-                value: *v,
-                expected: "a positive finite number".into(),
-            });
+            positive(&format!("{name}[{i}]"), *v)?;
         }
     }
     Ok(n)
@@ -420,19 +430,8 @@ pub fn gead(base: GeadPeriod<'_>, end: GeadPeriod<'_>) -> Result<Gead> {
         ("real_t", end.real),
         ("labour_t", end.labour),
     ])?;
-    for (name, v) in [
-        ("aggregate_real0", base.aggregate_real),
-        ("aggregate_real_t", end.aggregate_real),
-    ] {
-        if !(v.is_finite() && v > 0.0) {
-            return Err(Error::OutOfRange {
-                name: name.into(),
-                year: None,
-                value: v,
-                expected: "a positive finite number".into(),
-            });
-        }
-    }
+    positive("aggregate_real0", base.aggregate_real)?;
+    positive("aggregate_real_t", end.aggregate_real)?;
     // Relative prices p_i = P_i / P with P = nominal total / aggregate real.
     let parts = |p: &GeadPeriod<'_>| {
         let agg_deflator = p.nominal.iter().sum::<f64>() / p.aggregate_real;
@@ -484,19 +483,8 @@ pub fn domar_aggregate(
             actual: sector_tfp_growth.len(),
         });
     }
-    for (name, v) in [
-        ("value_added0", value_added0),
-        ("value_added_t", value_added_t),
-    ] {
-        if !(v.is_finite() && v > 0.0) {
-            return Err(Error::OutOfRange {
-                name: name.into(),
-                year: None,
-                value: v,
-                expected: "a positive finite number".into(),
-            });
-        }
-    }
+    positive("value_added0", value_added0)?;
+    positive("value_added_t", value_added_t)?;
     Ok((0..gross_output0.len())
         .map(|i| {
             let w = 0.5 * (gross_output0[i] / value_added0 + gross_output_t[i] / value_added_t);
