@@ -63,6 +63,26 @@ impl Profile {
             Profile::Gso => "gso",
         }
     }
+
+    /// The profile by its stable name.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for an unknown name.
+    ///
+    /// ```
+    /// use nangsuat::Profile;
+    /// assert_eq!(Profile::from_name("gso")?, Profile::Gso);
+    /// assert!(Profile::from_name("solow").is_err());
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn from_name(name: &str) -> Result<Profile> {
+        [Profile::Tornqvist, Profile::Gso]
+            .into_iter()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| {
+                Error::invalid_parameter("profile", format!("`{name}`; expected tornqvist or gso"))
+            })
+    }
 }
 
 /// Labour's share of income, the weight of labour input.

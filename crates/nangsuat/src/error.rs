@@ -225,6 +225,23 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in the order of their numbers.
+    pub const ALL: [ErrorKind; 13] = [
+        ErrorKind::LengthMismatch,
+        ErrorKind::Empty,
+        ErrorKind::DuplicateYear,
+        ErrorKind::UnsortedYears,
+        ErrorKind::MissingYear,
+        ErrorKind::YearNotFound,
+        ErrorKind::NonFinite,
+        ErrorKind::NonPositive,
+        ErrorKind::OutOfRange,
+        ErrorKind::InvalidParameter,
+        ErrorKind::InsufficientData,
+        ErrorKind::Parse,
+        ErrorKind::Io,
+    ];
+
     /// Stable snake-case name, used by the bindings.
     pub fn name(self) -> &'static str {
         match self {
@@ -320,21 +337,7 @@ mod tests {
     #[test]
     fn kind_names_are_unique() {
         use std::collections::BTreeSet;
-        let kinds = [
-            ErrorKind::LengthMismatch,
-            ErrorKind::Empty,
-            ErrorKind::DuplicateYear,
-            ErrorKind::UnsortedYears,
-            ErrorKind::MissingYear,
-            ErrorKind::YearNotFound,
-            ErrorKind::NonFinite,
-            ErrorKind::NonPositive,
-            ErrorKind::OutOfRange,
-            ErrorKind::InvalidParameter,
-            ErrorKind::InsufficientData,
-            ErrorKind::Parse,
-            ErrorKind::Io,
-        ];
+        let kinds = ErrorKind::ALL;
         let names: BTreeSet<_> = kinds.iter().map(|k| k.name()).collect();
         let codes: BTreeSet<_> = kinds.iter().map(|k| *k as i32).collect();
         assert_eq!(names.len(), kinds.len());

@@ -62,14 +62,19 @@ impl Point {
 pub enum Method {
     /// Statistics Canada / Open SDG (the default).
     #[default]
+    #[serde(rename = "statcan")]
     StatCan,
     /// UNSD SDG progress chart.
+    #[serde(rename = "unsd")]
     UnsdProgressChart,
     /// ESCAP current status.
+    #[serde(rename = "escap_current")]
     EscapCurrentStatus,
     /// ESCAP anticipated progress.
+    #[serde(rename = "escap_anticipated")]
     EscapAnticipated,
     /// Philippine Statistics Authority pace ratio.
+    #[serde(rename = "psa")]
     PsaPace,
 }
 
@@ -774,6 +779,15 @@ fn psa(cur: Point, t: Point, d: f64, out: &mut Progress) -> Status {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn serialized_method_names_are_the_stable_names() {
+        for m in Method::ALL {
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(json, format!("\"{}\"", m.name()));
+            assert_eq!(Method::from_name(m.name()).unwrap(), m);
+        }
+    }
+
     use super::*;
 
     fn input(base: (i32, f64), obs: &[(i32, f64)], target: Option<(i32, f64)>) -> ProgressInput {

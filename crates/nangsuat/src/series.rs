@@ -23,6 +23,39 @@ pub enum NanPolicy {
     Omit,
 }
 
+impl NanPolicy {
+    /// Stable lower-case name (`"raise"`, `"propagate"`, `"omit"`), scipy's words.
+    pub fn name(self) -> &'static str {
+        match self {
+            NanPolicy::Raise => "raise",
+            NanPolicy::Propagate => "propagate",
+            NanPolicy::Omit => "omit",
+        }
+    }
+
+    /// The policy by its stable name.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for an unknown name.
+    ///
+    /// ```
+    /// use nangsuat::NanPolicy;
+    /// assert_eq!(NanPolicy::from_name("omit")?, NanPolicy::Omit);
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn from_name(name: &str) -> Result<NanPolicy> {
+        [NanPolicy::Raise, NanPolicy::Propagate, NanPolicy::Omit]
+            .into_iter()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| {
+                Error::invalid_parameter(
+                    "nan_policy",
+                    format!("`{name}`; expected raise, propagate or omit"),
+                )
+            })
+    }
+}
+
 /// One quantity observed by year: years strictly increasing, values finite.
 ///
 /// Years may have gaps (a year that was never observed is simply absent); methods that need

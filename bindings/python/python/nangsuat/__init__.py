@@ -1,0 +1,53 @@
+"""nangsuat — productivity statistics for plan monitoring.
+
+*Năng suất* is Vietnamese for productivity. Growth accounting (Törnqvist and Viet Nam GSO
+profiles), Penn World Table 10.01 TFP, the progress of plan targets (Statistics Canada / Open
+SDG, UNSD, ESCAP, PSA), and the embedded plans of Decision 36/QĐ-TTg and its provincial plans.
+The computation is the nangsuat Rust core's; numpy arrays go in without a copy and results come
+out as numpy (``to_dict()``) or pandas (``to_pandas()``). Rates and shares are fractions.
+
+>>> import nangsuat as ns
+>>> r = ns.growth_accounting([2020, 2021], [100, 107], [300, 321], [50, 51],
+...                          labour_share=[0.60, 0.62])
+>>> round(float(r["tfp_growth"][1]), 6)
+0.029192
+"""
+
+from __future__ import annotations
+
+from . import exceptions
+from ._nangsuat import __version__
+from .accounting import (
+    GrowthAccountingResult,
+    PanelAccountingResult,
+    PeriodSummary,
+    growth_accounting,
+    growth_accounting_panel,
+    pwt_tfp,
+)
+from .exceptions import NangsuatError
+from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
+from .plans import Finding, Goal, Plan, builtin_plans, validate
+
+__all__ = [
+    "__version__",
+    "exceptions",
+    "NangsuatError",
+    "growth_accounting",
+    "growth_accounting_panel",
+    "pwt_tfp",
+    "GrowthAccountingResult",
+    "PanelAccountingResult",
+    "PeriodSummary",
+    "Plan",
+    "Goal",
+    "Finding",
+    "builtin_plans",
+    "validate",
+    "progress",
+    "Progress",
+    "Observations",
+    "assess",
+    "Report",
+    "vietnam_report",
+]

@@ -1,0 +1,307 @@
+"""Monitoring: the progress of a target, observations, the assessment of every goal of a set
+of plans, and the report (``nangsuat::progress``, ``nangsuat::assess``, ``nangsuat::report``).
+
+Progress methods (METHODS §7): ``statcan`` (Statistics Canada / Open SDG, the default),
+``unsd`` (UNSD progress chart), ``escap_current`` and ``escap_anticipated`` (UN ESCAP),
+``psa`` (Philippine Statistics Authority pace ratio).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import _nangsuat as _native
+from .exceptions import InvalidParameterError
+from .plans import Plan
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+Method = Literal["statcan", "unsd", "escap_current", "escap_anticipated", "psa"]
+Point = tuple[int, float]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a progress method concluded about one target, with the numbers behind it.
+
+    ``status`` is one of ``achieved``, ``on_track``, ``needs_acceleration``,
+    ``limited_progress``, ``deteriorating``, ``insufficient_data``, ``not_yet_measurable``.
+    ``ratio`` is the method's figure (StatCan R — or P without a target —, UNSD Q, ESCAP index,
+    PSA pace); ``score`` the StatCan score in [−5, 5]. Growth rates are fractions per year.
+    """
+
+    method: str
+    status: str
+    reason: str
+    ratio: float | None
+    score: float | None
+    projected: float | None
+    achieved_growth: float | None
+    required_growth: float | None
+    remaining_growth: float | None
+    baseline: Point
+    current: Point | None
+    target: Point | None
+    warnings: tuple[str, ...]
+
+    @classmethod
+    def _from_core(cls, d: dict[str, Any]) -> Progress:
+        def point(p: dict[str, Any] | None) -> Point | None:
+            return None if p is None else (int(p["year"]), float(p["value"]))
+
+        baseline = point(d["baseline"])
+        assert baseline is not None
+        return cls(
+            method=d["method"],
+            status=d["status"],
+            reason=d["reason"],
+            ratio=d["figure"],
+            score=d["score"],
+            projected=d["projected"],
+            achieved_growth=d["achieved_growth"],
+            required_growth=d["required_growth"],
+            remaining_growth=d["remaining_growth"],
+            baseline=baseline,
+            current=point(d["current"]),
+            target=point(d["target"]),
+            warnings=tuple(d["warnings"]),
+        )
+
+
+def _point(name: str, p: Any) -> Point:
+    try:
+        year, value = p
+        return (int(year), float(value))
+    except (TypeError, ValueError):
+        raise InvalidParameterError(f"`{name}` = {p!r}: expected a (year, value) pair") from None
+
+
+def progress(
+    baseline: Point,
+    current: Point | Sequence[Point],
+    target: Point | None = None,
+    *,
+    higher_is_better: bool = True,
+    method: Method = "statcan",
+    natural_limit: float | None = None,
+) -> Progress:
+    """Progress of one target from ``baseline`` to ``current`` toward ``target``.
+
+    ``current`` is one ``(year, value)`` pair or a sequence of them (the last is the current
+    value; ``escap_anticipated`` fits a trend through all). Without a target, StatCan's
+    "progress without a target" rule applies (``natural_limit`` scales its thresholds).
+
+    >>> p = progress(baseline=(2020, 100.0), current=(2023, 110.0), target=(2030, 150.0))
+    >>> p.status, round(p.ratio, 4)
+    ('needs_acceleration', 0.7801)
+    """
+    points: list[Point]
+    if len(current) == 2 and all(isinstance(x, (int, float)) for x in current):
+        points = [_point("current", current)]
+    else:
+        points = [_point("current", p) for p in current]
+    return Progress._from_core(
+        _native.progress(
+            _point("baseline", baseline),
+            points,
+            None if target is None else _point("target", target),
+            higher_is_better=higher_is_better,
+            method=method,
+            natural_limit=natural_limit,
+        )
+    )
+
+
+OBSERVATION_COLUMNS = ("scope", "indicator", "year", "value", "unit", "note", "source_url", "evidence")
+
+
+class Observations:
+    """Observed values with their unit, source and evidence level (``confirmed``,
+    ``derived``, ``press``). ``year`` is ``YYYY``, ``YYYY-YYYY`` (a period) or ``undated``."""
+
+    def __init__(self, native: _native.Observations) -> None:
+        self._native = native
+
+    @classmethod
+    def vietnam(cls) -> Observations:
+        """The embedded Viet Nam observations (GSO/NSO and provincial releases)."""
+        return cls(_native.Observations.vietnam())
+
+    @classmethod
+    def from_csv(cls, text: str) -> Observations:
+        """From CSV text with the columns ``scope, indicator, year, value, unit, note,
+        source_url, evidence``; errors name the line and column."""
+        return cls(_native.Observations.from_csv(text))
+
+    @classmethod
+    def read_csv(cls, path: str | os.PathLike[str]) -> Observations:
+        """From a CSV file (UTF-8)."""
+        with open(path, encoding="utf-8") as f:
+            return cls.from_csv(f.read())
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> Observations:
+        """From a DataFrame with the CSV's columns."""
+        missing = [c for c in OBSERVATION_COLUMNS if c not in frame.columns]
+        if missing:
+            raise InvalidParameterError(
+                f"the frame lacks column(s) {', '.join(missing)}; expected "
+                + ", ".join(OBSERVATION_COLUMNS)
+            )
+        buffer = io.StringIO()
+        frame.loc[:, list(OBSERVATION_COLUMNS)].to_csv(buffer, index=False)
+        return cls.from_csv(buffer.getvalue())
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows as dicts (``when`` is ``{"year": Y}``, ``{"period": {...}}`` or
+        ``"undated"``)."""
+        rows: list[dict[str, Any]] = self._native.rows()
+        return rows
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per observation; ``year`` as in the CSV (``YYYY``, ``YYYY-YYYY``,
+        ``undated``)."""
+        import pandas as pd
+
+        records = []
+        for r in self.rows():
+            records.append({**{k: r[k] for k in OBSERVATION_COLUMNS if k in r}, "year": _when(r["when"])})
+        return pd.DataFrame.from_records(records, columns=list(OBSERVATION_COLUMNS))
+
+    def __len__(self) -> int:
+        return len(self._native)
+
+    def __repr__(self) -> str:
+        return f"<Observations: {len(self)} values>"
+
+
+def _when(when: Any) -> str:
+    if isinstance(when, dict) and "year" in when:
+        return str(when["year"])
+    if isinstance(when, dict) and "period" in when:
+        return f"{when['period']['start']}-{when['period']['end']}"
+    return "undated"
+
+
+class Report:
+    """The monitoring report: every goal's status with the numbers and sources behind it,
+    validation findings and, for Viet Nam, growth-accounting history and feasibility."""
+
+    def __init__(self, native: _native.Report) -> None:
+        self._native = native
+
+    def to_markdown(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The report in Markdown, with Vietnamese (``vi``) or English (``en``) labels."""
+        return self._native.to_markdown(lang)
+
+    def to_json(self) -> str:
+        """The report as JSON (every number, source and reason)."""
+        return self._native.to_json()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain Python objects."""
+        d: dict[str, Any] = self._native.to_dict()
+        return d
+
+    def goals(self) -> list[dict[str, Any]]:
+        """Every assessed goal (the JSON form), plan by plan."""
+        return [g for p in self.to_dict()["plans"] for g in p["goals"]]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per goal: plan, goal, indicator, target, period, status, the value the status
+        rests on, the method's ratio and score, the reason, what is needed, the wording."""
+        import pandas as pd
+
+        rows = []
+        for g in self.goals():
+            p = g.get("progress") or {}
+            rows.append(
+                {
+                    "plan": g["plan"],
+                    "goal": g["goal"],
+                    "indicator": g["indicator"],
+                    "indicator_en": g["indicator_en"],
+                    "target": g["target"],
+                    "period_start": g["period"][0],
+                    "period_end": g["period"][1],
+                    "status": g["status"],
+                    "current": g["current"],
+                    "ratio": p.get("figure"),
+                    "score": p.get("score"),
+                    "reason": g["reason"],
+                    "needed": g["needed"],
+                    "source_text": g["source_text"],
+                }
+            )
+        frame = pd.DataFrame.from_records(rows)
+        for col in ("current", "ratio", "score"):
+            frame[col] = frame[col].astype("Float64")
+        frame["period_start"] = frame["period_start"].astype("Int64")
+        return frame
+
+    def status_counts(self) -> dict[str, int]:
+        """Number of goals by status."""
+        counts: dict[str, int] = {}
+        for g in self.goals():
+            counts[g["status"]] = counts.get(g["status"], 0) + 1
+        return counts
+
+    def plot(self, *, goals: Iterable[str] | None = None, ncols: int = 3) -> Figure:
+        """Each goal's observed path against its target path (goals with a baseline, target
+        and observations), one panel per goal (matplotlib)."""
+        from .plot import plot_report
+
+        return plot_report(self, goals=goals, ncols=ncols)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(self.status_counts().items()))
+        return f"<Report: {counts}>"
+
+
+def assess(
+    plans: Iterable[Plan],
+    observations: Observations | pd.DataFrame | str | os.PathLike[str] | None = None,
+    *,
+    method: Method = "statcan",
+    about_tolerance: float = 0.05,
+) -> Report:
+    """Assesses every goal of ``plans`` against ``observations``.
+
+    ``observations`` is an :class:`Observations`, a DataFrame with its columns, a CSV path, or
+    ``None`` for the embedded Viet Nam observations. ``about_tolerance`` is the relative
+    tolerance of "khoảng" (about) targets whose document states none (0.05 = ±5 %).
+
+    >>> from nangsuat import builtin_plans
+    >>> report = assess(builtin_plans())
+    >>> "đúng tiến độ" in report.to_markdown("vi")
+    True
+    """
+    if observations is None:
+        obs = Observations.vietnam()
+    elif isinstance(observations, Observations):
+        obs = observations
+    elif isinstance(observations, (str, os.PathLike)):
+        obs = Observations.read_csv(observations)
+    elif hasattr(observations, "columns"):
+        obs = Observations.from_frame(observations)
+    else:
+        raise InvalidParameterError(
+            f"`observations` is a {type(observations).__name__}: expected Observations, a "
+            "DataFrame, a CSV path or None"
+        )
+    native = _native.assess(
+        [p._native for p in plans], obs._native, method=method, about_tolerance=about_tolerance
+    )
+    return Report(native)
+
+
+def vietnam_report() -> Report:
+    """The main job: the embedded plans against the embedded observations, with Viet Nam's
+    growth accounting (PWT 10.01) beside GSO's published TFP shares, and feasibility."""
+    return Report(_native.vietnam_report())

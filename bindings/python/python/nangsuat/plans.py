@@ -1,0 +1,203 @@
+"""Plans, goals and their validation (``nangsuat::plan``, ``nangsuat::validation``).
+
+A :class:`Plan` is held by the Rust core: files are read and written there (TOML for people,
+JSON for machines, lossless round trips), and goals are read-only views.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import _nangsuat as _native
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal (target) of a plan, read-only.
+
+    ``target`` is the comparator and its values in the goal's ``unit`` as the document states
+    them (``{"comparator": "above", "value": 7.0}`` for "trên 7 %/năm"); ``source_text`` is the
+    document's wording, verbatim.
+    """
+
+    id: str
+    indicator: str
+    target: dict[str, Any]
+    unit: str
+    scope: dict[str, str]
+    horizon: dict[str, int] | None = None
+    baseline: dict[str, Any] | None = None
+    source_text: str | None = None
+    legal_basis: tuple[str, ...] = ()
+    source: str | None = None
+    note: str | None = None
+
+    @property
+    def comparator(self) -> str:
+        """``above``, ``at_least``, ``below``, ``at_most``, ``equal``, ``about``, ``between`` or
+        ``relative``."""
+        return str(self.target["comparator"])
+
+    @classmethod
+    def _from_core(cls, d: dict[str, Any]) -> Goal:
+        return cls(
+            id=d["id"],
+            indicator=d["indicator"],
+            target=d["target"],
+            unit=d["unit"],
+            scope=d["scope"],
+            horizon=d.get("horizon"),
+            baseline=d.get("baseline"),
+            source_text=d.get("source_text"),
+            legal_basis=tuple(d.get("legal_basis", ())),
+            source=d.get("source"),
+            note=d.get("note"),
+        )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One validation finding: a stable ``code`` (e.g. ``goal_without_task``), its
+    ``severity`` (``error``, ``warning``, ``info``), where it is, and a message with the values."""
+
+    code: str
+    severity: str
+    location: str
+    message: str
+    plan: str
+    goal: str | None = None
+    task: str | None = None
+
+    @classmethod
+    def _from_core(cls, d: dict[str, Any]) -> Finding:
+        loc = d["location"]
+        where = loc["plan"]
+        if loc.get("goal"):
+            where += f"/goal:{loc['goal']}"
+        if loc.get("task"):
+            where += f"/task:{loc['task']}"
+        return cls(
+            code=d["code"],
+            severity=d["severity"],
+            location=where,
+            message=d["message"],
+            plan=loc["plan"],
+            goal=loc.get("goal"),
+            task=loc.get("task"),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """A productivity plan: legal basis, period, goals, tasks, budgets (METHODS §9).
+
+    >>> plan = next(p for p in builtin_plans() if p.id == "vn-d36-2021")
+    >>> plan.goal("lp-growth-2021-2025").target
+    {'comparator': 'above', 'value': 7.0}
+    >>> Plan.from_toml(plan.to_toml()) == plan
+    True
+    """
+
+    _native: _native.Plan = field(repr=False)
+
+    @classmethod
+    def from_toml(cls, text: str) -> Plan:
+        """Reads a plan from TOML text; errors name the line, column and field."""
+        return cls(_native.Plan.from_toml(text))
+
+    @classmethod
+    def from_json(cls, text: str) -> Plan:
+        """Reads a plan from JSON text; errors name the line, column and field."""
+        return cls(_native.Plan.from_json(text))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Plan:
+        """Reads a plan file (``.toml`` or ``.json``)."""
+        return cls(_native.Plan.load(os.fspath(path)))
+
+    def to_toml(self) -> str:
+        """The plan as TOML (reads back to an equal plan)."""
+        return self._native.to_toml()
+
+    def to_json(self) -> str:
+        """The plan as JSON (reads back to an equal plan)."""
+        return self._native.to_json()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as plain Python objects (its JSON form)."""
+        return self._data
+
+    @property
+    def _data(self) -> dict[str, Any]:
+        return self._native.to_dict()
+
+    @property
+    def id(self) -> str:
+        """Identifier, e.g. ``vn-d36-2021``."""
+        return self._native.id
+
+    @property
+    def title_vi(self) -> str:
+        """Title in Vietnamese, as in the document."""
+        return str(self._data["title_vi"])
+
+    @property
+    def title_en(self) -> str | None:
+        """Title in English, when known."""
+        return self._data.get("title_en")
+
+    @property
+    def territory(self) -> str:
+        """Where the plan applies (``viet_nam``, ``thanh_hoa``…)."""
+        return str(self._data["territory"])
+
+    @property
+    def period(self) -> tuple[int, int]:
+        """First and last year."""
+        p = self._data["period"]
+        return (p["start"], p["end"])
+
+    @property
+    def parent(self) -> str | None:
+        """Id of the plan this one implements."""
+        return self._data.get("parent")
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        """The goals, read-only."""
+        return tuple(Goal._from_core(g) for g in self._data.get("goals", ()))
+
+    def goal(self, goal_id: str) -> Goal:
+        """The goal with this id; ``KeyError`` if there is none."""
+        for g in self.goals:
+            if g.id == goal_id:
+                return g
+        raise KeyError(f"plan `{self.id}` has no goal `{goal_id}`")
+
+    def validate(self) -> list[Finding]:
+        """Every finding about this plan on its own (see :func:`validate` for a set)."""
+        return [Finding._from_core(f) for f in self._native.validate()]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plan) and self._native == other._native
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
+
+    def __repr__(self) -> str:
+        return f"<Plan {self.id}: {len(self.goals)} goals, {self.period[0]}–{self.period[1]}>"
+
+
+def builtin_plans() -> list[Plan]:
+    """The plans of the seed documents: Decision 36/QĐ-TTg, Quảng Ninh's plan, Thanh Hóa's
+    commitment, S&T breakthrough draft 2021–2025 and S&T tasks 2020."""
+    return [Plan(p) for p in _native.builtin_plans()]
+
+
+def validate(plans: Iterable[Plan]) -> list[Finding]:
+    """Every finding about a set of plans: each plan, then duplicates, unknown parents, cycles
+    and goals weaker than the parent's."""
+    return [Finding._from_core(f) for f in _native.validate_plan_set([p._native for p in plans])]

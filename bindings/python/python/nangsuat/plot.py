@@ -1,0 +1,115 @@
+"""Plots (matplotlib, optional: ``pip install nangsuat[plot]``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .accounting import GrowthAccountingResult
+    from .monitoring import Report
+
+#: Colours: inputs in muted tones, TFP highlighted.
+_PARTS = (
+    ("capital_contribution", "capital", "#9db4c0"),
+    ("labour_contribution", "labour", "#c2b280"),
+    ("labour_quality_contribution", "labour quality", "#d9c9a3"),
+    ("tfp_growth", "TFP", "#d1495b"),
+)
+
+
+def _pyplot() -> Any:
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ImportError("plots need matplotlib: pip install 'nangsuat[plot]'") from None
+    return plt
+
+
+def plot_contributions(
+    result: GrowthAccountingResult, ax: Axes | None = None, *, title: str | None = None
+) -> Axes:
+    """Stacked contributions to output growth by year (positive parts stack up, negative down),
+    TFP highlighted, output growth as a line. Percent per year."""
+    plt = _pyplot()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4.5))
+    cols = result.to_dict()
+    defined = cols["growth_defined"]
+    years = cols["year"][defined]
+    up = np.zeros(len(years))
+    down = np.zeros(len(years))
+    for name, label, colour in _PARTS:
+        values = 100.0 * cols[name][defined]
+        if name == "labour_quality_contribution" and not np.any(values):
+            continue
+        bottom = np.where(values >= 0, up, down)
+        ax.bar(
+            years,
+            values,
+            bottom=bottom,
+            color=colour,
+            label=label,
+            edgecolor="black" if name == "tfp_growth" else "none",
+            linewidth=0.8,
+        )
+        up += np.where(values >= 0, values, 0)
+        down += np.where(values < 0, values, 0)
+    ax.plot(years, 100.0 * cols["output_growth"][defined], "k.-", label="output growth")
+    ax.axhline(0, color="black", linewidth=0.5)
+    ax.set_ylabel("% per year" + (" (log)" if result.profile == "tornqvist" else ""))
+    ax.set_title(title or f"Contributions to output growth ({result.profile})")
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def _year(when: Any) -> float | None:
+    if isinstance(when, dict) and "year" in when:
+        return float(when["year"])
+    if isinstance(when, dict) and "period" in when:
+        return float(when["period"]["end"])
+    return None
+
+
+def plot_report(report: Report, *, goals: Iterable[str] | None = None, ncols: int = 3) -> Figure:
+    """One panel per goal with a baseline and a target: observed values (dots), the target path
+    from the baseline (dashed; geometric for levels, flat for rates) and the target (star)."""
+    plt = _pyplot()
+    wanted = set(goals) if goals is not None else None
+    panels = []
+    for g in report.goals():
+        p = g.get("progress")
+        if wanted is not None and g["goal"] not in wanted:
+            continue
+        if not p or not p.get("target") or not p.get("current"):
+            continue
+        panels.append((g, p))
+    nrows = max(1, -(-len(panels) // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.2 * nrows), squeeze=False)
+    for ax, (g, p) in zip(axes.flat, panels):
+        b, t, c = p["baseline"], p["target"], p["current"]
+        span = np.linspace(b["year"], t["year"], 50)
+        if b["value"] > 0 and t["value"] > 0:
+            path = b["value"] * (t["value"] / b["value"]) ** ((span - b["year"]) / (t["year"] - b["year"]))
+        else:
+            path = np.interp(span, [b["year"], t["year"]], [b["value"], t["value"]])
+        ax.plot(span, path, "--", color="#888888", label="target path")
+        ax.plot([t["year"]], [t["value"]], "*", color="#d1495b", markersize=12, label="target")
+        obs = [(y, o["value"]) for o in g["observations"] if (y := _year(o["when"])) is not None]
+        if not obs:
+            obs = [(b["year"], b["value"]), (c["year"], c["value"])]
+        xs, ys = zip(*sorted(obs))
+        ax.plot(xs, ys, "o-", color="#1f4e79", label="observed")
+        ax.set_title(f"{g['goal']}\n{g['status'].replace('_', ' ')}", fontsize="small")
+        ax.tick_params(labelsize="small")
+    for ax in list(axes.flat)[len(panels):]:
+        ax.set_visible(False)
+    if panels:
+        axes.flat[0].legend(fontsize="x-small")
+    fig.tight_layout()
+    return fig

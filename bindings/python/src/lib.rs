@@ -1,0 +1,30 @@
+//! The compiled half of the `nangsuat` Python package. It only translates: numpy buffers and
+//! Python values in, the core's results out. The pure-Python package (`python/nangsuat`)
+//! wraps it with pandas, plots and the public names.
+
+mod accounting;
+mod errors;
+mod json;
+mod monitoring;
+mod plans;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", nangsuat::VERSION)?;
+    m.add_class::<accounting::PyAccounting>()?;
+    m.add_class::<plans::PyPlan>()?;
+    m.add_class::<monitoring::PyObservations>()?;
+    m.add_class::<monitoring::PyReport>()?;
+    m.add_function(wrap_pyfunction!(accounting::growth_accounting, m)?)?;
+    m.add_function(wrap_pyfunction!(accounting::growth_accounting_panel, m)?)?;
+    m.add_function(wrap_pyfunction!(accounting::pwt_tfp_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(plans::builtin_plans, m)?)?;
+    m.add_function(wrap_pyfunction!(plans::validate_plan_set, m)?)?;
+    m.add_function(wrap_pyfunction!(monitoring::progress, m)?)?;
+    m.add_function(wrap_pyfunction!(monitoring::assess, m)?)?;
+    m.add_function(wrap_pyfunction!(monitoring::vietnam_report, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::_error_classes, m)?)?;
+    Ok(())
+}
