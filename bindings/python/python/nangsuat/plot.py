@@ -68,18 +68,13 @@ def plot_contributions(
     return ax
 
 
-def _year(when: Any) -> float | None:
-    if isinstance(when, dict) and "year" in when:
-        return float(when["year"])
-    if isinstance(when, dict) and "period" in when:
-        return float(when["period"]["end"])
-    return None
-
-
 def plot_report(report: Report, *, goals: Iterable[str] | None = None, ncols: int = 3) -> Figure:
-    """One panel per goal with a baseline and a target: observed values (dots), the target path
-    from the baseline (dashed; geometric for levels, flat for rates) and the target (star)."""
+    """One panel per goal that a progress method measured: baseline and current value (dots),
+    the target path from the baseline (dashed, geometric) and the target (star), in the units
+    the method used."""
     plt = _pyplot()
+    from matplotlib.ticker import MaxNLocator
+
     wanted = set(goals) if goals is not None else None
     panels = []
     for g in report.goals():
@@ -100,12 +95,12 @@ def plot_report(report: Report, *, goals: Iterable[str] | None = None, ncols: in
             path = np.interp(span, [b["year"], t["year"]], [b["value"], t["value"]])
         ax.plot(span, path, "--", color="#888888", label="target path")
         ax.plot([t["year"]], [t["value"]], "*", color="#d1495b", markersize=12, label="target")
-        obs = [(y, o["value"]) for o in g["observations"] if (y := _year(o["when"])) is not None]
-        if not obs:
-            obs = [(b["year"], b["value"]), (c["year"], c["value"])]
-        xs, ys = zip(*sorted(obs))
-        ax.plot(xs, ys, "o-", color="#1f4e79", label="observed")
-        ax.set_title(f"{g['goal']}\n{g['status'].replace('_', ' ')}", fontsize="small")
+        # The method's own points: same units as the target (a growth target is tracked as
+        # the level path it implies, so cited growth rates are not drawn against it).
+        ax.plot([b["year"], c["year"]], [b["value"], c["value"]], "o-", color="#1f4e79",
+                label="observed")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_title(f"{g['plan']}: {g['goal']}\n{g['status'].replace('_', ' ')}", fontsize="small")
         ax.tick_params(labelsize="small")
     for ax in list(axes.flat)[len(panels):]:
         ax.set_visible(False)

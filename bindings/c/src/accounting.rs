@@ -1,0 +1,389 @@
+//! Growth accounting and PWT TFP on caller-owned arrays.
+
+use crate::handles::{optional_out, optional_slice, ref_arg, slice_arg};
+use crate::status::{Failure, NsStatus, boundary};
+use nangsuat::accounting::AccountingBuffers;
+use nangsuat::pwt::{PwtInput, pwt_tfp};
+use nangsuat::share::Share;
+use nangsuat::{AccountingInput, GrowthAccounting, LabourShare, NanPolicy, Profile};
+
+/// Profile: Törnqvist (log growth, adjacent-year average shares; OECD 2001, EU KLEMS, PWT).
+pub const NS_PROFILE_TORNQVIST: i32 = 0;
+/// Profile: Viet Nam GSO (discrete growth, a constant labour share, labour quality in TFP).
+pub const NS_PROFILE_GSO: i32 = 1;
+/// Missing values: a NaN, infinity or gap in the years is an error (the default).
+pub const NS_NAN_RAISE: i32 = 0;
+/// Missing values: results that need a missing point are undefined.
+pub const NS_NAN_PROPAGATE: i32 = 1;
+/// Missing values: a missing point is stepped over (a multi-year step).
+pub const NS_NAN_OMIT: i32 = 2;
+
+/// Input columns of growth accounting: `len` rows, every array of `len` elements, borrowed
+/// for the call. Volumes are at constant prices; `labour` is persons employed.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct NsAccountingInput {
+    /// Number of rows.
+    pub len: usize,
+    /// Year of each row.
+    pub year: *const i32,
+    /// Output (GDP, GRDP, value added) volume.
+    pub output: *const f64,
+    /// Capital volume (services or stock).
+    pub capital: *const f64,
+    /// Persons employed.
+    pub labour: *const f64,
+    /// Labour's share of income per row (fractions in [0, 1]); NULL to use
+    /// `labour_share_constant`.
+    pub labour_share: *const f64,
+    /// Labour's share when `labour_share` is NULL (a fraction in [0, 1]).
+    pub labour_share_constant: f64,
+    /// Average annual hours per person; NULL when labour is persons only.
+    pub hours: *const f64,
+    /// Human-capital (labour-quality) index; NULL when absent.
+    pub human_capital: *const f64,
+}
+
+/// Options of growth accounting. Pass NULL for the defaults (Törnqvist, NS_NAN_RAISE, TFP
+/// index 1 in each entity's first year).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct NsAccountingOptions {
+    /// `NS_PROFILE_TORNQVIST` or `NS_PROFILE_GSO`.
+    pub profile: i32,
+    /// `NS_NAN_RAISE`, `NS_NAN_PROPAGATE` or `NS_NAN_OMIT`.
+    pub nan_policy: i32,
+    /// Whether `base_year` is set.
+    pub has_base_year: bool,
+    /// Year in which the TFP index is 1 (when `has_base_year`).
+    pub base_year: i32,
+}
+
+/// Caller-allocated output arrays of `len` elements each; any may be NULL when not wanted.
+/// Growth columns are undefined in an entity's first year (and next to a missing value):
+/// the `*_defined` flags say so (undefined cells also hold NaN). On failure the arrays'
+/// contents are unspecified.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct NsAccountingOutput {
+    /// Whether the growth columns are defined in each row.
+    pub growth_defined: *mut bool,
+    /// Output growth (log under Törnqvist, discrete under GSO).
+    pub output_growth: *mut f64,
+    /// Capital's contribution to output growth.
+    pub capital_contribution: *mut f64,
+    /// Labour quantity's contribution (persons, or persons × hours).
+    pub labour_contribution: *mut f64,
+    /// Labour quality's contribution (human capital).
+    pub labour_quality_contribution: *mut f64,
+    /// TFP growth; the four terms add up to output growth.
+    pub tfp_growth: *mut f64,
+    /// Labour-productivity growth (per unit of labour input).
+    pub labour_productivity_growth: *mut f64,
+    /// Capital deepening's contribution to labour-productivity growth.
+    pub capital_deepening: *mut f64,
+    /// TFP index, 1 in the base year.
+    pub tfp_index: *mut f64,
+    /// Whether the TFP index is defined.
+    pub tfp_index_defined: *mut bool,
+    /// TFP's share of output growth (a fraction).
+    pub tfp_share: *mut f64,
+    /// Whether TFP's share is defined (undefined when output growth is about zero).
+    pub tfp_share_defined: *mut bool,
+}
+
+fn core_options(options: Option<&NsAccountingOptions>) -> Result<GrowthAccounting, Failure> {
+    let Some(o) = options else {
+        return Ok(GrowthAccounting::tornqvist());
+    };
+    let profile = match o.profile {
+        NS_PROFILE_TORNQVIST => Profile::Tornqvist,
+        NS_PROFILE_GSO => Profile::Gso,
+        other => {
+            return Err(Failure::new(
+                NsStatus::InvalidEnum,
+                format!(
+                    "profile = {other}: expected NS_PROFILE_TORNQVIST (0) or NS_PROFILE_GSO (1)"
+                ),
+            ));
+        }
+    };
+    let nan_policy = match o.nan_policy {
+        NS_NAN_RAISE => NanPolicy::Raise,
+        NS_NAN_PROPAGATE => NanPolicy::Propagate,
+        NS_NAN_OMIT => NanPolicy::Omit,
+        other => {
+            return Err(Failure::new(
+                NsStatus::InvalidEnum,
+                format!(
+                    "nan_policy = {other}: expected NS_NAN_RAISE (0), NS_NAN_PROPAGATE (1) or NS_NAN_OMIT (2)"
+                ),
+            ));
+        }
+    };
+    let mut g = GrowthAccounting::with_profile(profile).nan_policy(nan_policy);
+    if o.has_base_year {
+        g = g.base_year(o.base_year);
+    }
+    Ok(g)
+}
+
+/// The borrowed input.
+///
+/// # Safety
+/// Every non-NULL pointer of `i` points to `i.len` readable elements.
+unsafe fn input(i: &NsAccountingInput) -> Result<AccountingInput<'_>, Failure> {
+    let n = i.len;
+    // SAFETY: the caller's contract, forwarded.
+    let (year, output, capital, labour) = unsafe {
+        (
+            slice_arg(i.year, n, "input.year")?,
+            slice_arg(i.output, n, "input.output")?,
+            slice_arg(i.capital, n, "input.capital")?,
+            slice_arg(i.labour, n, "input.labour")?,
+        )
+    };
+    // SAFETY: as above.
+    let share = match unsafe { optional_slice(i.labour_share, n) } {
+        Some(per_row) => LabourShare::PerRow(per_row),
+        None => LabourShare::Constant(Share::new(i.labour_share_constant)?),
+    };
+    let mut input = AccountingInput::new(year, output, capital, labour).labour_share(share);
+    // SAFETY: as above.
+    if let Some(h) = unsafe { optional_slice(i.hours, n) } {
+        input = input.hours(h);
+    }
+    // SAFETY: as above.
+    if let Some(h) = unsafe { optional_slice(i.human_capital, n) } {
+        input = input.human_capital(h);
+    }
+    Ok(input)
+}
+
+/// Copies `values` into the caller's array when it is not NULL.
+///
+/// # Safety
+/// `ptr` is NULL or points to `values.len()` writable elements.
+unsafe fn copy_out<T: Copy>(ptr: *mut T, values: &[T]) {
+    // SAFETY: the contract above.
+    if let Some(o) = unsafe { optional_out(ptr, values.len()) } {
+        o.copy_from_slice(values);
+    }
+}
+
+/// Runs the panel kernel into the caller's arrays; unwanted columns go to scratch memory.
+///
+/// # Safety
+/// Every non-NULL pointer of `out` points to `n` writable elements, none aliasing another.
+unsafe fn compute_into<E>(
+    accounting: &GrowthAccounting,
+    entity: &[E],
+    input: &AccountingInput<'_>,
+    out: &NsAccountingOutput,
+) -> Result<(), Failure>
+where
+    E: Ord + Copy + std::fmt::Display + Sync,
+{
+    let n = input.len();
+    let mut scratch_f: [Vec<f64>; 13] = Default::default();
+    let mut scratch_b: [Vec<bool>; 3] = Default::default();
+    let [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12] = &mut scratch_f;
+    let [b0, b1, b2] = &mut scratch_b;
+    /// The caller's array, or zeroed scratch when it is NULL.
+    ///
+    /// # Safety
+    /// As `compute_into`.
+    unsafe fn pick<T: Default + Clone>(ptr: *mut T, n: usize, s: &mut Vec<T>) -> &mut [T] {
+        // SAFETY: the contract above.
+        match unsafe { optional_out(ptr, n) } {
+            Some(slice) => slice,
+            None => {
+                *s = vec![T::default(); n];
+                s
+            }
+        }
+    }
+    let null = std::ptr::null_mut;
+    let mut buffers = AccountingBuffers::default();
+    // SAFETY: the contract of `compute_into`.
+    unsafe {
+        buffers.growth_defined = pick(out.growth_defined, n, b0);
+        buffers.output_growth = pick(out.output_growth, n, f0);
+        buffers.capital_growth = pick(null(), n, f1);
+        buffers.labour_growth = pick(null(), n, f2);
+        buffers.labour_quality_growth = pick(null(), n, f3);
+        buffers.labour_weight = pick(null(), n, f4);
+        buffers.capital_contribution = pick(out.capital_contribution, n, f5);
+        buffers.labour_contribution = pick(out.labour_contribution, n, f6);
+        buffers.labour_quality_contribution = pick(out.labour_quality_contribution, n, f7);
+        buffers.tfp_growth = pick(out.tfp_growth, n, f8);
+        buffers.labour_productivity_growth = pick(out.labour_productivity_growth, n, f9);
+        buffers.capital_deepening = pick(out.capital_deepening, n, f10);
+        buffers.tfp_index = pick(out.tfp_index, n, f11);
+        buffers.tfp_index_defined = pick(out.tfp_index_defined, n, b1);
+        buffers.tfp_share = pick(out.tfp_share, n, f12);
+        buffers.tfp_share_defined = pick(out.tfp_share_defined, n, b2);
+    }
+    accounting.compute_panel_into(entity, input, buffers)?;
+    Ok(())
+}
+
+/// Growth accounting of one series (consecutive years, one economy, province or sector).
+///
+/// Törnqvist: `Δln Y = s̄_K Δln K + s̄_L Δln L + s̄_L Δln hc + Δln TFP` with adjacent-year
+/// average shares (OECD 2001; EU KLEMS; PWT). GSO: `G_A = G_Y − b_K G_K − b_L G_L` with
+/// discrete growth and a constant share. `options` may be NULL (defaults). Results are
+/// written to the non-NULL arrays of `out`, one element per input row.
+///
+/// Errors: `NS_STATUS_NULL_ARGUMENT` for a NULL `input`, `out` or required column;
+/// `NS_STATUS_NON_POSITIVE`, `NS_STATUS_NON_FINITE`, `NS_STATUS_OUT_OF_RANGE` (a share
+/// outside [0, 1]), `NS_STATUS_DUPLICATE_YEAR`, `NS_STATUS_MISSING_YEAR`,
+/// `NS_STATUS_YEAR_NOT_FOUND` (base year), `NS_STATUS_INVALID_PARAMETER` (GSO with per-row
+/// shares or human capital), `NS_STATUS_INVALID_ENUM`.
+///
+/// # Safety
+/// `input` and `out` are NULL or valid; their non-NULL arrays hold `input->len` elements;
+/// `options` is NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ns_growth_accounting(
+    input: *const NsAccountingInput,
+    options: *const NsAccountingOptions,
+    out: *const NsAccountingOutput,
+) -> NsStatus {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let (i, o) = unsafe { (ref_arg(input, "input")?, ref_arg(out, "out")?) };
+        // SAFETY: as above.
+        let accounting = core_options(unsafe { options.as_ref() })?;
+        // SAFETY: as above.
+        let core_input = unsafe { self::input(i) }?;
+        // The single-series rules (the base year must be a row) are the core's `compute`;
+        // a single series is short, so its result is computed, then copied out.
+        let r = accounting.compute(&core_input)?;
+        // SAFETY: as above.
+        unsafe {
+            copy_out(o.growth_defined, &r.growth_defined);
+            copy_out(o.output_growth, &r.output_growth);
+            copy_out(o.capital_contribution, &r.capital_contribution);
+            copy_out(o.labour_contribution, &r.labour_contribution);
+            copy_out(
+                o.labour_quality_contribution,
+                &r.labour_quality_contribution,
+            );
+            copy_out(o.tfp_growth, &r.tfp_growth);
+            copy_out(o.labour_productivity_growth, &r.labour_productivity_growth);
+            copy_out(o.capital_deepening, &r.capital_deepening);
+            copy_out(o.tfp_index, &r.tfp_index);
+            copy_out(o.tfp_index_defined, &r.tfp_index_defined);
+            copy_out(o.tfp_share, &r.tfp_share);
+            copy_out(o.tfp_share_defined, &r.tfp_share_defined);
+        }
+        Ok(())
+    })
+}
+
+/// Growth accounting of a panel: `entity[i]` labels row `i` (any integer codes); rows may come
+/// in any order and results are aligned with the input rows. Rows sorted by (entity, year)
+/// are processed in one pass with no allocation beyond scratch for unwanted columns. An
+/// entity without the base year has an undefined TFP index. Otherwise as
+/// `ns_growth_accounting`; messages name the entity code.
+///
+/// # Safety
+/// As `ns_growth_accounting`; `entity` is NULL or holds `input->len` elements.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ns_growth_accounting_panel(
+    entity: *const i64,
+    input: *const NsAccountingInput,
+    options: *const NsAccountingOptions,
+    out: *const NsAccountingOutput,
+) -> NsStatus {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let (i, o) = unsafe { (ref_arg(input, "input")?, ref_arg(out, "out")?) };
+        // SAFETY: as above.
+        let entity = unsafe { slice_arg(entity, i.len, "entity") }?;
+        // SAFETY: as above.
+        let accounting = core_options(unsafe { options.as_ref() })?;
+        // SAFETY: as above.
+        let core_input = unsafe { self::input(i) }?;
+        // SAFETY: as above.
+        unsafe { compute_into(&accounting, entity, &core_input, o) }
+    })
+}
+
+/// Input columns in Penn World Table 10.01 layout, `len` rows each; NaN marks a missing value.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct NsPwtInput {
+    /// Number of rows.
+    pub len: usize,
+    /// Country of each row, as integer codes of the caller's choosing.
+    pub countrycode: *const i64,
+    /// Year of each row.
+    pub year: *const i32,
+    /// Real GDP at constant national prices.
+    pub rgdpna: *const f64,
+    /// Capital services at constant national prices (2017 = 1).
+    pub rkna: *const f64,
+    /// Persons engaged (millions).
+    pub emp: *const f64,
+    /// Average annual hours worked by persons engaged.
+    pub avh: *const f64,
+    /// Human-capital index.
+    pub hc: *const f64,
+    /// Share of labour compensation in GDP.
+    pub labsh: *const f64,
+    /// Output-side real GDP at current PPPs.
+    pub cgdpo: *const f64,
+    /// Capital services levels at current PPPs (USA = 1).
+    pub ck: *const f64,
+}
+
+/// PWT 10.01's `rtfpna` (TFP at constant national prices, 2017 = 1) and `ctfp` (TFP level at
+/// current PPPs, `reference` = 1) from PWT's own inputs, by PWT's rules for hours (Feenstra,
+/// Inklaar & Timmer 2015). `reference` is the code of the reference country (PWT: USA).
+/// Outputs are caller arrays of `input->len` elements; any may be NULL when not wanted.
+///
+/// # Safety
+/// `input` is NULL or valid with every array of `input->len` elements; non-NULL outputs hold
+/// `input->len` writable elements.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ns_pwt_tfp(
+    input: *const NsPwtInput,
+    reference: i64,
+    rtfpna: *mut f64,
+    rtfpna_defined: *mut bool,
+    ctfp: *mut f64,
+    ctfp_defined: *mut bool,
+) -> NsStatus {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let i = unsafe { ref_arg(input, "input") }?;
+        let n = i.len;
+        // SAFETY: as above.
+        let col = |p: *const f64, name: &str| unsafe { slice_arg(p, n, name) };
+        let pwt = PwtInput::new(
+            // SAFETY: as above.
+            unsafe { slice_arg(i.countrycode, n, "input.countrycode") }?,
+            // SAFETY: as above.
+            unsafe { slice_arg(i.year, n, "input.year") }?,
+            col(i.rgdpna, "input.rgdpna")?,
+            col(i.rkna, "input.rkna")?,
+            col(i.emp, "input.emp")?,
+            col(i.avh, "input.avh")?,
+            col(i.hc, "input.hc")?,
+            col(i.labsh, "input.labsh")?,
+            col(i.cgdpo, "input.cgdpo")?,
+            col(i.ck, "input.ck")?,
+        );
+        let tfp = pwt_tfp(&pwt, &reference)?;
+        // SAFETY: as above.
+        unsafe {
+            copy_out(rtfpna, &tfp.rtfpna);
+            copy_out(rtfpna_defined, &tfp.rtfpna_defined);
+            copy_out(ctfp, &tfp.ctfp);
+            copy_out(ctfp_defined, &tfp.ctfp_defined);
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,48 @@
+//! # nangsuat C API
+//!
+//! A stable C ABI over the nangsuat core, for applications that embed it (a provincial
+//! statistics portal in C or C++, a spreadsheet add-in, another language's FFI). The header
+//! `include/nangsuat.h` is generated from this crate by cbindgen and committed.
+//!
+//! Conventions, for every function:
+//! * The return value is an [`NsStatus`]; `NS_STATUS_OK` (0) is success. On failure
+//!   [`ns_last_error_message`] copies a message that names the series, the year and the
+//!   value, and out-params are left untouched.
+//! * NULL where a pointer is required returns `NS_STATUS_NULL_ARGUMENT`; a panic returns
+//!   `NS_STATUS_PANIC`. Nothing unwinds into, or aborts, the host.
+//! * Input arrays are borrowed for the duration of the call. Strings returned through
+//!   `char **` out-params belong to the caller, who frees them with [`ns_string_free`];
+//!   handles are freed with their `*_free` function, which accepts NULL.
+//!
+//! | C | Rust core |
+//! |---|---|
+//! | `ns_growth_accounting` | `GrowthAccounting::compute_panel_into` (one entity) |
+//! | `ns_growth_accounting_panel` | `GrowthAccounting::compute_panel_into` |
+//! | `ns_pwt_tfp` | `pwt::pwt_tfp` |
+//! | `ns_plan_from_json`, `ns_plan_from_toml`, `ns_plan_to_json`, `ns_plan_to_toml` | `Plan::{from_json, from_toml, to_json, to_toml}` |
+//! | `ns_plan_validate` | `Plan::validate` |
+//! | `ns_builtin_plans_json` | `Plan::builtin` |
+//! | `ns_assess` | `report::assess_with` → `Report::{to_json, to_markdown}` |
+
+#![deny(missing_docs)]
+// The C ABI is raw pointers; every unsafe block states why it is sound.
+#![allow(unsafe_code)]
+
+mod accounting;
+mod handles;
+mod monitoring;
+mod status;
+
+pub use accounting::*;
+pub use handles::*;
+pub use monitoring::*;
+pub use status::*;
+
+use std::ffi::c_char;
+
+/// The library version, e.g. `"0.1.0"`: a static string the caller must not free. Equals the
+/// header's `NANGSUAT_VERSION` when header and library match.
+#[unsafe(no_mangle)]
+pub extern "C" fn ns_version() -> *const c_char {
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+}

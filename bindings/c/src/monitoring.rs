@@ -1,0 +1,117 @@
+//! Monitoring through text: plans and observations in, the report out as JSON or Markdown.
+
+use crate::handles::{give_string, out_arg, str_arg};
+use crate::status::{Failure, NsStatus, boundary};
+use nangsuat::assess::AssessOptions;
+use nangsuat::observation::Observations;
+use nangsuat::plan::Plan;
+use nangsuat::progress::Method;
+use nangsuat::report::{Lang, Report, assess_with};
+use std::ffi::c_char;
+
+/// Report format of `ns_assess`: JSON (every number, source and reason).
+pub const NS_REPORT_JSON: i32 = 0;
+/// Report format of `ns_assess`: Markdown with Vietnamese labels.
+pub const NS_REPORT_MARKDOWN_VI: i32 = 1;
+/// Report format of `ns_assess`: Markdown with English labels.
+pub const NS_REPORT_MARKDOWN_EN: i32 = 2;
+
+/// Serialises a core value as JSON.
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string(value).map_err(|e| {
+        Failure::new(
+            NsStatus::InvalidParameter,
+            format!("cannot write JSON: {e}"),
+        )
+    })
+}
+
+fn parse_plans(text: &str) -> Result<Vec<Plan>, Failure> {
+    let values: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
+        Failure::new(
+            NsStatus::ParseError,
+            format!(
+                "cannot read json `plans` at line {}, column {}: {e} (expected an array of plans)",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            Plan::from_json(&v.to_string())
+                .map_err(|e| Failure::new(NsStatus::of(e.kind()), format!("plans[{i}]: {e}")))
+        })
+        .collect()
+}
+
+fn render(report: &Report, format: i32) -> Result<String, Failure> {
+    match format {
+        NS_REPORT_JSON => Ok(report.to_json()?),
+        NS_REPORT_MARKDOWN_VI => Ok(report.to_markdown(Lang::Vi)),
+        NS_REPORT_MARKDOWN_EN => Ok(report.to_markdown(Lang::En)),
+        other => Err(Failure::new(
+            NsStatus::InvalidEnum,
+            format!(
+                "format = {other}: expected NS_REPORT_JSON (0), NS_REPORT_MARKDOWN_VI (1) or NS_REPORT_MARKDOWN_EN (2)"
+            ),
+        )),
+    }
+}
+
+/// Assesses every goal of `plans_json` (a JSON array of plans, as `ns_builtin_plans_json`
+/// writes) against `observations_csv` (CSV text with the columns `scope, indicator, year,
+/// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations) by
+/// the progress method `method` (`"statcan"`, `"unsd"`, `"escap_current"`,
+/// `"escap_anticipated"`, `"psa"`; NULL for `"statcan"`). On success `*out` holds the report
+/// in `format` (`NS_REPORT_*`), freed with `ns_string_free`.
+///
+/// # Safety
+/// String arguments are NULL or NUL-terminated; `out` is NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ns_assess(
+    plans_json: *const c_char,
+    observations_csv: *const c_char,
+    method: *const c_char,
+    format: i32,
+    out: *mut *mut c_char,
+) -> NsStatus {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let plans = parse_plans(unsafe { str_arg(plans_json, "plans_json") }?)?;
+        let observations = if observations_csv.is_null() {
+            Observations::vietnam()
+        } else {
+            // SAFETY: the caller's contract.
+            Observations::from_csv(unsafe { str_arg(observations_csv, "observations_csv") }?)?
+        };
+        let mut options = AssessOptions::default();
+        if !method.is_null() {
+            // SAFETY: the caller's contract.
+            options.method = Method::from_name(unsafe { str_arg(method, "method") }?)?;
+        }
+        out_arg(out, "out")?;
+        let report = assess_with(&plans, &observations, &options);
+        let text = render(&report, format)?;
+        // SAFETY: checked non-NULL.
+        unsafe { give_string(out, text) }
+    })
+}
+
+/// The Viet Nam monitoring report (the main job): embedded plans and observations, growth
+/// accounting history (PWT 10.01) and feasibility, in `format` (`NS_REPORT_*`). `*out` is
+/// freed with `ns_string_free`.
+///
+/// # Safety
+/// `out` is NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ns_vietnam_report(format: i32, out: *mut *mut c_char) -> NsStatus {
+    boundary(|| {
+        out_arg(out, "out")?;
+        let text = render(&Report::vietnam()?, format)?;
+        // SAFETY: checked non-NULL.
+        unsafe { give_string(out, text) }
+    })
+}
