@@ -208,6 +208,31 @@ def _optional(name: str, values: Any) -> np.ndarray | None:
     return None if values is None else float_column(name, values)
 
 
+def _arguments(
+    year: Any,
+    output: Any,
+    capital: Any,
+    labour: Any,
+    labour_share: Any,
+    hours: Any,
+    human_capital: Any,
+    **options: Any,
+) -> tuple[tuple[np.ndarray, ...], dict[str, Any]]:
+    """The compiled functions' positional columns and keyword options."""
+    columns = (
+        year_column("year", year),
+        float_column("output", output),
+        float_column("capital", capital),
+        float_column("labour", labour),
+    )
+    options.update(
+        hours=_optional("hours", hours),
+        human_capital=_optional("human_capital", human_capital),
+        **_labour_share_args(labour_share),
+    )
+    return columns, options
+
+
 def growth_accounting(
     year: Any,
     output: Any,
@@ -250,19 +275,12 @@ def growth_accounting(
     >>> round(float(r["tfp_growth"][1]), 6), round(r.summary.tfp_share_of_cumulative_growth, 4)
     (0.029192, 0.4315)
     """
-    native = _native.growth_accounting(
-        year_column("year", year),
-        float_column("output", output),
-        float_column("capital", capital),
-        float_column("labour", labour),
-        hours=_optional("hours", hours),
-        human_capital=_optional("human_capital", human_capital),
-        profile=profile,
-        base_year=base_year,
-        nan_policy=nan_policy,
+    columns, options = _arguments(
+        year, output, capital, labour, labour_share, hours, human_capital,
+        profile=profile, base_year=base_year, nan_policy=nan_policy,
         zero_growth_tolerance=zero_growth_tolerance,
-        **_labour_share_args(labour_share),
     )
+    native = _native.growth_accounting(*columns, **options)
     return GrowthAccountingResult(native, index_of(output, year, capital, labour))
 
 
@@ -296,20 +314,13 @@ def growth_accounting_panel(
     [True, False, False, True]
     """
     codes, labels = entity_codes(entity)
-    columns, provenance = _native.growth_accounting_panel(
-        codes,
-        year_column("year", year),
-        float_column("output", output),
-        float_column("capital", capital),
-        float_column("labour", labour),
-        hours=_optional("hours", hours),
-        human_capital=_optional("human_capital", human_capital),
-        profile=profile,
-        base_year=base_year,
-        nan_policy=nan_policy,
+    inputs, options = _arguments(
+        year, output, capital, labour, labour_share, hours, human_capital,
+        profile=profile, base_year=base_year, nan_policy=nan_policy,
         zero_growth_tolerance=zero_growth_tolerance,
-        entity_labels=labels,
-        **_labour_share_args(labour_share),
+    )
+    columns, provenance = _native.growth_accounting_panel(
+        codes, *inputs, entity_labels=labels, **options
     )
     raw_entity = entity.to_numpy() if hasattr(entity, "to_numpy") else np.asarray(entity)
     return PanelAccountingResult(
