@@ -21,6 +21,10 @@
 //! * [`feasibility`] — consistency of targets, historical realism against PWT peers, scenarios.
 //! * [`shift_share`] — shift-share (with product taxes), GEAD for chain-linked volumes, Domar.
 //! * [`report`] — the monitoring report (Markdown in Vietnamese or English, JSON).
+//! * [`dea`] — data envelopment analysis: technical, pure technical and scale efficiency,
+//!   slacks, peers (input or output orientation; CRS, VRS, NIRS, NDRS).
+//! * [`malmquist`] — the Malmquist productivity index over a panel of units, decomposed as
+//!   DEAP prints it (`tfpch = effch × techch`, `effch = pech × sech`).
 //! * [`progress`] — progress of one target by the StatCan/Open SDG, UNSD, ESCAP and PSA methods.
 //!
 //! Rates and shares are fractions (0.07 is 7 %). Undefined results are `None` (or `false` in
@@ -51,12 +55,15 @@ pub mod accounting;
 pub mod assess;
 pub mod capital;
 pub mod data;
+pub mod dea;
+mod envelopment;
 pub mod error;
 pub mod feasibility;
 pub mod goal;
 pub mod growth;
 pub mod index;
 pub mod indicator;
+pub mod malmquist;
 pub mod observation;
 pub mod plan;
 pub mod progress;

@@ -1,0 +1,589 @@
+//! The DEA envelopment linear programme and the revised simplex that solves it.
+//!
+//! Every DEA problem in this crate has the same shape (Coelli, Rao, O'Donnell & Battese 2005,
+//! *An Introduction to Efficiency and Productivity Analysis*, 2nd ed., ch. 8, eqs. 8.1–8.7):
+//! one column per reference unit (its inputs, its outputs and, except under constant returns,
+//! a 1 in the convexity row), one radial variable (θ or φ), and one slack per row. In
+//! equality form, for the evaluated unit `o`:
+//!
+//! | orientation | rows `i` (inputs)            | rows `r` (outputs)          | objective |
+//! |-------------|------------------------------|-----------------------------|-----------|
+//! | input       | Σλx_ij − θx_io + s_i = 0     | Σλy_rj − t_r = y_ro         | min θ     |
+//! | output      | Σλx_ij + s_i = x_io          | Σλy_rj − φy_ro − t_r = 0    | max φ     |
+//!
+//! plus `Σλ = 1` (VRS), `Σλ + s = 1` (NIRS) or `Σλ − t = 1` (NDRS). The second stage
+//! (slacks) fixes θ or φ at its optimum, moves it to the right-hand side, and maximises the
+//! sum of slacks (Coelli et al. 2005, eq. 8.8).
+//!
+//! The number of rows `k` is tiny (inputs + outputs + 1) while the number of columns is the
+//! number of units, so a revised simplex with an explicit `k × k` basis inverse is the right
+//! tool: pricing reads each unit's data once per iteration, straight from the caller's
+//! row-major arrays, and nothing of size `n` is ever written. All buffers live in a reusable
+//! [`Simplex`], so solving many problems allocates nothing after the first. Degenerate
+//! stalls switch pricing from Dantzig's rule to Bland's rule, which cannot cycle.
+
+use crate::dea::{Orientation, ReturnsToScale};
+
+/// A reduced cost below `-COST_TOLERANCE` improves the objective.
+const COST_TOLERANCE: f64 = 1e-10;
+/// Pivot elements smaller than this are treated as zero in the ratio test.
+const PIVOT_TOLERANCE: f64 = 1e-9;
+/// Phase 1 ends feasible when the artificials sum to at most this (data are mean-scaled).
+const FEASIBILITY_TOLERANCE: f64 = 1e-8;
+/// Degenerate pivots in a row before pricing switches to Bland's rule.
+const DEGENERATE_STREAK: usize = 50;
+/// Iterations per problem before giving up (never reached on well-posed data in our tests).
+const ITERATION_LIMIT: usize = 100_000;
+
+/// A reference technology: units' mean-scaled data, row-major (one row per unit).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Technology<'a> {
+    /// `units × n_inputs` values.
+    pub inputs: &'a [f64],
+    /// `units × n_outputs` values.
+    pub outputs: &'a [f64],
+    /// Inputs per unit.
+    pub n_inputs: usize,
+    /// Outputs per unit.
+    pub n_outputs: usize,
+}
+
+impl Technology<'_> {
+    /// Number of reference units.
+    pub fn units(&self) -> usize {
+        self.inputs.len() / self.n_inputs
+    }
+}
+
+/// Why a problem has no optimal solution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// No point of the technology lies on the unit's ray.
+    Infeasible,
+    /// The objective has no bound.
+    Unbounded,
+    /// The iteration limit was reached.
+    NotConverged,
+}
+
+/// Which of the two DEA stages a solve is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Stage {
+    /// Optimise θ (input) or φ (output).
+    Radial,
+    /// θ or φ fixed at the given value; maximise the sum of slacks.
+    Slacks(f64),
+}
+
+/// Reusable workspace for envelopment problems with at most a few dozen rows.
+#[derive(Debug, Default)]
+pub(crate) struct Simplex {
+    k: usize,
+    n: usize,
+    m: usize,
+    s: usize,
+    /// Right-hand side per row.
+    rhs: Vec<f64>,
+    /// Coefficient of each row's slack: +1, −1, or 0 (no slack: equality row).
+    slack_sign: Vec<f64>,
+    /// The radial variable's column, when it is a variable (first stage).
+    radial: Vec<f64>,
+    radial_active: bool,
+    /// Phase-2 cost of the radial variable and of each slack.
+    radial_cost: f64,
+    slack_cost: Vec<f64>,
+    /// Basis inverse, row-major `k × k`.
+    binv: Vec<f64>,
+    /// Variable in each basis position.
+    basis: Vec<usize>,
+    /// Basis position of each variable (`usize::MAX` if nonbasic); indexed by variable.
+    position: Vec<usize>,
+    /// Values of the basic variables.
+    xb: Vec<f64>,
+    /// Simplex multipliers.
+    pi: Vec<f64>,
+    /// Entering column, and `B⁻¹` times it.
+    column: Vec<f64>,
+    direction: Vec<f64>,
+}
+
+impl Simplex {
+    /// Index of the radial variable; slacks follow it, then artificials.
+    fn radial_var(&self) -> usize {
+        self.n
+    }
+    fn slack_var(&self, row: usize) -> usize {
+        self.n + 1 + row
+    }
+    fn artificial_var(&self, row: usize) -> usize {
+        self.n + 1 + self.k + row
+    }
+
+    /// Solves the first stage for the evaluated unit (`x`, `y`, mean-scaled) against `tech`:
+    /// returns θ (input orientation) or φ (output orientation).
+    pub fn radial(
+        &mut self,
+        tech: Technology<'_>,
+        x: &[f64],
+        y: &[f64],
+        orientation: Orientation,
+        rts: ReturnsToScale,
+    ) -> Result<f64, Failure> {
+        self.setup(tech, x, y, orientation, rts, Stage::Radial);
+        self.run(tech)?;
+        Ok(self.value(self.radial_var()))
+    }
+
+    /// Solves the second stage: θ or φ fixed at `radial`, slacks maximised. Afterwards
+    /// [`Simplex::lambda`] and [`Simplex::slacks`] read the solution.
+    pub fn slacks(
+        &mut self,
+        tech: Technology<'_>,
+        x: &[f64],
+        y: &[f64],
+        orientation: Orientation,
+        rts: ReturnsToScale,
+        radial: f64,
+    ) -> Result<(), Failure> {
+        self.setup(tech, x, y, orientation, rts, Stage::Slacks(radial));
+        self.run(tech)
+    }
+
+    /// Weights of the reference units in the last solution, as `(unit, λ)` with `λ > 0`.
+    pub fn lambdas(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
+        self.basis
+            .iter()
+            .zip(&self.xb)
+            .filter(|&(&var, &value)| var < self.n && value > PIVOT_TOLERANCE)
+            .map(|(&var, &value)| (var, value))
+    }
+
+    /// Input slacks then output slacks of the last solution (mean-scaled units).
+    pub fn slack_values(&self, out: &mut [f64]) {
+        for (row, slot) in out.iter_mut().enumerate().take(self.m + self.s) {
+            *slot = self.value(self.slack_var(row)).max(0.0);
+        }
+    }
+
+    fn value(&self, var: usize) -> f64 {
+        match self.position.get(var) {
+            Some(&p) if p != usize::MAX => self.xb[p],
+            _ => 0.0,
+        }
+    }
+
+    fn setup(
+        &mut self,
+        tech: Technology<'_>,
+        x: &[f64],
+        y: &[f64],
+        orientation: Orientation,
+        rts: ReturnsToScale,
+        stage: Stage,
+    ) {
+        let (m, s) = (tech.n_inputs, tech.n_outputs);
+        let convexity = rts != ReturnsToScale::Constant;
+        let k = m + s + usize::from(convexity);
+        self.k = k;
+        self.n = tech.units();
+        self.m = m;
+        self.s = s;
+        for buffer in [
+            &mut self.rhs,
+            &mut self.slack_sign,
+            &mut self.radial,
+            &mut self.slack_cost,
+            &mut self.xb,
+            &mut self.pi,
+            &mut self.column,
+            &mut self.direction,
+        ] {
+            buffer.clear();
+            buffer.resize(k, 0.0);
+        }
+        self.binv.clear();
+        self.binv.resize(k * k, 0.0);
+        self.basis.clear();
+        self.basis.resize(k, usize::MAX);
+        self.position.clear();
+        self.position.resize(self.n + 1 + 2 * k, usize::MAX);
+
+        // Rows: inputs have a slack (≤), outputs a surplus (≥).
+        for row in 0..m {
+            self.slack_sign[row] = 1.0;
+        }
+        for row in m..m + s {
+            self.slack_sign[row] = -1.0;
+        }
+        if convexity {
+            self.slack_sign[k - 1] = match rts {
+                ReturnsToScale::NonIncreasing => 1.0,
+                ReturnsToScale::NonDecreasing => -1.0,
+                _ => 0.0,
+            };
+            self.rhs[k - 1] = 1.0;
+        }
+        match (orientation, stage) {
+            (Orientation::Input, Stage::Radial) => {
+                self.rhs[m..m + s].copy_from_slice(y);
+                for (c, &xi) in self.radial[..m].iter_mut().zip(x) {
+                    *c = -xi;
+                }
+                self.radial_cost = 1.0;
+            }
+            (Orientation::Output, Stage::Radial) => {
+                self.rhs[..m].copy_from_slice(x);
+                for (c, &yr) in self.radial[m..m + s].iter_mut().zip(y) {
+                    *c = -yr;
+                }
+                self.radial_cost = -1.0;
+            }
+            (Orientation::Input, Stage::Slacks(theta)) => {
+                for (b, &xi) in self.rhs[..m].iter_mut().zip(x) {
+                    *b = theta * xi;
+                }
+                self.rhs[m..m + s].copy_from_slice(y);
+            }
+            (Orientation::Output, Stage::Slacks(phi)) => {
+                self.rhs[..m].copy_from_slice(x);
+                for (b, &yr) in self.rhs[m..m + s].iter_mut().zip(y) {
+                    *b = phi * yr;
+                }
+            }
+        }
+        self.radial_active = stage == Stage::Radial;
+        if !self.radial_active {
+            self.radial_cost = 0.0;
+            for cost in &mut self.slack_cost[..m + s] {
+                *cost = -1.0;
+            }
+        }
+        // Starting basis: a slack with coefficient +1 (or −1 on a zero right-hand side),
+        // otherwise an artificial.
+        for row in 0..k {
+            let b = self.rhs[row].max(0.0);
+            self.rhs[row] = b;
+            let sign = self.slack_sign[row];
+            let var = if sign > 0.0 || (sign < 0.0 && b == 0.0) {
+                self.binv[row * k + row] = sign;
+                self.slack_var(row)
+            } else {
+                self.binv[row * k + row] = 1.0;
+                self.artificial_var(row)
+            };
+            self.basis[row] = var;
+            self.position[var] = row;
+            self.xb[row] = b;
+        }
+    }
+
+    fn is_artificial(&self, var: usize) -> bool {
+        var > self.n + self.k
+    }
+
+    fn run(&mut self, tech: Technology<'_>) -> Result<(), Failure> {
+        let k = self.k;
+        if (0..k).any(|r| self.is_artificial(self.basis[r])) {
+            self.iterate(tech, true)?;
+            let infeasibility: f64 = (0..k)
+                .filter(|&r| self.is_artificial(self.basis[r]))
+                .map(|r| self.xb[r])
+                .sum();
+            if infeasibility > FEASIBILITY_TOLERANCE {
+                return Err(Failure::Infeasible);
+            }
+            self.drive_out_artificials(tech);
+        }
+        self.iterate(tech, false)
+    }
+
+    /// Cost of a variable in phase 1 (artificials) or phase 2 (the objective).
+    fn cost(&self, var: usize, phase_one: bool) -> f64 {
+        if phase_one {
+            return if self.is_artificial(var) { 1.0 } else { 0.0 };
+        }
+        if var < self.n {
+            0.0
+        } else if var == self.n {
+            self.radial_cost
+        } else if var <= self.n + self.k {
+            self.slack_cost[var - self.n - 1]
+        } else {
+            0.0
+        }
+    }
+
+    /// `a_var` into `self.column`.
+    fn load_column(&mut self, tech: Technology<'_>, var: usize) {
+        let (m, s, k) = (self.m, self.s, self.k);
+        self.column.iter_mut().for_each(|c| *c = 0.0);
+        if var < self.n {
+            self.column[..m].copy_from_slice(&tech.inputs[var * m..(var + 1) * m]);
+            self.column[m..m + s].copy_from_slice(&tech.outputs[var * s..(var + 1) * s]);
+            if k > m + s {
+                self.column[k - 1] = 1.0;
+            }
+        } else if var == self.n {
+            self.column.copy_from_slice(&self.radial);
+        } else if var <= self.n + k {
+            let row = var - self.n - 1;
+            self.column[row] = self.slack_sign[row];
+        } else {
+            self.column[var - self.n - 1 - k] = 1.0;
+        }
+    }
+
+    /// Reduced cost `c_j − π·a_j` of a nonbasic variable, or `None` if it may not enter.
+    fn reduced_cost(&self, tech: Technology<'_>, var: usize, phase_one: bool) -> Option<f64> {
+        let (m, s, k) = (self.m, self.s, self.k);
+        if var < self.n {
+            let x = &tech.inputs[var * m..(var + 1) * m];
+            let y = &tech.outputs[var * s..(var + 1) * s];
+            let mut dot = if k > m + s { self.pi[k - 1] } else { 0.0 };
+            for (p, v) in self.pi[..m].iter().zip(x) {
+                dot += p * v;
+            }
+            for (p, v) in self.pi[m..m + s].iter().zip(y) {
+                dot += p * v;
+            }
+            return Some(-dot);
+        }
+        if var == self.n {
+            if !self.radial_active {
+                return None;
+            }
+            let dot: f64 = self.pi.iter().zip(&self.radial).map(|(p, a)| p * a).sum();
+            return Some(self.cost(var, phase_one) - dot);
+        }
+        let row = var - self.n - 1;
+        if row < k && self.slack_sign[row] != 0.0 {
+            return Some(self.cost(var, phase_one) - self.pi[row] * self.slack_sign[row]);
+        }
+        None // artificials never re-enter
+    }
+
+    fn iterate(&mut self, tech: Technology<'_>, phase_one: bool) -> Result<(), Failure> {
+        let k = self.k;
+        let candidates = self.n + 1 + k;
+        let mut degenerate = 0usize;
+        for _ in 0..ITERATION_LIMIT {
+            // π = c_B B⁻¹
+            self.pi.iter_mut().for_each(|p| *p = 0.0);
+            for r in 0..k {
+                let c = self.cost(self.basis[r], phase_one);
+                if c != 0.0 {
+                    let row = &self.binv[r * k..(r + 1) * k];
+                    for (p, b) in self.pi.iter_mut().zip(row) {
+                        *p += c * b;
+                    }
+                }
+            }
+            // Pricing: Dantzig's rule, or Bland's after a run of degenerate pivots.
+            let bland = degenerate >= DEGENERATE_STREAK;
+            let mut entering = None;
+            let mut best = -COST_TOLERANCE;
+            for var in 0..candidates {
+                if self.position[var] != usize::MAX {
+                    continue;
+                }
+                let Some(d) = self.reduced_cost(tech, var, phase_one) else {
+                    continue;
+                };
+                if d < best {
+                    entering = Some(var);
+                    if bland {
+                        break;
+                    }
+                    best = d;
+                }
+            }
+            let Some(q) = entering else {
+                return Ok(());
+            };
+            // Direction u = B⁻¹ a_q.
+            self.load_column(tech, q);
+            for r in 0..k {
+                let row = &self.binv[r * k..(r + 1) * k];
+                self.direction[r] = row.iter().zip(&self.column).map(|(b, a)| b * a).sum();
+            }
+            // Ratio test (ties: the larger pivot, or the smaller variable under Bland).
+            let mut leaving: Option<usize> = None;
+            let mut best_ratio = f64::INFINITY;
+            for r in 0..k {
+                let u = self.direction[r];
+                if u <= PIVOT_TOLERANCE {
+                    continue;
+                }
+                let ratio = self.xb[r].max(0.0) / u;
+                let better = match leaving {
+                    None => true,
+                    Some(l) => {
+                        if ratio < best_ratio - 1e-12 {
+                            true
+                        } else if ratio <= best_ratio + 1e-12 {
+                            if bland {
+                                self.basis[r] < self.basis[l]
+                            } else {
+                                u > self.direction[l]
+                            }
+                        } else {
+                            false
+                        }
+                    }
+                };
+                if better {
+                    leaving = Some(r);
+                    best_ratio = ratio;
+                }
+            }
+            let Some(p) = leaving else {
+                return Err(Failure::Unbounded);
+            };
+            degenerate = if best_ratio <= 1e-12 {
+                degenerate + 1
+            } else {
+                0
+            };
+            self.pivot(p, q, best_ratio);
+        }
+        Err(Failure::NotConverged)
+    }
+
+    /// Replaces the basic variable of row `p` by `q`, whose direction is in `self.direction`.
+    fn pivot(&mut self, p: usize, q: usize, step: f64) {
+        let k = self.k;
+        let up = self.direction[p];
+        for r in 0..k {
+            if r != p {
+                self.xb[r] -= step * self.direction[r];
+            }
+        }
+        self.xb[p] = step;
+        for c in 0..k {
+            self.binv[p * k + c] /= up;
+        }
+        for r in 0..k {
+            let factor = self.direction[r];
+            if r == p || factor == 0.0 {
+                continue;
+            }
+            for c in 0..k {
+                self.binv[r * k + c] -= factor * self.binv[p * k + c];
+            }
+        }
+        let old = self.basis[p];
+        self.position[old] = usize::MAX;
+        self.basis[p] = q;
+        self.position[q] = p;
+    }
+
+    /// After phase 1, pivots zero-valued artificials out of the basis where any real column
+    /// has a nonzero entry in their row; a row where none has is redundant and keeps its
+    /// artificial at zero (no pivot can change it).
+    fn drive_out_artificials(&mut self, tech: Technology<'_>) {
+        let k = self.k;
+        for p in 0..k {
+            if !self.is_artificial(self.basis[p]) {
+                continue;
+            }
+            self.xb[p] = 0.0;
+            let candidates = self.n + 1 + k;
+            for var in 0..candidates {
+                if self.position[var] != usize::MAX {
+                    continue;
+                }
+                if var == self.n && !self.radial_active {
+                    continue;
+                }
+                if var > self.n && var <= self.n + k && self.slack_sign[var - self.n - 1] == 0.0 {
+                    continue;
+                }
+                self.load_column(tech, var);
+                let row = &self.binv[p * k..(p + 1) * k];
+                let entry: f64 = row.iter().zip(&self.column).map(|(b, a)| b * a).sum();
+                if entry.abs() > PIVOT_TOLERANCE {
+                    for r in 0..k {
+                        let row = &self.binv[r * k..(r + 1) * k];
+                        self.direction[r] = row.iter().zip(&self.column).map(|(b, a)| b * a).sum();
+                    }
+                    self.pivot(p, var, 0.0);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One input, one output: the CRS frontier is the best output/input ratio.
+    #[test]
+    fn one_input_one_output_crs_is_the_ratio_to_the_best_ratio() {
+        let x = [2.0, 4.0, 3.0, 5.0, 6.0];
+        let y = [1.0, 2.0, 3.0, 4.0, 5.0];
+        let tech = Technology {
+            inputs: &x,
+            outputs: &y,
+            n_inputs: 1,
+            n_outputs: 1,
+        };
+        let mut lp = Simplex::default();
+        for o in 0..5 {
+            let expected = (y[o] / x[o]) / 1.0;
+            let theta = lp
+                .radial(
+                    tech,
+                    &x[o..=o],
+                    &y[o..=o],
+                    Orientation::Input,
+                    ReturnsToScale::Constant,
+                )
+                .unwrap_or(f64::NAN);
+            assert!((theta - expected).abs() < 1e-12, "unit {o}: {theta}");
+            let phi = lp
+                .radial(
+                    tech,
+                    &x[o..=o],
+                    &y[o..=o],
+                    Orientation::Output,
+                    ReturnsToScale::Constant,
+                )
+                .unwrap_or(f64::NAN);
+            assert!((1.0 / phi - expected).abs() < 1e-12, "unit {o}: {phi}");
+        }
+    }
+
+    #[test]
+    fn a_unit_outside_the_vrs_hull_is_infeasible_not_an_error() {
+        // Reference units use 2..6 of the input; a unit with input 1 has no convex
+        // combination using at most its input.
+        let x = [2.0, 4.0, 6.0];
+        let y = [1.0, 2.0, 3.0];
+        let tech = Technology {
+            inputs: &x,
+            outputs: &y,
+            n_inputs: 1,
+            n_outputs: 1,
+        };
+        let mut lp = Simplex::default();
+        let result = lp.radial(
+            tech,
+            &[1.0],
+            &[1.0],
+            Orientation::Output,
+            ReturnsToScale::Variable,
+        );
+        assert_eq!(result, Err(Failure::Infeasible));
+        // Input orientation: output 10 exceeds every convex combination's output.
+        let result = lp.radial(
+            tech,
+            &[3.0],
+            &[10.0],
+            Orientation::Input,
+            ReturnsToScale::Variable,
+        );
+        assert_eq!(result, Err(Failure::Infeasible));
+    }
+}

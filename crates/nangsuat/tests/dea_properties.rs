@@ -1,0 +1,327 @@
+//! DEA and Malmquist properties on random data: every efficiency is checked against an
+//! independent LP solver (microlp) solving the textbook envelopment problem on the raw data,
+//! and the index identities, units invariance and frontier properties are checked as stated.
+
+// Inputs and outputs are indexed in step across several arrays.
+#![allow(clippy::needless_range_loop)]
+
+use microlp::{ComparisonOp, OptimizationDirection, Problem};
+use nangsuat::dea::{Dea, Orientation, Production, ReturnsToScale};
+use nangsuat::malmquist::Malmquist;
+use proptest::prelude::*;
+
+const ALL_RTS: [ReturnsToScale; 4] = [
+    ReturnsToScale::Constant,
+    ReturnsToScale::Variable,
+    ReturnsToScale::NonIncreasing,
+    ReturnsToScale::NonDecreasing,
+];
+const BOTH: [Orientation; 2] = [Orientation::Input, Orientation::Output];
+
+/// Reference units: row-major inputs (`m` each) and outputs (`s` each).
+#[derive(Clone, Copy)]
+struct Frontier<'a> {
+    xs: &'a [f64],
+    ys: &'a [f64],
+    m: usize,
+    s: usize,
+}
+
+/// Farrell efficiency of `(x_o, y_o)` against the `frontier`, by microlp.
+fn reference_efficiency(
+    frontier: Frontier<'_>,
+    x_o: &[f64],
+    y_o: &[f64],
+    orientation: Orientation,
+    rts: ReturnsToScale,
+) -> Option<f64> {
+    let Frontier { xs, ys, m, s } = frontier;
+    let n = xs.len() / m;
+    let direction = match orientation {
+        Orientation::Input => OptimizationDirection::Minimize,
+        Orientation::Output => OptimizationDirection::Maximize,
+    };
+    let mut lp = Problem::new(direction);
+    let radial = lp.add_var(1.0, (0.0, f64::INFINITY));
+    let lambda: Vec<_> = (0..n)
+        .map(|_| lp.add_var(0.0, (0.0, f64::INFINITY)))
+        .collect();
+    for i in 0..m {
+        let mut row: Vec<_> = (0..n).map(|j| (lambda[j], xs[j * m + i])).collect();
+        match orientation {
+            Orientation::Input => {
+                row.push((radial, -x_o[i]));
+                lp.add_constraint(&row, ComparisonOp::Le, 0.0);
+            }
+            Orientation::Output => lp.add_constraint(&row, ComparisonOp::Le, x_o[i]),
+        }
+    }
+    for r in 0..s {
+        let mut row: Vec<_> = (0..n).map(|j| (lambda[j], ys[j * s + r])).collect();
+        match orientation {
+            Orientation::Input => lp.add_constraint(&row, ComparisonOp::Ge, y_o[r]),
+            Orientation::Output => {
+                row.push((radial, -y_o[r]));
+                lp.add_constraint(&row, ComparisonOp::Ge, 0.0);
+            }
+        }
+    }
+    let ones: Vec<_> = lambda.iter().map(|&l| (l, 1.0)).collect();
+    match rts {
+        ReturnsToScale::Constant => {}
+        ReturnsToScale::Variable => lp.add_constraint(&ones, ComparisonOp::Eq, 1.0),
+        ReturnsToScale::NonIncreasing => lp.add_constraint(&ones, ComparisonOp::Le, 1.0),
+        ReturnsToScale::NonDecreasing => lp.add_constraint(&ones, ComparisonOp::Ge, 1.0),
+    }
+    let value = lp.solve().ok()?.into_solution().ok()?.objective();
+    match orientation {
+        Orientation::Input => Some(value),
+        Orientation::Output => (value > 1e-12).then(|| 1.0 / value),
+    }
+}
+
+fn agree(ours: Option<f64>, reference: Option<f64>, what: &str) {
+    match (ours, reference) {
+        (Some(a), Some(b)) => assert!(
+            (a - b).abs() <= 1e-6 * b.abs().max(1.0),
+            "{what}: ours {a}, microlp {b}"
+        ),
+        (None, None) => {}
+        _ => panic!("{what}: ours {ours:?}, microlp {reference:?}"),
+    }
+}
+
+/// A quantity: sometimes zero, otherwise spread over three orders of magnitude.
+fn quantity() -> impl Strategy<Value = f64> {
+    prop_oneof![1 => Just(0.0), 9 => 0.05f64..50.0]
+}
+
+/// `units` rows of `count` quantities with at least one positive per row.
+fn rows(units: usize, count: usize) -> impl Strategy<Value = Vec<f64>> {
+    proptest::collection::vec(quantity(), units * count).prop_map(move |mut v| {
+        for row in v.chunks_mut(count) {
+            if row.iter().all(|&q| q == 0.0) {
+                row[0] = 1.0;
+            }
+        }
+        v
+    })
+}
+
+/// Random DEA data: (inputs, m, outputs, s), every variable positive somewhere.
+fn dea_data() -> impl Strategy<Value = (Vec<f64>, usize, Vec<f64>, usize)> {
+    (1usize..25, 1usize..4, 1usize..4).prop_flat_map(|(n, m, s)| {
+        (rows(n, m), Just(m), rows(n, s), Just(s)).prop_map(|(mut x, m, mut y, s)| {
+            x[..m].iter_mut().for_each(|v| *v += 1.0);
+            y[..s].iter_mut().for_each(|v| *v += 1.0);
+            (x, m, y, s)
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn every_efficiency_matches_an_independent_solver((x, m, y, s) in dea_data()) {
+        let data = Production::new(&x, m, &y, s).unwrap();
+        for orientation in BOTH {
+            for rts in ALL_RTS {
+                let r = Dea::new(orientation, rts).compute(&data).unwrap();
+                for j in 0..data.units() {
+                    let frontier = Frontier { xs: &x, ys: &y, m, s };
+                    let reference = reference_efficiency(
+                        frontier, data.inputs_of(j), data.outputs_of(j), orientation, rts,
+                    );
+                    agree(r.efficiency[j], reference, &format!("{orientation:?} {rts:?} unit {j}"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn frontier_properties_hold((x, m, y, s) in dea_data()) {
+        let data = Production::new(&x, m, &y, s).unwrap();
+        for orientation in BOTH {
+            let r = Dea::new(orientation, ReturnsToScale::Variable).compute(&data).unwrap();
+            let nirs = Dea::new(orientation, ReturnsToScale::NonIncreasing)
+                .compute(&data)
+                .unwrap();
+            let mut best: f64 = 0.0;
+            for j in 0..data.units() {
+                let te = r.technical[j].unwrap();
+                let pte = r.pure_technical[j].unwrap();
+                let ni = nirs.efficiency[j].unwrap();
+                prop_assert!(te > 0.0 && te <= 1.0 + 1e-9);
+                prop_assert!(te <= pte + 1e-9 && pte <= 1.0 + 1e-9);
+                prop_assert!(te <= ni + 1e-9 && ni <= pte + 1e-9);
+                let se = r.scale[j].unwrap();
+                prop_assert!((se * pte - te).abs() < 1e-12);
+                prop_assert!(se > 0.0 && se <= 1.0 + 1e-9);
+                best = best.max(te);
+                // Slacks are non-negative, and the efficient point is feasible.
+                prop_assert!(r.input_slack(j).iter().chain(r.output_slack(j)).all(|&v| v >= 0.0));
+                let xt = r.input_targets(&data, j).unwrap();
+                let yt = r.output_targets(&data, j).unwrap();
+                let e = r.efficiency[j].unwrap();
+                for i in 0..m {
+                    let radial = match orientation {
+                        Orientation::Input => e * data.inputs_of(j)[i],
+                        Orientation::Output => data.inputs_of(j)[i],
+                    };
+                    let tol = 1e-7 * radial.max(1.0);
+                    prop_assert!((xt[i] + r.input_slack(j)[i] - radial).abs() <= tol);
+                }
+                for k in 0..s {
+                    let radial = match orientation {
+                        Orientation::Input => data.outputs_of(j)[k],
+                        Orientation::Output => data.outputs_of(j)[k] / e,
+                    };
+                    let tol = 1e-7 * radial.max(1.0);
+                    prop_assert!((yt[k] - r.output_slack(j)[k] - radial).abs() <= tol);
+                }
+                let weights: f64 = r.peers(j).map(|(_, w)| w).sum();
+                prop_assert!((weights - 1.0).abs() < 1e-9, "VRS weights sum to {weights}");
+            }
+            // Under CRS at least one unit is efficient.
+            prop_assert!((best - 1.0).abs() < 1e-9, "best CRS efficiency {best}");
+        }
+    }
+
+    #[test]
+    fn efficiencies_do_not_depend_on_units_of_measurement(
+        (x, m, y, s) in dea_data(),
+        factor in prop_oneof![Just(1e-3), Just(7.0), Just(1e4)],
+    ) {
+        let data = Production::new(&x, m, &y, s).unwrap();
+        let x2: Vec<f64> = x.iter().enumerate()
+            .map(|(i, v)| if i % m == 0 { v * factor } else { *v }).collect();
+        let y2: Vec<f64> = y.iter().map(|v| v / factor).collect();
+        let rescaled = Production::new(&x2, m, &y2, s).unwrap();
+        for orientation in BOTH {
+            for rts in ALL_RTS {
+                let a = Dea::new(orientation, rts).compute(&data).unwrap();
+                let b = Dea::new(orientation, rts).compute(&rescaled).unwrap();
+                for j in 0..data.units() {
+                    let (ea, eb) = (a.efficiency[j].unwrap(), b.efficiency[j].unwrap());
+                    prop_assert!((ea - eb).abs() < 1e-9, "{ea} vs {eb}");
+                    // The slacks, measured in each variable's mean, sum to the same optimum.
+                    let total = |r: &nangsuat::dea::Efficiency, d: &Production<'_>| {
+                        let mean = |v: &dyn Fn(usize) -> f64| {
+                            (0..d.units()).map(v).sum::<f64>() / d.units() as f64
+                        };
+                        let mut t = 0.0;
+                        for i in 0..m {
+                            t += r.input_slack(j)[i] / mean(&|u| d.inputs_of(u)[i]);
+                        }
+                        for k in 0..s {
+                            t += r.output_slack(j)[k] / mean(&|u| d.outputs_of(u)[k]);
+                        }
+                        t
+                    };
+                    let (ta, tb) = (total(&a, &data), total(&b, &rescaled));
+                    prop_assert!((ta - tb).abs() < 1e-7 * ta.max(1.0), "{ta} vs {tb}");
+                }
+            }
+        }
+    }
+}
+
+/// A random two-or-three-period panel: (unit, period, inputs, m, outputs, s), with rows
+/// dropped to make it unbalanced and shuffled.
+fn panel() -> impl Strategy<Value = (Vec<u32>, Vec<i32>, Vec<f64>, usize, Vec<f64>, usize)> {
+    (2usize..12, 2usize..4, 1usize..3, 1usize..3).prop_flat_map(|(units, periods, m, s)| {
+        let n = units * periods;
+        (
+            rows(n, m),
+            rows(n, s),
+            proptest::collection::vec(any::<bool>(), n),
+            Just((units, periods, m, s)),
+        )
+            .prop_map(|(x, y, keep, (units, periods, m, s))| {
+                let (mut unit, mut period, mut xs, mut ys) = (vec![], vec![], vec![], vec![]);
+                for row in 0..units * periods {
+                    // Keep the first two units everywhere so every period has a frontier.
+                    if row % units >= 2 && !keep[row] {
+                        continue;
+                    }
+                    unit.push((row % units) as u32);
+                    period.push(2000 + (row / units) as i32 * 2);
+                    xs.extend_from_slice(&x[row * m..(row + 1) * m]);
+                    ys.extend_from_slice(&y[row * s..(row + 1) * s]);
+                }
+                // Rows in reverse order: the computation must not depend on it.
+                unit.reverse();
+                period.reverse();
+                let xs: Vec<f64> = xs.chunks(m).rev().flatten().copied().collect();
+                let ys: Vec<f64> = ys.chunks(s).rev().flatten().copied().collect();
+                (unit, period, xs, m, ys, s)
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn malmquist_identities_and_distances_match_an_independent_solver(
+        (unit, period, x, m, y, s) in panel(),
+    ) {
+        let data = Production::new(&x, m, &y, s).unwrap();
+        for orientation in BOTH {
+            for rts in [ReturnsToScale::Constant, ReturnsToScale::Variable] {
+                let index = Malmquist::new(orientation, rts).compute(&unit, &period, &data).unwrap();
+                for c in &index.changes {
+                    prop_assert_eq!(unit[c.row_from], c.unit);
+                    prop_assert_eq!(unit[c.row_to], c.unit);
+                    prop_assert_eq!((period[c.row_from], period[c.row_to]), (c.period_from, c.period_to));
+                    // Identities.
+                    let (e, t, p, se, tfp) = (
+                        c.effch.unwrap(), c.techch, c.pech.unwrap(), c.sech.unwrap(), c.tfpch,
+                    );
+                    if let (Some(t), Some(tfp)) = (t, tfp) {
+                        prop_assert!((tfp - e * t).abs() <= 1e-12 * tfp);
+                    }
+                    prop_assert!((e - p * se).abs() <= 1e-12 * e);
+                    if let (Some(tfp), Some(rt), Some(rs)) = (tfp, c.rts_techch, c.rts_sech) {
+                        prop_assert!((tfp - p * rt * rs).abs() <= 1e-12 * tfp);
+                    }
+                    // Every distance against microlp on the raw data of each period.
+                    let reference_set = |when: i32| {
+                        let rows: Vec<usize> = (0..unit.len()).filter(|&j| period[j] == when).collect();
+                        let xs: Vec<f64> = rows.iter().flat_map(|&j| data.inputs_of(j).to_vec()).collect();
+                        let ys: Vec<f64> = rows.iter().flat_map(|&j| data.outputs_of(j).to_vec()).collect();
+                        (xs, ys)
+                    };
+                    let (xt, yt) = reference_set(c.period_from);
+                    let (xt1, yt1) = reference_set(c.period_to);
+                    let (a, b) = (c.row_from, c.row_to);
+                    for (d, tech_rts) in [(&c.crs, ReturnsToScale::Constant), (&c.rts, rts)] {
+                        let check = |ours, (xs, ys): (&[f64], &[f64]), row: usize, what: &str| {
+                            let reference = reference_efficiency(
+                                Frontier { xs, ys, m, s }, data.inputs_of(row), data.outputs_of(row),
+                                orientation, tech_rts,
+                            );
+                            agree(ours, reference, &format!("{what} unit {} {orientation:?} {tech_rts:?}", c.unit));
+                        };
+                        check(d.tech_t_data_t, (&xt, &yt), a, "D^t(t)");
+                        check(d.tech_t_data_t1, (&xt, &yt), b, "D^t(t+1)");
+                        check(d.tech_t1_data_t, (&xt1, &yt1), a, "D^t+1(t)");
+                        check(d.tech_t1_data_t1, (&xt1, &yt1), b, "D^t+1(t+1)");
+                    }
+                    // Own-period CRS efficiency is at most 1.
+                    prop_assert!(c.crs.tech_t_data_t.unwrap() <= 1.0 + 1e-9);
+                }
+                // tfpch = effch × techch holds for every geometric mean too.
+                for means in index.period_means.iter().map(|p| &p.means).chain([&index.overall]) {
+                    if let (Some(e), Some(t), Some(tfp)) = (means.effch, means.techch, means.tfpch) {
+                        let all_defined = index.changes.iter().all(|c| c.tfpch.is_some());
+                        if all_defined {
+                            prop_assert!((tfp - e * t).abs() <= 1e-12 * tfp);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
