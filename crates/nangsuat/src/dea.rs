@@ -44,7 +44,7 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
-use crate::envelopment::{Failure, Simplex, Technology};
+use crate::envelopment::{Failure, Simplex, Technology, column_width, push_column};
 use crate::error::{Error, Result};
 
 /// Whether efficiency is measured by shrinking inputs or by expanding outputs.
@@ -315,18 +315,25 @@ impl<'a> Production<'a> {
         Ok((x, y))
     }
 
-    /// The data divided by the column means, as owned row-major matrices.
+    /// The data divided by the column means, packed as envelopment columns.
     pub(crate) fn scaled(&self) -> Result<Scaled> {
         let (x_mean, y_mean) = self.means()?;
-        let scale = |values: &[f64], means: &[f64]| -> Vec<f64> {
-            values
-                .chunks_exact(means.len())
-                .flat_map(|row| row.iter().zip(means).map(|(v, m)| v / m))
-                .collect()
-        };
+        let width = column_width(self.n_inputs, self.n_outputs);
+        let mut columns = Vec::with_capacity(self.units() * width);
+        let mut x = vec![0.0; self.n_inputs];
+        let mut y = vec![0.0; self.n_outputs];
+        for j in 0..self.units() {
+            for ((scaled, v), m) in x.iter_mut().zip(self.inputs_of(j)).zip(&x_mean) {
+                *scaled = v / m;
+            }
+            for ((scaled, v), m) in y.iter_mut().zip(self.outputs_of(j)).zip(&y_mean) {
+                *scaled = v / m;
+            }
+            push_column(&mut columns, &x, &y, width);
+        }
         Ok(Scaled {
-            inputs: scale(self.inputs, &x_mean),
-            outputs: scale(self.outputs, &y_mean),
+            columns,
+            width,
             n_inputs: self.n_inputs,
             n_outputs: self.n_outputs,
             input_means: x_mean,
@@ -335,11 +342,11 @@ impl<'a> Production<'a> {
     }
 }
 
-/// Mean-scaled copies of a [`Production`].
+/// Mean-scaled copies of a [`Production`], packed as envelopment columns.
 #[derive(Debug, Clone)]
 pub(crate) struct Scaled {
-    pub inputs: Vec<f64>,
-    pub outputs: Vec<f64>,
+    pub columns: Vec<f64>,
+    pub width: usize,
     pub n_inputs: usize,
     pub n_outputs: usize,
     pub input_means: Vec<f64>,
@@ -349,17 +356,19 @@ pub(crate) struct Scaled {
 impl Scaled {
     pub fn technology(&self) -> Technology<'_> {
         Technology {
-            inputs: &self.inputs,
-            outputs: &self.outputs,
+            columns: &self.columns,
+            width: self.width,
             n_inputs: self.n_inputs,
             n_outputs: self.n_outputs,
         }
     }
     pub fn x(&self, j: usize) -> &[f64] {
-        &self.inputs[j * self.n_inputs..(j + 1) * self.n_inputs]
+        let start = j * self.width;
+        &self.columns[start..start + self.n_inputs]
     }
     pub fn y(&self, j: usize) -> &[f64] {
-        &self.outputs[j * self.n_outputs..(j + 1) * self.n_outputs]
+        let start = j * self.width + self.n_inputs;
+        &self.columns[start..start + self.n_outputs]
     }
 }
 
@@ -387,6 +396,83 @@ pub(crate) fn farrell(
         Ok(efficiency)
     } else {
         Err(Failure::Infeasible)
+    }
+}
+
+/// The frontier spanned by a set of units, for measuring any point against it: a unit of
+/// another year, a planned target, a new firm.
+///
+/// # Example
+/// Is a province's planned input–output point for 2025 beyond this year's best practice?
+/// ```
+/// use nangsuat::dea::{Frontier, Orientation, Production, ReturnsToScale};
+/// let x = [2.0, 4.0, 3.0]; // one input per unit
+/// let y = [1.0, 2.0, 3.0]; // one output per unit
+/// let frontier = Frontier::new(&Production::new(&x, 1, &y, 1)?)?;
+/// let e = frontier.efficiency(&[3.0], &[4.5], Orientation::Output, ReturnsToScale::Constant)?;
+/// assert!((e.unwrap() - 1.5).abs() < 1e-12); // 50 % beyond the best observed ratio
+/// // Under VRS, no convex combination uses as little as 1 unit of input: undefined.
+/// let e = frontier.efficiency(&[1.0], &[1.0], Orientation::Output, ReturnsToScale::Variable)?;
+/// assert_eq!(e, None);
+/// # Ok::<(), nangsuat::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Frontier {
+    scaled: Scaled,
+}
+
+impl Frontier {
+    /// The frontier of `data`'s units (validated and mean-scaled once).
+    ///
+    /// # Errors
+    /// As [`Dea::compute`].
+    pub fn new(data: &Production<'_>) -> Result<Frontier> {
+        data.validate(|j| format!("row {j}"), |_| None)?;
+        Ok(Frontier {
+            scaled: data.scaled()?,
+        })
+    }
+
+    /// Farrell efficiency of the point `(inputs, outputs)` against the frontier: θ or `1/φ`.
+    /// Points beyond the frontier score above 1. `None` where the frontier has no point on
+    /// the point's ray (possible for points outside the units' range under VRS, NIRS or NDRS,
+    /// or for outputs no unit makes).
+    ///
+    /// # Errors
+    /// [`Error::LengthMismatch`] for the wrong number of inputs or outputs;
+    /// [`Error::NonFinite`] or [`Error::OutOfRange`] for a NaN, infinite or negative value;
+    /// [`Error::InvalidParameter`] when every input or every output is zero.
+    pub fn efficiency(
+        &self,
+        inputs: &[f64],
+        outputs: &[f64],
+        orientation: Orientation,
+        returns_to_scale: ReturnsToScale,
+    ) -> Result<Option<f64>> {
+        let (m, s) = (self.scaled.n_inputs, self.scaled.n_outputs);
+        for (series, values, expected) in [("inputs", inputs, m), ("outputs", outputs, s)] {
+            if values.len() != expected {
+                return Err(Error::LengthMismatch {
+                    series: series.into(),
+                    expected,
+                    actual: values.len(),
+                });
+            }
+        }
+        Production::new(inputs, m, outputs, s)?.validate(|_| "point".into(), |_| None)?;
+        let x: Vec<f64> = inputs
+            .iter()
+            .zip(&self.scaled.input_means)
+            .map(|(v, mean)| v / mean)
+            .collect();
+        let y: Vec<f64> = outputs
+            .iter()
+            .zip(&self.scaled.output_means)
+            .map(|(v, mean)| v / mean)
+            .collect();
+        let mut lp = Simplex::default();
+        let tech = self.scaled.technology();
+        Ok(farrell(&mut lp, tech, &x, &y, orientation, returns_to_scale).ok())
     }
 }
 
@@ -698,5 +784,23 @@ mod tests {
         assert!(Production::new(&[1.0, 2.0, 3.0], 2, &[1.0], 1).is_err());
         assert!(Production::new(&[1.0, 2.0], 1, &[1.0], 1).is_err());
         assert!(Production::new(&[], 1, &[], 1).is_err());
+    }
+
+    #[test]
+    fn a_frontier_checks_the_point_it_measures() {
+        let data = Production::new(&[1.0, 2.0], 1, &[1.0, 3.0], 1).unwrap();
+        let frontier = Frontier::new(&data).unwrap();
+        let (o, r) = (Orientation::Input, ReturnsToScale::Constant);
+        let err = frontier.efficiency(&[1.0, 2.0], &[1.0], o, r).unwrap_err();
+        assert!(matches!(err, Error::LengthMismatch { .. }), "{err}");
+        let err = frontier.efficiency(&[-1.0], &[1.0], o, r).unwrap_err();
+        assert!(err.to_string().contains("input 1 of unit `point`"), "{err}");
+        let err = frontier.efficiency(&[1.0], &[f64::INFINITY], o, r).unwrap_err();
+        assert!(matches!(err, Error::NonFinite { .. }), "{err}");
+        // The best unit (ratio 1.5) scores 1; a point at ratio 3 scores 2 (beyond it).
+        let e = frontier.efficiency(&[2.0], &[3.0], o, r).unwrap().unwrap();
+        assert!((e - 1.0).abs() < 1e-12);
+        let e = frontier.efficiency(&[1.0], &[3.0], o, r).unwrap().unwrap();
+        assert!((e - 2.0).abs() < 1e-12);
     }
 }

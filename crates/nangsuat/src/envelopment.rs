@@ -35,13 +35,15 @@ const DEGENERATE_STREAK: usize = 50;
 /// Iterations per problem before giving up (never reached on well-posed data in our tests).
 const ITERATION_LIMIT: usize = 100_000;
 
-/// A reference technology: units' mean-scaled data, row-major (one row per unit).
+/// A reference technology: each unit's envelopment column, packed `width` values apart —
+/// its mean-scaled inputs, its outputs, a 1 for the convexity row, zeros to pad — so that
+/// pricing is one fixed-width dot product per unit over contiguous memory.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Technology<'a> {
-    /// `units × n_inputs` values.
-    pub inputs: &'a [f64],
-    /// `units × n_outputs` values.
-    pub outputs: &'a [f64],
+    /// `units × width` values.
+    pub columns: &'a [f64],
+    /// Stride between units: [`column_width`] of the inputs and outputs.
+    pub width: usize,
     /// Inputs per unit.
     pub n_inputs: usize,
     /// Outputs per unit.
@@ -51,8 +53,23 @@ pub(crate) struct Technology<'a> {
 impl Technology<'_> {
     /// Number of reference units.
     pub fn units(&self) -> usize {
-        self.inputs.len() / self.n_inputs
+        self.columns.len() / self.width
     }
+}
+
+/// Width of a packed column: inputs, outputs and the convexity 1, rounded up to a multiple
+/// of 4 (a fixed width lets the compiler vectorise the pricing loop).
+pub(crate) fn column_width(n_inputs: usize, n_outputs: usize) -> usize {
+    (n_inputs + n_outputs + 1).div_ceil(4) * 4
+}
+
+/// Appends one unit's packed column.
+pub(crate) fn push_column(columns: &mut Vec<f64>, x: &[f64], y: &[f64], width: usize) {
+    let start = columns.len();
+    columns.extend_from_slice(x);
+    columns.extend_from_slice(y);
+    columns.push(1.0);
+    columns.resize(start + width, 0.0);
 }
 
 /// Why a problem has no optimal solution.
@@ -102,6 +119,8 @@ pub(crate) struct Simplex {
     xb: Vec<f64>,
     /// Simplex multipliers.
     pi: Vec<f64>,
+    /// The multipliers laid out as a packed column (zero for absent rows and padding).
+    pi_wide: Vec<f64>,
     /// Entering column, and `B⁻¹` times it.
     column: Vec<f64>,
     direction: Vec<f64>,
@@ -201,6 +220,8 @@ impl Simplex {
             buffer.clear();
             buffer.resize(k, 0.0);
         }
+        self.pi_wide.clear();
+        self.pi_wide.resize(tech.width, 0.0);
         self.binv.clear();
         self.binv.resize(k * k, 0.0);
         self.basis.clear();
@@ -315,14 +336,11 @@ impl Simplex {
 
     /// `a_var` into `self.column`.
     fn load_column(&mut self, tech: Technology<'_>, var: usize) {
-        let (m, s, k) = (self.m, self.s, self.k);
+        let k = self.k;
         self.column.iter_mut().for_each(|c| *c = 0.0);
         if var < self.n {
-            self.column[..m].copy_from_slice(&tech.inputs[var * m..(var + 1) * m]);
-            self.column[m..m + s].copy_from_slice(&tech.outputs[var * s..(var + 1) * s]);
-            if k > m + s {
-                self.column[k - 1] = 1.0;
-            }
+            let start = var * tech.width;
+            self.column.copy_from_slice(&tech.columns[start..start + k]);
         } else if var == self.n {
             self.column.copy_from_slice(&self.radial);
         } else if var <= self.n + k {
@@ -333,21 +351,9 @@ impl Simplex {
         }
     }
 
-    /// Reduced cost `c_j − π·a_j` of a nonbasic variable, or `None` if it may not enter.
-    fn reduced_cost(&self, tech: Technology<'_>, var: usize, phase_one: bool) -> Option<f64> {
-        let (m, s, k) = (self.m, self.s, self.k);
-        if var < self.n {
-            let x = &tech.inputs[var * m..(var + 1) * m];
-            let y = &tech.outputs[var * s..(var + 1) * s];
-            let mut dot = if k > m + s { self.pi[k - 1] } else { 0.0 };
-            for (p, v) in self.pi[..m].iter().zip(x) {
-                dot += p * v;
-            }
-            for (p, v) in self.pi[m..m + s].iter().zip(y) {
-                dot += p * v;
-            }
-            return Some(-dot);
-        }
+    /// Reduced cost `c_j − π·a_j` of the radial variable or a slack, or `None` if the
+    /// variable may not enter (the fixed radial variable, artificials).
+    fn reduced_cost(&self, var: usize, phase_one: bool) -> Option<f64> {
         if var == self.n {
             if !self.radial_active {
                 return None;
@@ -356,15 +362,98 @@ impl Simplex {
             return Some(self.cost(var, phase_one) - dot);
         }
         let row = var - self.n - 1;
-        if row < k && self.slack_sign[row] != 0.0 {
+        if row < self.k && self.slack_sign[row] != 0.0 {
             return Some(self.cost(var, phase_one) - self.pi[row] * self.slack_sign[row]);
         }
-        None // artificials never re-enter
+        None
+    }
+
+    /// The entering variable and its reduced cost: the most negative reduced cost (Dantzig),
+    /// or the first negative one (Bland). The units' columns are priced in one pass over
+    /// their rows; the few other columns after them.
+    fn price(
+        &mut self,
+        tech: Technology<'_>,
+        phase_one: bool,
+        bland: bool,
+    ) -> (Option<usize>, f64) {
+        let k = self.k;
+        // π laid out like a packed column; the convexity entry stays 0 without that row.
+        self.pi_wide.iter_mut().for_each(|p| *p = 0.0);
+        self.pi_wide[..k].copy_from_slice(&self.pi);
+        let (mut entering, mut best) = match tech.width {
+            4 => self.price_units::<4>(tech, bland),
+            8 => self.price_units::<8>(tech, bland),
+            12 => self.price_units::<12>(tech, bland),
+            16 => self.price_units::<16>(tech, bland),
+            _ => self.price_units_any(tech, bland),
+        };
+        if bland && entering.is_some() {
+            return (entering, best);
+        }
+        for var in self.n..self.n + 1 + k {
+            if self.position[var] != usize::MAX {
+                continue;
+            }
+            if let Some(d) = self.reduced_cost(var, phase_one) {
+                if d < best {
+                    entering = Some(var);
+                    best = d;
+                    if bland {
+                        break;
+                    }
+                }
+            }
+        }
+        (entering, best)
+    }
+
+    /// Pricing of the units' columns with a compile-time column width.
+    fn price_units<const W: usize>(
+        &self,
+        tech: Technology<'_>,
+        bland: bool,
+    ) -> (Option<usize>, f64) {
+        let mut pi = [0.0; W];
+        pi.copy_from_slice(&self.pi_wide);
+        let mut entering = None;
+        let mut best = -COST_TOLERANCE;
+        for (j, column) in tech.columns.chunks_exact(W).enumerate() {
+            let mut dot = 0.0;
+            for c in 0..W {
+                dot += pi[c] * column[c];
+            }
+            // λ costs nothing in either phase: the reduced cost is −π·a_j.
+            if -dot < best && self.position[j] == usize::MAX {
+                entering = Some(j);
+                best = -dot;
+                if bland {
+                    break;
+                }
+            }
+        }
+        (entering, best)
+    }
+
+    /// Pricing of the units' columns for wide columns (many inputs and outputs).
+    fn price_units_any(&self, tech: Technology<'_>, bland: bool) -> (Option<usize>, f64) {
+        let mut entering = None;
+        let mut best = -COST_TOLERANCE;
+        for (j, column) in tech.columns.chunks_exact(tech.width).enumerate() {
+            let dot: f64 = self.pi_wide.iter().zip(column).map(|(p, a)| p * a).sum();
+            if -dot < best && self.position[j] == usize::MAX {
+                entering = Some(j);
+                best = -dot;
+                if bland {
+                    break;
+                }
+            }
+        }
+        (entering, best)
     }
 
     fn iterate(&mut self, tech: Technology<'_>, phase_one: bool) -> Result<(), Failure> {
         let k = self.k;
-        let candidates = self.n + 1 + k;
         let mut degenerate = 0usize;
         for _ in 0..ITERATION_LIMIT {
             // π = c_B B⁻¹
@@ -380,23 +469,7 @@ impl Simplex {
             }
             // Pricing: Dantzig's rule, or Bland's after a run of degenerate pivots.
             let bland = degenerate >= DEGENERATE_STREAK;
-            let mut entering = None;
-            let mut best = -COST_TOLERANCE;
-            for var in 0..candidates {
-                if self.position[var] != usize::MAX {
-                    continue;
-                }
-                let Some(d) = self.reduced_cost(tech, var, phase_one) else {
-                    continue;
-                };
-                if d < best {
-                    entering = Some(var);
-                    if bland {
-                        break;
-                    }
-                    best = d;
-                }
-            }
+            let (entering, _) = self.price(tech, phase_one, bland);
             let Some(q) = entering else {
                 return Ok(());
             };
@@ -518,14 +591,24 @@ impl Simplex {
 mod tests {
     use super::*;
 
+    /// One input and one output per unit, packed.
+    fn pack(x: &[f64], y: &[f64]) -> Vec<f64> {
+        let mut columns = Vec::new();
+        for (xi, yi) in x.iter().zip(y) {
+            push_column(&mut columns, &[*xi], &[*yi], column_width(1, 1));
+        }
+        columns
+    }
+
     /// One input, one output: the CRS frontier is the best output/input ratio.
     #[test]
     fn one_input_one_output_crs_is_the_ratio_to_the_best_ratio() {
         let x = [2.0, 4.0, 3.0, 5.0, 6.0];
         let y = [1.0, 2.0, 3.0, 4.0, 5.0];
+        let columns = pack(&x, &y);
         let tech = Technology {
-            inputs: &x,
-            outputs: &y,
+            columns: &columns,
+            width: 4,
             n_inputs: 1,
             n_outputs: 1,
         };
@@ -561,9 +644,10 @@ mod tests {
         // combination using at most its input.
         let x = [2.0, 4.0, 6.0];
         let y = [1.0, 2.0, 3.0];
+        let columns = pack(&x, &y);
         let tech = Technology {
-            inputs: &x,
-            outputs: &y,
+            columns: &columns,
+            width: 4,
             n_inputs: 1,
             n_outputs: 1,
         };

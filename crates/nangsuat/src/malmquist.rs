@@ -205,12 +205,10 @@ struct SortedPanel {
 impl SortedPanel {
     fn technology(&self, period: usize) -> Technology<'_> {
         let r = &self.ranges[period];
-        let (m, s) = (self.scaled.n_inputs, self.scaled.n_outputs);
+        let w = self.scaled.width;
         Technology {
-            inputs: &self.scaled.inputs[r.start * m..r.end * m],
-            outputs: &self.scaled.outputs[r.start * s..r.end * s],
-            n_inputs: m,
-            n_outputs: s,
+            columns: &self.scaled.columns[r.start * w..r.end * w],
+            ..self.scaled.technology()
         }
     }
 }
@@ -418,12 +416,10 @@ where
 
 fn sorted_panel(data: &Production<'_>, period: &[i32], order: &[usize]) -> Result<SortedPanel> {
     let scaled = data.scaled()?;
-    let (m, s) = (scaled.n_inputs, scaled.n_outputs);
-    let mut inputs = Vec::with_capacity(scaled.inputs.len());
-    let mut outputs = Vec::with_capacity(scaled.outputs.len());
+    let w = scaled.width;
+    let mut columns = Vec::with_capacity(scaled.columns.len());
     for &j in order {
-        inputs.extend_from_slice(scaled.x(j));
-        outputs.extend_from_slice(scaled.y(j));
+        columns.extend_from_slice(&scaled.columns[j * w..(j + 1) * w]);
     }
     let mut ranges = Vec::new();
     let mut start = 0;
@@ -434,14 +430,7 @@ fn sorted_panel(data: &Production<'_>, period: &[i32], order: &[usize]) -> Resul
         }
     }
     Ok(SortedPanel {
-        scaled: Scaled {
-            inputs,
-            outputs,
-            n_inputs: m,
-            n_outputs: s,
-            input_means: scaled.input_means,
-            output_means: scaled.output_means,
-        },
+        scaled: Scaled { columns, ..scaled },
         ranges,
     })
 }

@@ -119,8 +119,36 @@ fn dea_data() -> impl Strategy<Value = (Vec<f64>, usize, Vec<f64>, usize)> {
     })
 }
 
+/// Many inputs and outputs (packed columns of 12, 16 and more values).
+fn wide_data() -> impl Strategy<Value = (Vec<f64>, usize, Vec<f64>, usize)> {
+    (2usize..15, 3usize..12, 3usize..10).prop_flat_map(|(n, m, s)| {
+        (rows(n, m), Just(m), rows(n, s), Just(s)).prop_map(|(mut x, m, mut y, s)| {
+            x[..m].iter_mut().for_each(|v| *v += 1.0);
+            y[..s].iter_mut().for_each(|v| *v += 1.0);
+            (x, m, y, s)
+        })
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn many_inputs_and_outputs_match_an_independent_solver((x, m, y, s) in wide_data()) {
+        let data = Production::new(&x, m, &y, s).unwrap();
+        for orientation in BOTH {
+            for rts in [ReturnsToScale::Constant, ReturnsToScale::Variable] {
+                let r = Dea::new(orientation, rts).compute(&data).unwrap();
+                for j in 0..data.units() {
+                    let frontier = Frontier { xs: &x, ys: &y, m, s };
+                    let reference = reference_efficiency(
+                        frontier, data.inputs_of(j), data.outputs_of(j), orientation, rts,
+                    );
+                    agree(r.efficiency[j], reference, &format!("{m}x{s} {orientation:?} {rts:?} unit {j}"));
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_efficiency_matches_an_independent_solver((x, m, y, s) in dea_data()) {
