@@ -3,6 +3,7 @@
 //! wraps it with pandas, plots and the public names.
 
 mod accounting;
+mod efficiency;
 mod errors;
 mod json;
 mod monitoring;
@@ -20,6 +21,8 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(accounting::growth_accounting, m)?)?;
     m.add_function(wrap_pyfunction!(accounting::growth_accounting_panel, m)?)?;
     m.add_function(wrap_pyfunction!(accounting::pwt_tfp_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(efficiency::dea_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(efficiency::malmquist_columns, m)?)?;
     m.add_function(wrap_pyfunction!(plans::builtin_plans, m)?)?;
     m.add_function(wrap_pyfunction!(plans::validate_plan_set, m)?)?;
     m.add_function(wrap_pyfunction!(monitoring::progress, m)?)?;

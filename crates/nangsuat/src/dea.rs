@@ -165,6 +165,8 @@ pub struct Production<'a> {
     outputs: &'a [f64],
     n_inputs: usize,
     n_outputs: usize,
+    input_names: Option<&'a [String]>,
+    output_names: Option<&'a [String]>,
 }
 
 impl<'a> Production<'a> {
@@ -220,7 +222,44 @@ impl<'a> Production<'a> {
             outputs,
             n_inputs,
             n_outputs,
+            input_names: None,
+            output_names: None,
         })
+    }
+
+    /// Names the inputs and outputs in error messages (otherwise `input 1`, `output 2`, …).
+    ///
+    /// # Errors
+    /// [`Error::LengthMismatch`] when a list does not have one name per variable.
+    pub fn with_names(mut self, inputs: &'a [String], outputs: &'a [String]) -> Result<Self> {
+        for (series, names, expected) in [
+            ("input names", inputs, self.n_inputs),
+            ("output names", outputs, self.n_outputs),
+        ] {
+            if names.len() != expected {
+                return Err(Error::LengthMismatch {
+                    series: series.into(),
+                    expected,
+                    actual: names.len(),
+                });
+            }
+        }
+        self.input_names = Some(inputs);
+        self.output_names = Some(outputs);
+        Ok(self)
+    }
+
+    /// How messages name variable `v` (from 0) of `kind` (`input` or `output`).
+    fn variable(&self, kind: &str, v: usize) -> String {
+        let names = if kind == "input" {
+            self.input_names
+        } else {
+            self.output_names
+        };
+        match names.and_then(|n| n.get(v)) {
+            Some(name) => format!("{kind} `{name}`"),
+            None => format!("{kind} {}", v + 1),
+        }
     }
 
     /// Number of units (rows).
@@ -259,7 +298,7 @@ impl<'a> Production<'a> {
                 for (v, &value) in values.iter().enumerate() {
                     if !value.is_finite() {
                         return Err(Error::NonFinite {
-                            series: format!("{kind} {}", v + 1),
+                            series: self.variable(kind, v),
                             entity: Some(label(j)),
                             year: period(j).unwrap_or(0),
                             value,
@@ -267,7 +306,7 @@ impl<'a> Production<'a> {
                     }
                     if value < 0.0 {
                         return Err(Error::OutOfRange {
-                            name: format!("{kind} {} of unit `{}`", v + 1, label(j)),
+                            name: format!("{} of unit `{}`", self.variable(kind, v), label(j)),
                             year: period(j),
                             value,
                             expected: "a non-negative quantity".into(),
@@ -293,6 +332,7 @@ impl<'a> Production<'a> {
 
     /// Column means, or an error naming a variable that is zero for every unit.
     fn means(&self) -> Result<(Vec<f64>, Vec<f64>)> {
+        let variable = |kind: &str, v: usize| self.variable(kind, v);
         let n = self.units() as f64;
         let mut x = vec![0.0; self.n_inputs];
         let mut y = vec![0.0; self.n_outputs];
@@ -307,7 +347,7 @@ impl<'a> Production<'a> {
         for (kind, means) in [("input", &x), ("output", &y)] {
             if let Some(v) = means.iter().position(|&m| m <= 0.0) {
                 return Err(Error::InvalidParameter {
-                    name: format!("{kind} {}", v + 1),
+                    name: variable(kind, v),
                     reason: format!("zero for every unit: drop this {kind}"),
                 });
             }
@@ -419,6 +459,7 @@ pub(crate) fn farrell(
 #[derive(Debug, Clone)]
 pub struct Frontier {
     scaled: Scaled,
+    names: Option<(Vec<String>, Vec<String>)>,
 }
 
 impl Frontier {
@@ -430,6 +471,10 @@ impl Frontier {
         data.validate(|j| format!("row {j}"), |_| None)?;
         Ok(Frontier {
             scaled: data.scaled()?,
+            names: data
+                .input_names
+                .zip(data.output_names)
+                .map(|(i, o)| (i.to_vec(), o.to_vec())),
         })
     }
 
@@ -459,7 +504,11 @@ impl Frontier {
                 });
             }
         }
-        Production::new(inputs, m, outputs, s)?.validate(|_| "point".into(), |_| None)?;
+        let mut point = Production::new(inputs, m, outputs, s)?;
+        if let Some((input_names, output_names)) = &self.names {
+            point = point.with_names(input_names, output_names)?;
+        }
+        point.validate(|_| "point".into(), |_| None)?;
         let x: Vec<f64> = inputs
             .iter()
             .zip(&self.scaled.input_means)
@@ -795,7 +844,9 @@ mod tests {
         assert!(matches!(err, Error::LengthMismatch { .. }), "{err}");
         let err = frontier.efficiency(&[-1.0], &[1.0], o, r).unwrap_err();
         assert!(err.to_string().contains("input 1 of unit `point`"), "{err}");
-        let err = frontier.efficiency(&[1.0], &[f64::INFINITY], o, r).unwrap_err();
+        let err = frontier
+            .efficiency(&[1.0], &[f64::INFINITY], o, r)
+            .unwrap_err();
         assert!(matches!(err, Error::NonFinite { .. }), "{err}");
         // The best unit (ratio 1.5) scores 1; a point at ratio 3 scores 2 (beyond it).
         let e = frontier.efficiency(&[2.0], &[3.0], o, r).unwrap().unwrap();

@@ -177,10 +177,12 @@ impl Simplex {
             .map(|(&var, &value)| (var, value))
     }
 
-    /// Input slacks then output slacks of the last solution (mean-scaled units).
+    /// Input slacks then output slacks of the last solution (mean-scaled units); round-off
+    /// below the pivot tolerance is reported as the zero it is.
     pub fn slack_values(&self, out: &mut [f64]) {
         for (row, slot) in out.iter_mut().enumerate().take(self.m + self.s) {
-            *slot = self.value(self.slack_var(row)).max(0.0);
+            let value = self.value(self.slack_var(row));
+            *slot = if value > PIVOT_TOLERANCE { value } else { 0.0 };
         }
     }
 

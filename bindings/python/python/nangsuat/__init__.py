@@ -2,7 +2,8 @@
 
 *Năng suất* is Vietnamese for productivity. Growth accounting (Törnqvist and Viet Nam GSO
 profiles), Penn World Table 10.01 TFP, the progress of plan targets (Statistics Canada / Open
-SDG, UNSD, ESCAP, PSA), and the embedded plans of Decision 36/QĐ-TTg and its provincial plans.
+SDG, UNSD, ESCAP, PSA), DEA efficiency and the Malmquist productivity index across units, and the
+embedded plans of Decision 36/QĐ-TTg and its provincial plans.
 The computation is the nangsuat Rust core's; numpy arrays go in without a copy and results come
 out as numpy (``to_dict()``) or pandas (``to_pandas()``). Rates and shares are fractions.
 
@@ -25,6 +26,7 @@ from .accounting import (
     growth_accounting_panel,
     pwt_tfp,
 )
+from .efficiency import DeaResult, MalmquistResult, dea, malmquist
 from .exceptions import NangsuatError
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
@@ -36,6 +38,10 @@ __all__ = [
     "growth_accounting",
     "growth_accounting_panel",
     "pwt_tfp",
+    "dea",
+    "DeaResult",
+    "malmquist",
+    "MalmquistResult",
     "GrowthAccountingResult",
     "PanelAccountingResult",
     "PeriodSummary",

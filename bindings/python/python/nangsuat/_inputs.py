@@ -76,3 +76,34 @@ def _values(values: Any, float_na: bool = False) -> Any:
                 pass
         return to_numpy()
     return values
+
+
+def matrix(name: str, values: Any) -> tuple[np.ndarray, list[str] | None]:
+    """A 2-D C-contiguous float64 matrix (one row per unit) and its column names.
+
+    Accepts a DataFrame (its columns are the variables, named after them), a Series or 1-D
+    array (one variable), or a 2-D array-like. A C-contiguous float64 array is not copied.
+    """
+    names: list[str] | None = None
+    columns = getattr(values, "columns", None)
+    if columns is not None and hasattr(values, "to_numpy"):
+        names = [str(c) for c in columns]
+        frame_values = [float_column(f"{name}[{c!r}]", values[c]) for c in columns]
+        array = (
+            np.column_stack(frame_values) if frame_values else np.empty((len(values), 0))
+        )
+    else:
+        raw = _values(values, float_na=True)
+        try:
+            array = np.asarray(raw, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise InvalidParameterError(f"`{name}` cannot be read as numbers: {exc}") from None
+        if array.ndim == 1:
+            series_name = getattr(values, "name", None)
+            names = [str(series_name)] if series_name is not None else None
+            array = array.reshape(-1, 1)
+    if array.ndim != 2:
+        raise InvalidParameterError(
+            f"`{name}` must be a table with one row per unit, got shape {array.shape}"
+        )
+    return np.ascontiguousarray(array, dtype=np.float64), names

@@ -15,6 +15,8 @@ __all__ = [
     "growth_accounting",
     "growth_accounting_panel",
     "pwt_tfp_columns",
+    "dea_columns",
+    "malmquist_columns",
     "builtin_plans",
     "validate_plan_set",
     "progress",
@@ -129,3 +131,24 @@ def assess(
 ) -> Report: ...
 def vietnam_report() -> Report: ...
 def _error_classes() -> list[tuple[int, str, str]]: ...
+
+def dea_columns(
+    inputs: npt.NDArray[np.float64],
+    outputs: npt.NDArray[np.float64],
+    *,
+    orientation: str = "input",
+    rts: str = "crs",
+    slacks: bool = True,
+    names: tuple[list[str], list[str]] | None = None,
+) -> dict[str, Any]: ...
+def malmquist_columns(
+    unit: npt.NDArray[np.int64],
+    period: npt.NDArray[np.int32],
+    inputs: npt.NDArray[np.float64],
+    outputs: npt.NDArray[np.float64],
+    *,
+    orientation: str = "output",
+    rts: str = "vrs",
+    unit_labels: list[str] | None = None,
+    names: tuple[list[str], list[str]] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]: ...

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from .accounting import GrowthAccountingResult
+    from .efficiency import MalmquistResult
     from .monitoring import Report
 
 #: Colours: inputs in muted tones, TFP highlighted.
@@ -108,3 +109,28 @@ def plot_report(report: Report, *, goals: Iterable[str] | None = None, ncols: in
         axes.flat[0].legend(fontsize="x-small")
     fig.tight_layout()
     return fig
+
+
+def plot_malmquist(
+    result: MalmquistResult, ax: Axes | None = None, *, title: str | None = None
+) -> Axes:
+    """Cumulative TFP change (chained geometric period means) and its efficiency and technical
+    parts; 1 is the first period's level."""
+    plt = _pyplot()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4.5))
+    means = result.period_means
+    periods = np.concatenate([means["period_from"].to_numpy()[:1], means["period_to"].to_numpy()])
+    for name, label, colour in (
+        ("tfpch", "TFP change", "#d1495b"),
+        ("effch", "efficiency change", "#9db4c0"),
+        ("techch", "technical change", "#c2b280"),
+    ):
+        steps = means[name].to_numpy(dtype=float, na_value=np.nan)
+        ax.plot(periods, np.concatenate([[1.0], np.cumprod(steps)]), marker="o", label=label,
+                color=colour, linewidth=2.5 if name == "tfpch" else 1.5)
+    ax.axhline(1.0, color="black", linewidth=0.6)
+    ax.set_ylabel("cumulative index (first period = 1)")
+    ax.set_title(title or f"Malmquist index ({result.orientation}-oriented, geometric means)")
+    ax.legend(frameon=False)
+    return ax
