@@ -43,6 +43,57 @@
 // Missing values: a missing point is stepped over (a multi-year step).
 #define NS_NAN_OMIT 2
 
+// Orientation: shrink inputs at given outputs (efficiency θ).
+#define NS_ORIENTATION_INPUT 0
+
+// Orientation: expand outputs at given inputs (efficiency 1/φ).
+#define NS_ORIENTATION_OUTPUT 1
+
+// Returns to scale: constant (CCR).
+#define NS_RTS_CRS 0
+
+// Returns to scale: variable (BCC, Σλ = 1).
+#define NS_RTS_VRS 1
+
+// Returns to scale: non-increasing (Σλ ≤ 1).
+#define NS_RTS_NIRS 2
+
+// Returns to scale: non-decreasing (Σλ ≥ 1).
+#define NS_RTS_NDRS 3
+
+// Scale region: undefined (the unit's problems could not be solved).
+#define NS_SCALE_UNDEFINED -1
+
+// Scale region: increasing returns (the unit is below its optimal scale; DEAP's `irs`).
+#define NS_SCALE_INCREASING 0
+
+// Scale region: at the most productive scale size.
+#define NS_SCALE_CONSTANT 1
+
+// Scale region: decreasing returns (above its optimal scale; DEAP's `drs`).
+#define NS_SCALE_DECREASING 2
+
+// Bit of `NsMalmquistOutput.defined`: `effch` is defined.
+#define NS_DEFINED_EFFCH 1
+
+// Bit: `techch` is defined.
+#define NS_DEFINED_TECHCH 2
+
+// Bit: `pech` is defined.
+#define NS_DEFINED_PECH 4
+
+// Bit: `sech` is defined.
+#define NS_DEFINED_SECH 8
+
+// Bit: `tfpch` is defined.
+#define NS_DEFINED_TFPCH 16
+
+// Bit: `rts_techch` is defined.
+#define NS_DEFINED_RTS_TECHCH 32
+
+// Bit: `rts_sech` is defined.
+#define NS_DEFINED_RTS_SECH 64
+
 // Report format of `ns_assess`: JSON (every number, source and reason).
 #define NS_REPORT_JSON 0
 
@@ -192,6 +243,88 @@ typedef struct NsPwtInput {
   const double *ck;
 } NsPwtInput;
 
+// Inputs and outputs of `units` units, borrowed for the call: row-major matrices, row `j`
+// holding unit `j`'s `n_inputs` inputs (and `n_outputs` outputs). Values must be finite and
+// non-negative; each unit needs a positive input and a positive output.
+typedef struct NsProduction {
+  // Number of units (rows).
+  size_t units;
+  // Inputs per unit.
+  size_t n_inputs;
+  // Outputs per unit.
+  size_t n_outputs;
+  // `units × n_inputs` values.
+  const double *inputs;
+  // `units × n_outputs` values.
+  const double *outputs;
+} NsProduction;
+
+// Caller-allocated outputs of `ns_dea`; any may be NULL when not wanted. Per-unit arrays
+// hold `units` elements; undefined values (never seen on valid data) are NaN with their
+// `*_defined` flag false.
+typedef struct NsDeaOutput {
+  // Efficiency under the model's returns to scale, in (0, 1].
+  double *efficiency;
+  // Whether `efficiency` is defined.
+  bool *efficiency_defined;
+  // Technical efficiency under CRS (DEAP's `crste`).
+  double *technical;
+  // Pure technical efficiency under VRS (DEAP's `vrste`).
+  double *pure_technical;
+  // Scale efficiency, technical / pure_technical.
+  double *scale;
+  // Whether `technical`, `pure_technical` and `scale` are defined.
+  bool *scale_defined;
+  // `NS_SCALE_INCREASING`, `NS_SCALE_CONSTANT`, `NS_SCALE_DECREASING` or
+  // `NS_SCALE_UNDEFINED`.
+  int32_t *scale_region;
+  // Input slacks, `units × n_inputs`, row-major, in the data's units.
+  double *input_slacks;
+  // Output slacks, `units × n_outputs`.
+  double *output_slacks;
+  // Number of peers of each unit (at most `n_inputs + n_outputs + 1`).
+  size_t *peer_count;
+  // Peers, `units × (n_inputs + n_outputs + 1)`: unit `j`'s peers (row indices) are
+  // `peers[j * (n_inputs + n_outputs + 1) + p]` for `p < peer_count[j]`.
+  size_t *peers;
+  // Peer weights λ, laid out as `peers`.
+  double *peer_weights;
+} NsDeaOutput;
+
+// Caller-allocated outputs of `ns_malmquist`, one element per unit-pair; every array must
+// hold as many elements as the input has rows (an upper bound on the number of pairs).
+// `len` receives the number of pairs written; any other array may be NULL.
+typedef struct NsMalmquistOutput {
+  // Receives the number of unit-pairs (rows) written. Required.
+  size_t *len;
+  // Unit of each pair.
+  int64_t *unit;
+  // First period of each pair.
+  int32_t *period_from;
+  // Second period of each pair.
+  int32_t *period_to;
+  // Input row of the unit in `period_from`.
+  size_t *row_from;
+  // Input row of the unit in `period_to`.
+  size_t *row_to;
+  // Technical efficiency change (CRS).
+  double *effch;
+  // Technical change (CRS).
+  double *techch;
+  // Pure technical efficiency change (model's returns to scale).
+  double *pech;
+  // Scale efficiency change, effch / pech.
+  double *sech;
+  // Malmquist TFP index, effch × techch.
+  double *tfpch;
+  // Technical change of the model's frontier (Ray & Desli 1997).
+  double *rts_techch;
+  // Ray–Desli scale change: tfpch / (pech × rts_techch).
+  double *rts_sech;
+  // `NS_DEFINED_*` bits of the columns defined in each row; undefined cells hold NaN.
+  uint8_t *defined;
+} NsMalmquistOutput;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -247,6 +380,62 @@ enum NsStatus ns_pwt_tfp(const struct NsPwtInput *input,
                          bool *rtfpna_defined,
                          double *ctfp,
                          bool *ctfp_defined);
+
+// DEA efficiency of every unit against the frontier of all units (Charnes, Cooper & Rhodes
+// 1978; Banker, Charnes & Cooper 1984; Coelli et al. 2005, ch. 8; as DEAP 2.1): input
+// orientation minimises θ, output orientation maximises φ (efficiency 1/φ), under
+// `NS_RTS_*` returns to scale. Technical (CRS), pure technical (VRS) and scale efficiency are
+// always computed; with `slacks`, a second stage maximises the slacks. Data are scaled by
+// their means before solving.
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_NON_FINITE` and `NS_STATUS_OUT_OF_RANGE`
+// (negative) naming the variable and row; `NS_STATUS_INVALID_PARAMETER` (a unit with no
+// positive input or output, a variable zero for every unit, zero variables);
+// `NS_STATUS_EMPTY`; `NS_STATUS_INVALID_ENUM`.
+//
+// # Safety
+// `data` is NULL or valid (see `NsProduction`); `out` is NULL or valid, each non-NULL array
+// sized as its field says.
+enum NsStatus ns_dea(const struct NsProduction *data,
+                     int32_t orientation,
+                     int32_t rts,
+                     bool slacks,
+                     const struct NsDeaOutput *out);
+
+// The Malmquist productivity index of every unit between consecutive periods (Färe,
+// Grosskopf, Norris & Zhang 1994; Coelli et al. 2005, ch. 11; as DEAP 2.1 prints it):
+// `tfpch = effch × techch` from CRS distance functions, `effch = pech × sech` with `pech`
+// under `rts`; Ray & Desli's (1997) `rts_techch` and `rts_sech` from cross-period problems
+// under `rts`, undefined (flag clear, NaN) where those are infeasible. Every index above 1
+// means improvement. `unit[j]` and `period[j]` label row `j` of `data` (any order); the
+// technology of a period is spanned by every unit observed in it, and a unit enters a pair
+// of periods only if observed in both. Rows are written ordered by pair, then unit.
+//
+// Errors: as `ns_dea`, plus `NS_STATUS_DUPLICATE_YEAR` (a unit twice in a period) and
+// `NS_STATUS_INSUFFICIENT_DATA` (fewer than two periods).
+//
+// # Safety
+// `data` is NULL or valid; `unit` and `period` are NULL or hold `data->units` elements;
+// `out` is NULL or valid with non-NULL arrays of `data->units` elements.
+enum NsStatus ns_malmquist(const struct NsProduction *data,
+                           const int64_t *unit,
+                           const int32_t *period,
+                           int32_t orientation,
+                           int32_t rts,
+                           const struct NsMalmquistOutput *out);
+
+// The Malmquist index as JSON: `changes` (every row with its distance functions),
+// `period_means`, `unit_means` and `overall` (geometric means), `null` where undefined.
+// Arguments and errors as `ns_malmquist`; the string is freed with `ns_string_free`.
+//
+// # Safety
+// As `ns_malmquist`; `json_out` is NULL or writable.
+enum NsStatus ns_malmquist_json(const struct NsProduction *data,
+                                const int64_t *unit,
+                                const int32_t *period,
+                                int32_t orientation,
+                                int32_t rts,
+                                char **json_out);
 
 // Frees a string returned by this library. NULL is accepted and ignored.
 //

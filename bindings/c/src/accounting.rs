@@ -1,6 +1,6 @@
 //! Growth accounting and PWT TFP on caller-owned arrays.
 
-use crate::handles::{optional_out, optional_slice, ref_arg, slice_arg};
+use crate::handles::{copy_out, optional_out, optional_slice, ref_arg, slice_arg};
 use crate::status::{Failure, NsStatus, boundary};
 use nangsuat::accounting::AccountingBuffers;
 use nangsuat::pwt::{PwtInput, pwt_tfp};
@@ -158,17 +158,6 @@ unsafe fn input(i: &NsAccountingInput) -> Result<AccountingInput<'_>, Failure> {
         input = input.human_capital(h);
     }
     Ok(input)
-}
-
-/// Copies `values` into the caller's array when it is not NULL.
-///
-/// # Safety
-/// `ptr` is NULL or points to `values.len()` writable elements.
-unsafe fn copy_out<T: Copy>(ptr: *mut T, values: &[T]) {
-    // SAFETY: the contract above.
-    if let Some(o) = unsafe { optional_out(ptr, values.len()) } {
-        o.copy_from_slice(values);
-    }
 }
 
 /// Runs the panel kernel into the caller's arrays; unwanted columns go to scratch memory.

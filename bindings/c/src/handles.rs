@@ -78,6 +78,17 @@ pub(crate) unsafe fn optional_out<'a, T>(ptr: *mut T, len: usize) -> Option<&'a 
     (!ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts_mut(ptr, len) })
 }
 
+/// Copies `values` into the caller's array when it is not NULL.
+///
+/// # Safety
+/// `ptr` is NULL or points to `values.len()` writable elements.
+pub(crate) unsafe fn copy_out<T: Copy>(ptr: *mut T, values: &[T]) {
+    // SAFETY: the contract above.
+    if let Some(o) = unsafe { optional_out(ptr, values.len()) } {
+        o.copy_from_slice(values);
+    }
+}
+
 /// Checks that an out-param is not NULL.
 pub(crate) fn out_arg<T>(ptr: *mut T, name: &str) -> Result<(), Failure> {
     if ptr.is_null() {

@@ -19,6 +19,8 @@
 //! | `ns_growth_accounting` | `GrowthAccounting::compute_panel_into` (one entity) |
 //! | `ns_growth_accounting_panel` | `GrowthAccounting::compute_panel_into` |
 //! | `ns_pwt_tfp` | `pwt::pwt_tfp` |
+//! | `ns_dea` | `dea::Dea::compute` |
+//! | `ns_malmquist`, `ns_malmquist_json` | `malmquist::Malmquist::compute` |
 //! | `ns_plan_from_json`, `ns_plan_from_toml`, `ns_plan_to_json`, `ns_plan_to_toml` | `Plan::{from_json, from_toml, to_json, to_toml}` |
 //! | `ns_plan_validate` | `Plan::validate` |
 //! | `ns_builtin_plans_json` | `Plan::builtin` |
@@ -29,11 +31,13 @@
 #![allow(unsafe_code)]
 
 mod accounting;
+mod efficiency;
 mod handles;
 mod monitoring;
 mod status;
 
 pub use accounting::*;
+pub use efficiency::*;
 pub use handles::*;
 pub use monitoring::*;
 pub use status::*;

@@ -1,6 +1,7 @@
 /* C tests of the nangsuat C API: the README example, every status the API returns, NULL and
  * bad inputs, malformed JSON and TOML, ownership (run under valgrind: zero leaks, zero
- * errors), and PWT 10.01 reproduced through ns_pwt_tfp.
+ * errors), PWT 10.01 reproduced through ns_pwt_tfp, and DEAP 2.1's DEA and Malmquist examples
+ * through ns_dea and ns_malmquist.
  *
  * Usage: test_api PATH/TO/pwt1001.csv */
 #include "nangsuat.h"
@@ -339,12 +340,134 @@ static void test_pwt(const char *path) {
   CHECK(worst < 2e-6);
 }
 
+/* DEAP 2.1 example 1 (five firms, inputs x1 x2, one output), input-oriented CRS. */
+static void test_dea(void) {
+  const double x[] = {2, 5, 2, 4, 6, 6, 3, 2, 6, 2};
+  const double y[] = {1, 2, 3, 1, 2};
+  NsProduction data = {5, 2, 1, x, y};
+  double eff[5], te[5], pte[5], se[5], xs[10], ys[5], weights[5 * 4];
+  bool defined[5], scale_defined[5];
+  int32_t region[5];
+  size_t count[5], peers[5 * 4];
+  NsDeaOutput out = {eff, defined, te, pte, se, scale_defined, region, xs, ys, count, peers, weights};
+  CHECK_STATUS(ns_dea(&data, NS_ORIENTATION_INPUT, NS_RTS_CRS, true, &out), NS_STATUS_OK);
+  const double published[] = {0.500, 1.000, 0.833, 0.714, 1.000};
+  for (int j = 0; j < 5; j++) {
+    CHECK(defined[j] && fabs(eff[j] - published[j]) < 5e-4);
+    CHECK(scale_defined[j] && fabs(se[j] * pte[j] - te[j]) < 1e-12);
+  }
+  CHECK(fabs(xs[1] - 0.5) < 1e-9 && xs[0] == 0.0); /* firm 1: 0.5 of input 2 */
+  /* Firm 4's peers: firms 2 and 5 (rows 1 and 4) with weights 0.214 and 0.286. */
+  CHECK(count[3] == 2 && peers[3 * 4] == 1 && peers[3 * 4 + 1] == 4);
+  CHECK(fabs(weights[3 * 4] - 0.214) < 5e-4 && fabs(weights[3 * 4 + 1] - 0.286) < 5e-4);
+  /* Only some outputs wanted; VRS, output orientation. */
+  NsDeaOutput few = {0};
+  few.efficiency = eff;
+  few.scale_region = region;
+  CHECK_STATUS(ns_dea(&data, NS_ORIENTATION_OUTPUT, NS_RTS_VRS, false, &few), NS_STATUS_OK);
+  CHECK(region[1] == NS_SCALE_CONSTANT && fabs(eff[1] - 1.0) < 1e-12);
+  /* Statuses. */
+  CHECK_STATUS(ns_dea(NULL, 0, 0, true, &out), NS_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(ns_dea(&data, 0, 0, true, NULL), NS_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(ns_dea(&data, 2, 0, true, &out), NS_STATUS_INVALID_ENUM);
+  CHECK(strstr(last_error(), "orientation") != NULL);
+  CHECK_STATUS(ns_dea(&data, 0, 4, true, &out), NS_STATUS_INVALID_ENUM);
+  NsProduction no_inputs = {5, 2, 1, NULL, y};
+  CHECK_STATUS(ns_dea(&no_inputs, 0, 0, true, &out), NS_STATUS_NULL_ARGUMENT);
+  CHECK(strstr(last_error(), "data.inputs") != NULL);
+  const double bad_x[] = {2, 5, 2, -4, 6, 6, 3, 2, 6, 2};
+  NsProduction negative = {5, 2, 1, bad_x, y};
+  eff[0] = 42.0;
+  CHECK_STATUS(ns_dea(&negative, 0, 0, true, &out), NS_STATUS_OUT_OF_RANGE);
+  CHECK(strstr(last_error(), "input 2 of unit `row 1`") && strstr(message, "-4"));
+  CHECK(eff[0] == 42.0); /* untouched on failure */
+  const double nan_y[] = {1, 2, NAN, 1, 2};
+  NsProduction nan = {5, 2, 1, x, nan_y};
+  CHECK_STATUS(ns_dea(&nan, 0, 0, true, &out), NS_STATUS_NON_FINITE);
+  NsProduction empty = {0, 2, 1, NULL, NULL};
+  CHECK_STATUS(ns_dea(&empty, 0, 0, true, &out), NS_STATUS_EMPTY);
+  NsProduction no_vars = {5, 0, 1, x, y};
+  CHECK_STATUS(ns_dea(&no_vars, 0, 0, true, &out), NS_STATUS_INVALID_PARAMETER);
+  NsProduction overflow = {SIZE_MAX, 2, 1, x, y};
+  CHECK_STATUS(ns_dea(&overflow, 0, 0, true, &out), NS_STATUS_INVALID_PARAMETER);
+}
+
+/* DEAP 2.1 example 4 (five firms, three years, one input, one output), output-oriented. */
+static void test_malmquist(void) {
+  const double x[] = {2, 4, 3, 5, 6, 2, 4, 3, 5, 5, 2, 4, 3, 5, 5};
+  const double y[] = {1, 2, 3, 4, 5, 1, 3, 4, 3, 5, 1, 3, 4, 3, 5};
+  int64_t unit[15];
+  int32_t period[15];
+  for (int i = 0; i < 15; i++) {
+    unit[i] = i % 5 + 1;
+    period[i] = i / 5 + 1;
+  }
+  NsProduction data = {15, 1, 1, x, y};
+  size_t len = 0, row_from[15], row_to[15];
+  int64_t units[15];
+  int32_t from[15], to[15];
+  double effch[15], techch[15], pech[15], sech[15], tfpch[15], rts_techch[15], rts_sech[15];
+  uint8_t defined[15];
+  NsMalmquistOutput out = {&len, units, from, to, row_from, row_to, effch, techch,
+                           pech, sech, tfpch, rts_techch, rts_sech, defined};
+  CHECK_STATUS(ns_malmquist(&data, unit, period, NS_ORIENTATION_OUTPUT, NS_RTS_VRS, &out),
+               NS_STATUS_OK);
+  CHECK(len == 10);
+  /* Year 2, firm 2: effch 1.125 techch 1.333 pech 1.222 sech 0.920 tfpch 1.500. */
+  CHECK(units[1] == 2 && from[1] == 1 && to[1] == 2 && row_from[1] == 1 && row_to[1] == 6);
+  CHECK(fabs(effch[1] - 1.125) < 5e-4 && fabs(techch[1] - 1.333) < 5e-4);
+  CHECK(fabs(pech[1] - 1.222) < 5e-4 && fabs(sech[1] - 0.920) < 5e-4);
+  CHECK(fabs(tfpch[1] - 1.5) < 1e-12);
+  const uint8_t all = NS_DEFINED_EFFCH | NS_DEFINED_TECHCH | NS_DEFINED_PECH | NS_DEFINED_SECH |
+                      NS_DEFINED_TFPCH | NS_DEFINED_RTS_TECHCH | NS_DEFINED_RTS_SECH;
+  for (size_t i = 0; i < len; i++) {
+    CHECK(defined[i] == all);
+    CHECK(fabs(tfpch[i] - effch[i] * techch[i]) <= 1e-12 * tfpch[i]);
+    CHECK(fabs(effch[i] - pech[i] * sech[i]) <= 1e-12 * effch[i]);
+  }
+  char *json = NULL;
+  CHECK_STATUS(ns_malmquist_json(&data, unit, period, NS_ORIENTATION_OUTPUT, NS_RTS_VRS, &json),
+               NS_STATUS_OK);
+  CHECK(json != NULL && strstr(json, "\"period_means\"") && strstr(json, "\"overall\""));
+  ns_string_free(json);
+  /* A cross-period VRS problem with no solution is undefined for that row only. */
+  const double ux[] = {10, 6, 4, 10, 6, 1};
+  const double uy[] = {8, 5, 2, 9, 5.5, 1};
+  const int64_t uu[] = {1, 2, 3, 1, 2, 3};
+  const int32_t up[] = {2020, 2020, 2020, 2021, 2021, 2021};
+  NsProduction small = {6, 1, 1, ux, uy};
+  CHECK_STATUS(ns_malmquist(&small, uu, up, NS_ORIENTATION_OUTPUT, NS_RTS_VRS, &out),
+               NS_STATUS_OK);
+  CHECK(len == 3 && units[2] == 3 && !(defined[2] & NS_DEFINED_RTS_TECHCH) && isnan(rts_techch[2]));
+  CHECK((defined[2] & NS_DEFINED_TFPCH) && !isnan(tfpch[2]));
+  /* Statuses; out-params untouched on failure. */
+  len = 77;
+  const int32_t same[] = {1, 1, 1, 1, 1, 1};
+  CHECK_STATUS(ns_malmquist(&small, uu, same, 1, 1, &out), NS_STATUS_DUPLICATE_YEAR);
+  CHECK(strstr(last_error(), "entity `1`") != NULL && len == 77);
+  const int64_t distinct[] = {1, 2, 3, 4, 5, 6};
+  CHECK_STATUS(ns_malmquist(&small, distinct, same, 1, 1, &out), NS_STATUS_INSUFFICIENT_DATA);
+  CHECK_STATUS(ns_malmquist(&small, NULL, up, 1, 1, &out), NS_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(ns_malmquist(&small, uu, up, 1, 9, &out), NS_STATUS_INVALID_ENUM);
+  NsMalmquistOutput no_len = out;
+  no_len.len = NULL;
+  CHECK_STATUS(ns_malmquist(&small, uu, up, 1, 1, &no_len), NS_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(ns_malmquist_json(&small, uu, up, 1, 1, NULL), NS_STATUS_NULL_ARGUMENT);
+  const double neg[] = {10, 6, 4, 10, -6, 1};
+  NsProduction bad = {6, 1, 1, neg, uy};
+  json = NULL;
+  CHECK_STATUS(ns_malmquist_json(&bad, uu, up, 1, 1, &json), NS_STATUS_OUT_OF_RANGE);
+  CHECK(json == NULL && strstr(last_error(), "unit `2`") && strstr(message, "2021"));
+}
+
 int main(int argc, char **argv) {
   CHECK(strcmp(ns_version(), NANGSUAT_VERSION) == 0);
   test_worked_example();
   test_panel();
   test_statuses();
   test_plans();
+  test_dea();
+  test_malmquist();
   if (argc > 1) test_pwt(argv[1]);
   else CHECK(!"usage: test_api PATH/TO/pwt1001.csv");
   printf("%d passed, %d failed\n", checks - failures, failures);
