@@ -263,7 +263,13 @@ class MalmquistResult:
             data[key] = self._unit_labels(columns[key]) if key == "unit" else columns[key]
         for name in names:
             data[name] = _nullable(columns[name], columns[f"{name}_defined"])
-        return pd.DataFrame(data)
+        frame = pd.DataFrame(data)
+        frame.attrs.update(
+            orientation=self.orientation,
+            rts=self.rts,
+            interpretation="every index above 1 means improvement",
+        )
+        return frame
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per unit and pair: ``unit``, ``period_from``, ``period_to`` and the
