@@ -76,11 +76,11 @@ fn percent(v: Option<f64>) -> String {
 fn line(label: &str, m: &Means) -> String {
     format!(
         "| {label} | {} | {} | {} | {} | {} |",
-        percent(m.tfpch),
-        percent(m.effch),
-        percent(m.techch),
-        percent(m.pech),
-        percent(m.sech)
+        percent(m.indices.tfpch),
+        percent(m.indices.effch),
+        percent(m.indices.techch),
+        percent(m.indices.pech),
+        percent(m.indices.sech)
     )
 }
 
@@ -118,8 +118,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut by_tfp: Vec<_> = index.unit_means.iter().collect();
     by_tfp.sort_by(|a, b| {
         b.means
+            .indices
             .tfpch
-            .partial_cmp(&a.means.tfpch)
+            .partial_cmp(&a.means.indices.tfpch)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     for u in by_tfp {
@@ -135,14 +136,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!(
         "\nViet Nam, {FIRST}→{LAST} cumulative: TFP × {:.3}, of which efficiency × {:.3} and \
          technical change × {:.3}.",
-        cumulative(|c| c.tfpch).unwrap_or(f64::NAN),
-        cumulative(|c| c.effch).unwrap_or(f64::NAN),
-        cumulative(|c| c.techch).unwrap_or(f64::NAN),
+        cumulative(|c| c.indices.tfpch).unwrap_or(f64::NAN),
+        cumulative(|c| c.indices.effch).unwrap_or(f64::NAN),
+        cumulative(|c| c.indices.techch).unwrap_or(f64::NAN),
     );
     let frontier = index
         .changes
         .iter()
-        .filter(|c| c.rts_techch.is_none())
+        .filter(|c| c.indices.rts_techch.is_none())
         .count();
     println!(
         "{} of {} unit-years have no cross-period VRS solution (Ray–Desli columns undefined).",

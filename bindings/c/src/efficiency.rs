@@ -4,7 +4,7 @@ use crate::handles::{copy_out, give_string, out_arg, ref_arg, slice_arg};
 use crate::monitoring::json;
 use crate::status::{Failure, NsStatus, boundary};
 use nangsuat::dea::{Dea, Orientation, Production, ReturnsToScale, ScaleRegion};
-use nangsuat::malmquist::{Change, Malmquist, MalmquistIndex};
+use nangsuat::malmquist::{Malmquist, MalmquistIndex};
 use std::ffi::c_char;
 
 /// Orientation: shrink inputs at given outputs (efficiency θ).
@@ -324,24 +324,24 @@ pub unsafe extern "C" fn ns_malmquist(
         // SAFETY: as above.
         let index = unsafe { malmquist_index(data, unit, period, orientation, rts) }?;
         let rows = &index.changes;
-        let column = |get: fn(&Change<i64>) -> Option<f64>| -> Vec<f64> {
-            rows.iter().map(|c| get(c).unwrap_or(f64::NAN)).collect()
-        };
-        let defined: Vec<u8> = rows
+        // The index columns in `Indices::NAMES` order; `NS_DEFINED_*` is bit k of column k.
+        let targets = [
+            o.effch,
+            o.techch,
+            o.pech,
+            o.sech,
+            o.tfpch,
+            o.rts_techch,
+            o.rts_sech,
+        ];
+        let values: Vec<[Option<f64>; 7]> = rows.iter().map(|c| c.indices.values()).collect();
+        let defined: Vec<u8> = values
             .iter()
-            .map(|c| {
-                [
-                    (c.effch, NS_DEFINED_EFFCH),
-                    (c.techch, NS_DEFINED_TECHCH),
-                    (c.pech, NS_DEFINED_PECH),
-                    (c.sech, NS_DEFINED_SECH),
-                    (c.tfpch, NS_DEFINED_TFPCH),
-                    (c.rts_techch, NS_DEFINED_RTS_TECHCH),
-                    (c.rts_sech, NS_DEFINED_RTS_SECH),
-                ]
-                .iter()
-                .filter(|(v, _)| v.is_some())
-                .fold(0, |bits, (_, bit)| bits | bit)
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, v)| v.is_some())
+                    .fold(0u8, |bits, (k, _)| bits | (1 << k))
             })
             .collect();
         let units: Vec<i64> = rows.iter().map(|c| c.unit).collect();
@@ -356,13 +356,13 @@ pub unsafe extern "C" fn ns_malmquist(
             copy_out(o.period_to, &to);
             copy_out(o.row_from, &row_from);
             copy_out(o.row_to, &row_to);
-            copy_out(o.effch, &column(|c| c.effch));
-            copy_out(o.techch, &column(|c| c.techch));
-            copy_out(o.pech, &column(|c| c.pech));
-            copy_out(o.sech, &column(|c| c.sech));
-            copy_out(o.tfpch, &column(|c| c.tfpch));
-            copy_out(o.rts_techch, &column(|c| c.rts_techch));
-            copy_out(o.rts_sech, &column(|c| c.rts_sech));
+            for (k, target) in targets.into_iter().enumerate() {
+                let column: Vec<f64> = values
+                    .iter()
+                    .map(|row| row[k].unwrap_or(f64::NAN))
+                    .collect();
+                copy_out(target, &column);
+            }
             copy_out(o.defined, &defined);
             *o.len = rows.len();
         }
@@ -393,4 +393,28 @@ pub unsafe extern "C" fn ns_malmquist_json(
         // SAFETY: checked non-NULL above.
         unsafe { give_string(json_out, text) }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nangsuat::malmquist::Indices;
+
+    /// `ns_malmquist` sets bit k for column k of `Indices::NAMES`: the constants must agree.
+    #[test]
+    fn defined_bits_follow_the_index_order() {
+        let bits = [
+            NS_DEFINED_EFFCH,
+            NS_DEFINED_TECHCH,
+            NS_DEFINED_PECH,
+            NS_DEFINED_SECH,
+            NS_DEFINED_TFPCH,
+            NS_DEFINED_RTS_TECHCH,
+            NS_DEFINED_RTS_SECH,
+        ];
+        assert_eq!(Indices::NAMES.len(), bits.len());
+        for (k, bit) in bits.into_iter().enumerate() {
+            assert_eq!(bit, 1 << k, "{}", Indices::NAMES[k]);
+        }
+    }
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use crate::errors::IntoPy;
 use nangsuat::Error;
 use nangsuat::dea::{Dea, Orientation, Production, ReturnsToScale, ScaleRegion};
-use nangsuat::malmquist::{Distances, Malmquist, Means};
+use nangsuat::malmquist::{Distances, Indices, Malmquist, Means};
 use numpy::{
     IntoPyArray, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods,
 };
@@ -126,20 +126,20 @@ impl fmt::Display for Unit<'_> {
 /// A named accessor of an optional figure.
 type Named<T> = (&'static str, fn(&T) -> Option<f64>);
 
+/// Sets one NaN-filled column (and its mask) per index of `Indices::NAMES`.
+fn set_index_columns<'a>(
+    d: &Bound<'_, PyDict>,
+    indices: impl Iterator<Item = &'a Indices> + Clone,
+) -> PyResult<()> {
+    for (k, name) in Indices::NAMES.iter().enumerate() {
+        set_column(d, name, indices.clone().map(|i| i.values()[k]))?;
+    }
+    Ok(())
+}
+
 fn means_dict<'py>(py: Python<'py>, means: &[Means]) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    let columns: [Named<Means>; 7] = [
-        ("effch", |m| m.effch),
-        ("techch", |m| m.techch),
-        ("pech", |m| m.pech),
-        ("sech", |m| m.sech),
-        ("tfpch", |m| m.tfpch),
-        ("rts_techch", |m| m.rts_techch),
-        ("rts_sech", |m| m.rts_sech),
-    ];
-    for (name, get) in columns {
-        set_column(&d, name, means.iter().map(get))?;
-    }
+    set_index_columns(&d, means.iter().map(|m| &m.indices))?;
     let counts: Vec<i64> = means.iter().map(|m| m.count as i64).collect();
     d.set_item("count", counts.into_pyarray(py))?;
     Ok(d)
@@ -200,13 +200,7 @@ pub(crate) fn malmquist_columns<'py>(
     let row_to: Vec<i64> = changes.iter().map(|c| c.row_to as i64).collect();
     rows.set_item("row_from", row_from.into_pyarray(py))?;
     rows.set_item("row_to", row_to.into_pyarray(py))?;
-    set_column(&rows, "effch", changes.iter().map(|c| c.effch))?;
-    set_column(&rows, "techch", changes.iter().map(|c| c.techch))?;
-    set_column(&rows, "pech", changes.iter().map(|c| c.pech))?;
-    set_column(&rows, "sech", changes.iter().map(|c| c.sech))?;
-    set_column(&rows, "tfpch", changes.iter().map(|c| c.tfpch))?;
-    set_column(&rows, "rts_techch", changes.iter().map(|c| c.rts_techch))?;
-    set_column(&rows, "rts_sech", changes.iter().map(|c| c.rts_sech))?;
+    set_index_columns(&rows, changes.iter().map(|c| &c.indices))?;
     let distances: [Named<Distances>; 4] = [
         ("d_t_t", |d| d.tech_t_data_t),
         ("d_t_t1", |d| d.tech_t_data_t1),

@@ -412,8 +412,12 @@ impl Scaled {
     }
 }
 
-/// Farrell efficiency of `(x, y)` against `tech`: θ, or 1/φ; `None` where no point of the
-/// technology lies on the unit's ray (or the solver fails).
+/// Below this, an optimal φ is zero up to round-off: the technology cannot make any positive
+/// multiple of the unit's outputs from its inputs (its efficiency would be infinite).
+const ZERO_EXPANSION: f64 = 1e-9;
+
+/// Farrell efficiency of `(x, y)` against `tech`: θ, or 1/φ; `Err` where no point of the
+/// technology lies on the unit's ray (φ = 0 included), or the solver fails.
 pub(crate) fn farrell(
     lp: &mut Simplex,
     tech: Technology<'_>,
@@ -426,7 +430,7 @@ pub(crate) fn farrell(
     let efficiency = match orientation {
         Orientation::Input => value,
         Orientation::Output => {
-            if value <= 0.0 {
+            if value <= ZERO_EXPANSION {
                 return Err(Failure::Infeasible);
             }
             1.0 / value

@@ -418,34 +418,38 @@ impl Simplex {
     ) -> (Option<usize>, f64) {
         let mut pi = [0.0; W];
         pi.copy_from_slice(&self.pi_wide);
-        let mut entering = None;
-        let mut best = -COST_TOLERANCE;
-        for (j, column) in tech.columns.chunks_exact(W).enumerate() {
+        self.scan_units(tech.columns.chunks_exact(W), bland, |column| {
             let mut dot = 0.0;
             for c in 0..W {
                 dot += pi[c] * column[c];
             }
-            // λ costs nothing in either phase: the reduced cost is −π·a_j.
-            if -dot < best && self.position[j] == usize::MAX {
-                entering = Some(j);
-                best = -dot;
-                if bland {
-                    break;
-                }
-            }
-        }
-        (entering, best)
+            dot
+        })
     }
 
     /// Pricing of the units' columns for wide columns (many inputs and outputs).
     fn price_units_any(&self, tech: Technology<'_>, bland: bool) -> (Option<usize>, f64) {
+        self.scan_units(tech.columns.chunks_exact(tech.width), bland, |column| {
+            self.pi_wide.iter().zip(column).map(|(p, a)| p * a).sum()
+        })
+    }
+
+    /// The entering unit among `columns`: λ costs nothing in either phase, so its reduced
+    /// cost is `−π·a_j`; the most negative wins (Dantzig), or the first negative (Bland).
+    #[inline(always)]
+    fn scan_units<'c>(
+        &self,
+        columns: impl Iterator<Item = &'c [f64]>,
+        bland: bool,
+        dot: impl Fn(&[f64]) -> f64,
+    ) -> (Option<usize>, f64) {
         let mut entering = None;
         let mut best = -COST_TOLERANCE;
-        for (j, column) in tech.columns.chunks_exact(tech.width).enumerate() {
-            let dot: f64 = self.pi_wide.iter().zip(column).map(|(p, a)| p * a).sum();
-            if -dot < best && self.position[j] == usize::MAX {
+        for (j, column) in columns.enumerate() {
+            let reduced = -dot(column);
+            if reduced < best && self.position[j] == usize::MAX {
                 entering = Some(j);
-                best = -dot;
+                best = reduced;
                 if bland {
                     break;
                 }

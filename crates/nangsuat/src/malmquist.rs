@@ -53,8 +53,9 @@
 //! let data = Production::new(&x, 1, &y, 1)?;
 //! let m = Malmquist::new(Orientation::Output, ReturnsToScale::Variable)
 //!     .compute(&unit, &period, &data)?;
-//! let a = &m.changes[0];
-//! assert_eq!((a.unit, a.period_from, a.period_to), ("a", 2020, 2021));
+//! let change = &m.changes[0];
+//! assert_eq!((change.unit, change.period_from, change.period_to), ("a", 2020, 2021));
+//! let a = &change.indices;
 //! assert!((a.tfpch.unwrap() - 1.5).abs() < 1e-12);  // 0.75 / 0.5
 //! assert!((a.techch.unwrap() - 1.5).abs() < 1e-12); // 1.5 / 1
 //! assert!((a.effch.unwrap() - 1.0).abs() < 1e-12);
@@ -108,6 +109,19 @@ pub struct Change<E> {
     pub row_from: usize,
     /// Input row of the unit in `period_to`.
     pub row_to: usize,
+    /// The indices (serialised inline: `effch`, `techch`, …).
+    #[serde(flatten)]
+    pub indices: Indices,
+    /// The CRS distance functions.
+    pub crs: Distances,
+    /// The distance functions under the model's returns to scale.
+    pub rts: Distances,
+}
+
+/// The Malmquist indices of one unit-pair, or their geometric means over a group. `None`
+/// where undefined.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct Indices {
     /// Technical efficiency change (CRS).
     pub effch: Option<f64>,
     /// Technical change (CRS).
@@ -122,29 +136,80 @@ pub struct Change<E> {
     pub rts_techch: Option<f64>,
     /// Scale change of Ray & Desli (1997): `tfpch / (pech × rts_techch)`.
     pub rts_sech: Option<f64>,
-    /// The CRS distance functions.
-    pub crs: Distances,
-    /// The distance functions under the model's returns to scale.
-    pub rts: Distances,
+}
+
+impl Indices {
+    /// The stable names of the indices, in the order of [`Indices::values`].
+    pub const NAMES: [&'static str; 7] = [
+        "effch",
+        "techch",
+        "pech",
+        "sech",
+        "tfpch",
+        "rts_techch",
+        "rts_sech",
+    ];
+
+    /// The indices in the order of [`Indices::NAMES`].
+    pub fn values(&self) -> [Option<f64>; 7] {
+        [
+            self.effch,
+            self.techch,
+            self.pech,
+            self.sech,
+            self.tfpch,
+            self.rts_techch,
+            self.rts_sech,
+        ]
+    }
+
+    /// The indices of one unit between two periods from its distance functions.
+    fn from_distances(crs: &Distances, rts: &Distances) -> Indices {
+        let frontier_shift = |d: &Distances| {
+            let a = ratio(d.tech_t_data_t1, d.tech_t1_data_t1)?;
+            let b = ratio(d.tech_t_data_t, d.tech_t1_data_t)?;
+            Some((a * b).sqrt())
+        };
+        let effch = ratio(crs.tech_t1_data_t1, crs.tech_t_data_t);
+        let techch = frontier_shift(crs);
+        let pech = ratio(rts.tech_t1_data_t1, rts.tech_t_data_t);
+        let tfpch = effch.zip(techch).map(|(e, t)| e * t);
+        let rts_techch = frontier_shift(rts);
+        Indices {
+            effch,
+            techch,
+            pech,
+            sech: ratio(effch, pech),
+            tfpch,
+            rts_techch,
+            rts_sech: match (tfpch, pech, rts_techch) {
+                (Some(m), Some(p), Some(t)) => Some(m / (p * t)),
+                _ => None,
+            },
+        }
+    }
+
+    /// Geometric means, index by index, over the defined values of `group`.
+    fn geometric_means<'a>(group: impl Iterator<Item = &'a Indices> + Clone) -> Indices {
+        let mean = |f: fn(&Indices) -> Option<f64>| geometric_mean(group.clone().map(f));
+        Indices {
+            effch: mean(|i| i.effch),
+            techch: mean(|i| i.techch),
+            pech: mean(|i| i.pech),
+            sech: mean(|i| i.sech),
+            tfpch: mean(|i| i.tfpch),
+            rts_techch: mean(|i| i.rts_techch),
+            rts_sech: mean(|i| i.rts_sech),
+        }
+    }
 }
 
 /// Geometric means of the indices over a group of [`Change`]s (each over its defined values).
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
 pub struct Means {
-    /// Mean `effch`.
-    pub effch: Option<f64>,
-    /// Mean `techch`.
-    pub techch: Option<f64>,
-    /// Mean `pech`.
-    pub pech: Option<f64>,
-    /// Mean `sech`.
-    pub sech: Option<f64>,
-    /// Mean `tfpch`.
-    pub tfpch: Option<f64>,
-    /// Mean `rts_techch`.
-    pub rts_techch: Option<f64>,
-    /// Mean `rts_sech`.
-    pub rts_sech: Option<f64>,
+    /// The means (serialised inline).
+    #[serde(flatten)]
+    pub indices: Indices,
     /// Rows in the group.
     pub count: usize,
 }
@@ -473,32 +538,13 @@ fn change<E>(
     crs: Distances,
     rts: Distances,
 ) -> Change<E> {
-    let frontier_shift = |d: &Distances| {
-        let a = ratio(d.tech_t_data_t1, d.tech_t1_data_t1)?;
-        let b = ratio(d.tech_t_data_t, d.tech_t1_data_t)?;
-        Some((a * b).sqrt())
-    };
-    let effch = ratio(crs.tech_t1_data_t1, crs.tech_t_data_t);
-    let techch = frontier_shift(&crs);
-    let pech = ratio(rts.tech_t1_data_t1, rts.tech_t_data_t);
-    let tfpch = effch.zip(techch).map(|(e, t)| e * t);
-    let rts_techch = frontier_shift(&rts);
     Change {
         unit,
         period_from,
         period_to,
         row_from,
         row_to,
-        effch,
-        techch,
-        pech,
-        sech: ratio(effch, pech),
-        tfpch,
-        rts_techch,
-        rts_sech: match (tfpch, pech, rts_techch) {
-            (Some(m), Some(p), Some(t)) => Some(m / (p * t)),
-            _ => None,
-        },
+        indices: Indices::from_distances(&crs, &rts),
         crs,
         rts,
     }
@@ -515,29 +561,15 @@ fn geometric_mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
 }
 
 fn means<E>(group: &[&Change<E>]) -> Means {
-    let mean = |f: fn(&Change<E>) -> Option<f64>| geometric_mean(group.iter().map(|c| f(c)));
     Means {
-        effch: mean(|c| c.effch),
-        techch: mean(|c| c.techch),
-        pech: mean(|c| c.pech),
-        sech: mean(|c| c.sech),
-        tfpch: mean(|c| c.tfpch),
-        rts_techch: mean(|c| c.rts_techch),
-        rts_sech: mean(|c| c.rts_sech),
+        indices: Indices::geometric_means(group.iter().map(|c| &c.indices)),
         count: group.len(),
     }
 }
 
 fn geometric_mean_of_means(periods: &[PeriodMeans]) -> Means {
-    let mean = |f: fn(&Means) -> Option<f64>| geometric_mean(periods.iter().map(|p| f(&p.means)));
     Means {
-        effch: mean(|m| m.effch),
-        techch: mean(|m| m.techch),
-        pech: mean(|m| m.pech),
-        sech: mean(|m| m.sech),
-        tfpch: mean(|m| m.tfpch),
-        rts_techch: mean(|m| m.rts_techch),
-        rts_sech: mean(|m| m.rts_sech),
+        indices: Indices::geometric_means(periods.iter().map(|p| &p.means.indices)),
         count: periods.iter().map(|p| p.means.count).sum(),
     }
 }

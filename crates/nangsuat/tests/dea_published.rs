@@ -150,7 +150,13 @@ fn deap_example_4_output_malmquist_distances_indices_and_means() {
         [0.900, 1.333, 1.000, 0.900, 1.200],
     ];
     for (c, p) in first.iter().zip(published) {
-        let ours = [c.effch, c.techch, c.pech, c.sech, c.tfpch];
+        let ours = [
+            c.indices.effch,
+            c.indices.techch,
+            c.indices.pech,
+            c.indices.sech,
+            c.indices.tfpch,
+        ];
         for ((o, v), name) in ours
             .into_iter()
             .zip(p)
@@ -161,7 +167,13 @@ fn deap_example_4_output_malmquist_distances_indices_and_means() {
     }
     // Year 3 repeats year 2's data: every index is 1.
     for c in m.changes.iter().filter(|c| c.period_from == 2) {
-        for v in [c.effch, c.techch, c.pech, c.sech, c.tfpch] {
+        for v in [
+            c.indices.effch,
+            c.indices.techch,
+            c.indices.pech,
+            c.indices.sech,
+            c.indices.tfpch,
+        ] {
             close(v, 1.0, &format!("year 3 firm {}", c.unit));
         }
     }
@@ -169,16 +181,16 @@ fn deap_example_4_output_malmquist_distances_indices_and_means() {
     let year2_mean = &m.period_means[0].means;
     let overall = &m.overall;
     for (ours, published) in [
-        (year2_mean.effch, 0.844),
-        (year2_mean.techch, 1.333),
-        (year2_mean.pech, 0.955),
-        (year2_mean.sech, 0.883),
-        (year2_mean.tfpch, 1.125),
-        (overall.effch, 0.918),
-        (overall.techch, 1.155),
-        (overall.pech, 0.977),
-        (overall.sech, 0.940),
-        (overall.tfpch, 1.061),
+        (year2_mean.indices.effch, 0.844),
+        (year2_mean.indices.techch, 1.333),
+        (year2_mean.indices.pech, 0.955),
+        (year2_mean.indices.sech, 0.883),
+        (year2_mean.indices.tfpch, 1.125),
+        (overall.indices.effch, 0.918),
+        (overall.indices.techch, 1.155),
+        (overall.indices.pech, 0.977),
+        (overall.indices.sech, 0.940),
+        (overall.indices.tfpch, 1.061),
     ] {
         close(ours, published, "mean");
     }
@@ -190,7 +202,7 @@ fn deap_example_4_output_malmquist_distances_indices_and_means() {
     assert_eq!(m.unit_means.len(), 5);
     // Firm means are geometric means over the two pairs: firm 2's tfpch is √(1.5 × 1).
     close(
-        m.unit_means[1].means.tfpch,
+        m.unit_means[1].means.indices.tfpch,
         1.5f64.sqrt(),
         "firm 2 mean tfpch",
     );
@@ -201,12 +213,18 @@ fn under_crs_the_index_does_not_depend_on_the_orientation() {
     let out = eg4(Orientation::Output);
     let inp = eg4(Orientation::Input);
     for (a, b) in out.changes.iter().zip(&inp.changes) {
-        for (x, y) in [(a.effch, b.effch), (a.techch, b.techch), (a.tfpch, b.tfpch)] {
+        for (x, y) in [
+            (a.indices.effch, b.indices.effch),
+            (a.indices.techch, b.indices.techch),
+            (a.indices.tfpch, b.indices.tfpch),
+        ] {
             assert!((x.unwrap() - y.unwrap()).abs() < 1e-12);
         }
     }
     // pech does depend on it: firm 2's input-oriented VRS efficiencies differ.
-    assert!((out.changes[1].pech.unwrap() - inp.changes[1].pech.unwrap()).abs() > 1e-3);
+    assert!(
+        (out.changes[1].indices.pech.unwrap() - inp.changes[1].indices.pech.unwrap()).abs() > 1e-3
+    );
 }
 
 #[test]
@@ -225,11 +243,11 @@ fn one_input_one_output_crs_index_is_the_change_in_the_productivity_ratio() {
     let best1 = (3..6).map(ratio).fold(0.0, f64::max);
     for (i, c) in m.changes.iter().enumerate() {
         let tfp = ratio(i + 3) / ratio(i);
-        assert!((c.tfpch.unwrap() - tfp).abs() < 1e-12, "{}", c.unit);
-        assert!((c.techch.unwrap() - best1 / best0).abs() < 1e-12);
+        assert!((c.indices.tfpch.unwrap() - tfp).abs() < 1e-12, "{}", c.unit);
+        assert!((c.indices.techch.unwrap() - best1 / best0).abs() < 1e-12);
         // CRS model: no scale component.
-        assert!((c.sech.unwrap() - 1.0).abs() < 1e-12);
-        assert!((c.rts_sech.unwrap() - 1.0).abs() < 1e-12);
+        assert!((c.indices.sech.unwrap() - 1.0).abs() < 1e-12);
+        assert!((c.indices.rts_sech.unwrap() - 1.0).abs() < 1e-12);
     }
 }
 
@@ -247,15 +265,19 @@ fn infeasible_cross_period_vrs_problems_are_undefined_for_that_unit_only() {
         .unwrap();
     let small = m.changes.iter().find(|c| c.unit == "small").unwrap();
     assert_eq!(small.rts.tech_t_data_t1, None);
-    assert_eq!(small.rts_techch, None);
-    assert_eq!(small.rts_sech, None);
+    assert_eq!(small.indices.rts_techch, None);
+    assert_eq!(small.indices.rts_sech, None);
     // The DEAP columns need no cross-period VRS problem and stay defined.
-    assert!(small.tfpch.is_some() && small.pech.is_some() && small.sech.is_some());
+    assert!(
+        small.indices.tfpch.is_some()
+            && small.indices.pech.is_some()
+            && small.indices.sech.is_some()
+    );
     let big = m.changes.iter().find(|c| c.unit == "big").unwrap();
-    assert!(big.rts_techch.is_some());
+    assert!(big.indices.rts_techch.is_some());
     // Means skip undefined values but count the rows.
     assert_eq!(m.period_means[0].means.count, 3);
-    assert!(m.period_means[0].means.rts_techch.is_some());
+    assert!(m.period_means[0].means.indices.rts_techch.is_some());
 }
 
 #[test]
@@ -328,4 +350,21 @@ fn scale_regions_follow_the_nirs_test() {
         let expected = (y[j] / x[j]) / 1.5;
         assert!((r.scale[j].unwrap() - expected).abs() < 1e-12);
     }
+}
+
+#[test]
+fn a_frontier_that_makes_none_of_an_output_gives_no_efficiency_not_a_huge_one() {
+    // Unit 1 in 2000 makes only output 2 with 1 unit of input. In 2002 the only unit using at
+    // most 1 unit of input makes none of output 2, so under VRS φ = 0: no point on the ray.
+    let unit = [0, 1, 0, 1];
+    let period = [2000, 2000, 2002, 2002];
+    let x = [45.3, 1.0, 37.8, 1.0];
+    let y = [1.0, 0.0, 0.0, 0.05, 1.0, 0.0, 1.0, 0.0];
+    let data = Production::new(&x, 1, &y, 2).unwrap();
+    let m = Malmquist::new(Orientation::Output, ReturnsToScale::Variable)
+        .compute(&unit, &period, &data)
+        .unwrap();
+    let one = m.changes.iter().find(|c| c.unit == 1).unwrap();
+    assert_eq!(one.rts.tech_t1_data_t, None);
+    assert_eq!(one.indices.rts_techch, None);
 }
