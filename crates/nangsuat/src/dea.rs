@@ -39,7 +39,8 @@
 //!     assert!((ours - theirs).abs() < 5e-4);
 //! }
 //! // Firm 1 could also save 0.5 of input 2 beyond the radial contraction; its peer is firm 2.
-//! assert!((result.input_slack(0)[1] - 0.5).abs() < 1e-9);
+//! let slack = result.input_slack(0).unwrap_or_default();
+//! assert!((slack[1] - 0.5).abs() < 1e-9 && slack[0] == 0.0);
 //! assert_eq!(result.peers(0).next().map(|(unit, _)| unit), Some(1));
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
@@ -277,14 +278,21 @@ impl<'a> Production<'a> {
         self.n_outputs
     }
 
-    /// Unit `j`'s inputs.
-    pub fn inputs_of(&self, j: usize) -> &'a [f64] {
-        &self.inputs[j * self.n_inputs..(j + 1) * self.n_inputs]
+    /// Unit `j`'s inputs, or `None` past the last unit.
+    pub fn inputs_of(&self, j: usize) -> Option<&'a [f64]> {
+        self.inputs.chunks_exact(self.n_inputs).nth(j)
     }
 
-    /// Unit `j`'s outputs.
-    pub fn outputs_of(&self, j: usize) -> &'a [f64] {
-        &self.outputs[j * self.n_outputs..(j + 1) * self.n_outputs]
+    /// Unit `j`'s outputs, or `None` past the last unit.
+    pub fn outputs_of(&self, j: usize) -> Option<&'a [f64]> {
+        self.outputs.chunks_exact(self.n_outputs).nth(j)
+    }
+
+    /// Every unit's inputs and outputs, in row order.
+    fn rows(&self) -> impl Iterator<Item = (&'a [f64], &'a [f64])> + 'a {
+        self.inputs
+            .chunks_exact(self.n_inputs)
+            .zip(self.outputs.chunks_exact(self.n_outputs))
     }
 
     /// Checks every value; `label(j)` names unit `j` and `period(j)` its period in messages.
@@ -293,8 +301,8 @@ impl<'a> Production<'a> {
         label: impl Fn(usize) -> String,
         period: impl Fn(usize) -> Option<i32>,
     ) -> Result<()> {
-        for j in 0..self.units() {
-            for (kind, values) in [("input", self.inputs_of(j)), ("output", self.outputs_of(j))] {
+        for (j, (x, y)) in self.rows().enumerate() {
+            for (kind, values) in [("input", x), ("output", y)] {
                 for (v, &value) in values.iter().enumerate() {
                     if !value.is_finite() {
                         return Err(Error::NonFinite {
@@ -330,55 +338,52 @@ impl<'a> Production<'a> {
         Ok(())
     }
 
-    /// Column means, or an error naming a variable that is zero for every unit.
-    fn means(&self) -> Result<(Vec<f64>, Vec<f64>)> {
-        let variable = |kind: &str, v: usize| self.variable(kind, v);
+    /// The scale of each variable: its mean over the units, or 1 for a variable that is zero
+    /// for every unit (it constrains nothing, and stays zero).
+    fn scales(&self) -> (Vec<f64>, Vec<f64>) {
         let n = self.units() as f64;
         let mut x = vec![0.0; self.n_inputs];
         let mut y = vec![0.0; self.n_outputs];
-        for j in 0..self.units() {
-            for (m, v) in x.iter_mut().zip(self.inputs_of(j)) {
+        for (xj, yj) in self.rows() {
+            for (m, v) in x.iter_mut().zip(xj) {
                 *m += v / n;
             }
-            for (m, v) in y.iter_mut().zip(self.outputs_of(j)) {
+            for (m, v) in y.iter_mut().zip(yj) {
                 *m += v / n;
             }
         }
-        for (kind, means) in [("input", &x), ("output", &y)] {
-            if let Some(v) = means.iter().position(|&m| m <= 0.0) {
-                return Err(Error::InvalidParameter {
-                    name: variable(kind, v),
-                    reason: format!("zero for every unit: drop this {kind}"),
-                });
+        for m in x.iter_mut().chain(y.iter_mut()) {
+            if *m <= 0.0 {
+                *m = 1.0;
             }
         }
-        Ok((x, y))
+        (x, y)
     }
 
     /// The data divided by the column means, packed as envelopment columns.
-    pub(crate) fn scaled(&self) -> Result<Scaled> {
-        let (x_mean, y_mean) = self.means()?;
+    pub(crate) fn scaled(&self) -> Scaled {
+        let (x_mean, y_mean) = self.scales();
         let width = column_width(self.n_inputs, self.n_outputs);
         let mut columns = Vec::with_capacity(self.units() * width);
         let mut x = vec![0.0; self.n_inputs];
         let mut y = vec![0.0; self.n_outputs];
-        for j in 0..self.units() {
-            for ((scaled, v), m) in x.iter_mut().zip(self.inputs_of(j)).zip(&x_mean) {
+        for (xj, yj) in self.rows() {
+            for ((scaled, v), m) in x.iter_mut().zip(xj).zip(&x_mean) {
                 *scaled = v / m;
             }
-            for ((scaled, v), m) in y.iter_mut().zip(self.outputs_of(j)).zip(&y_mean) {
+            for ((scaled, v), m) in y.iter_mut().zip(yj).zip(&y_mean) {
                 *scaled = v / m;
             }
             push_column(&mut columns, &x, &y, width);
         }
-        Ok(Scaled {
+        Scaled {
             columns,
             width,
             n_inputs: self.n_inputs,
             n_outputs: self.n_outputs,
             input_means: x_mean,
             output_means: y_mean,
-        })
+        }
     }
 }
 
@@ -474,7 +479,7 @@ impl Frontier {
     pub fn new(data: &Production<'_>) -> Result<Frontier> {
         data.validate(|j| format!("row {j}"), |_| None)?;
         Ok(Frontier {
-            scaled: data.scaled()?,
+            scaled: data.scaled(),
             names: data
                 .input_names
                 .zip(data.output_names)
@@ -577,43 +582,46 @@ impl Efficiency {
         self.efficiency.len()
     }
 
-    /// Unit `j`'s input slacks.
-    pub fn input_slack(&self, j: usize) -> &[f64] {
-        &self.input_slacks[j * self.n_inputs..(j + 1) * self.n_inputs]
+    /// Unit `j`'s input slacks, or `None` past the last unit.
+    pub fn input_slack(&self, j: usize) -> Option<&[f64]> {
+        self.input_slacks.chunks_exact(self.n_inputs).nth(j)
     }
 
-    /// Unit `j`'s output slacks.
-    pub fn output_slack(&self, j: usize) -> &[f64] {
-        &self.output_slacks[j * self.n_outputs..(j + 1) * self.n_outputs]
+    /// Unit `j`'s output slacks, or `None` past the last unit.
+    pub fn output_slack(&self, j: usize) -> Option<&[f64]> {
+        self.output_slacks.chunks_exact(self.n_outputs).nth(j)
     }
 
-    /// Unit `j`'s peers as `(unit, λ)`, in increasing unit order.
+    /// Unit `j`'s peers as `(unit, λ)`, in increasing unit order (none past the last unit).
     pub fn peers(&self, j: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
-        let range = self.peer_offsets[j]..self.peer_offsets[j + 1];
-        self.peer_units[range.clone()]
+        let start = self.peer_offsets.get(j).copied().unwrap_or(0);
+        let end = self.peer_offsets.get(j + 1).copied().unwrap_or(start);
+        self.peer_units[start..end]
             .iter()
             .copied()
-            .zip(self.peer_weights[range].iter().copied())
+            .zip(self.peer_weights[start..end].iter().copied())
     }
 
-    /// Input targets of unit `j` (`Σλx`: the efficient point), or `None` if undefined.
+    /// Input targets of unit `j` (`Σλx`: the efficient point), or `None` if undefined (or
+    /// `data` is not the data of this result).
     pub fn input_targets(&self, data: &Production<'_>, j: usize) -> Option<Vec<f64>> {
         self.efficiency.get(j).copied().flatten()?;
         let mut target = vec![0.0; data.n_inputs()];
         for (peer, weight) in self.peers(j) {
-            for (t, x) in target.iter_mut().zip(data.inputs_of(peer)) {
+            for (t, x) in target.iter_mut().zip(data.inputs_of(peer)?) {
                 *t += weight * x;
             }
         }
         Some(target)
     }
 
-    /// Output targets of unit `j` (`Σλy`), or `None` if undefined.
+    /// Output targets of unit `j` (`Σλy`), or `None` if undefined (or `data` is not the data
+    /// of this result).
     pub fn output_targets(&self, data: &Production<'_>, j: usize) -> Option<Vec<f64>> {
         self.efficiency.get(j).copied().flatten()?;
         let mut target = vec![0.0; data.n_outputs()];
         for (peer, weight) in self.peers(j) {
-            for (t, y) in target.iter_mut().zip(data.outputs_of(peer)) {
+            for (t, y) in target.iter_mut().zip(data.outputs_of(peer)?) {
                 *t += weight * y;
             }
         }
@@ -659,7 +667,9 @@ impl Dea {
     }
 
     /// Whether to run the second stage (slacks) and report peers (default: yes). Without it,
-    /// peers and weights come from the radial stage and slacks are reported as zero.
+    /// peers and weights come from the radial stage and slacks are reported as zero. (If the
+    /// second stage ever fails numerically, the radial stage's slacks — valid, not maximal —
+    /// are reported.)
     pub fn slacks(mut self, compute: bool) -> Self {
         self.slacks = compute;
         self
@@ -672,10 +682,11 @@ impl Dea {
     /// # Errors
     /// [`Error::NonFinite`] or [`Error::OutOfRange`] for a NaN, infinite or negative value
     /// (naming the variable and the unit, counted from 0); [`Error::InvalidParameter`] for a
-    /// unit with no positive input or output, or a variable that is zero for every unit.
+    /// unit with no positive input or output. (A variable that is zero for every unit is
+    /// allowed: it constrains nothing.)
     pub fn compute(&self, data: &Production<'_>) -> Result<Efficiency> {
         data.validate(|j| format!("row {j}"), |_| None)?;
-        let scaled = data.scaled()?;
+        let scaled = data.scaled();
         let units = data.units();
         let per_unit = |lp: &mut Simplex, j: usize| self.unit(lp, &scaled, j);
         #[cfg(feature = "rayon")]
@@ -775,11 +786,11 @@ impl Dea {
             Orientation::Output => 1.0 / e,
         };
         let rts = self.returns_to_scale;
-        let solved = if self.slacks {
-            lp.slacks(tech, x, y, self.orientation, rts, radial).is_ok()
-        } else {
-            lp.radial(tech, x, y, self.orientation, rts).is_ok()
-        };
+        // The second stage maximises the slacks. Should it ever fail numerically, the first
+        // stage's solution still gives valid (if not maximal) slacks and peers: never zeros.
+        let second_stage =
+            self.slacks && lp.slacks(tech, x, y, self.orientation, rts, radial).is_ok();
+        let solved = second_stage || lp.radial(tech, x, y, self.orientation, rts).is_ok();
         if solved {
             if self.slacks {
                 result.slacks = vec![0.0; scaled.n_inputs + scaled.n_outputs];
@@ -837,6 +848,40 @@ mod tests {
         assert!(Production::new(&[1.0, 2.0, 3.0], 2, &[1.0], 1).is_err());
         assert!(Production::new(&[1.0, 2.0], 1, &[1.0], 1).is_err());
         assert!(Production::new(&[], 1, &[], 1).is_err());
+    }
+
+    #[test]
+    fn a_variable_that_is_zero_for_every_unit_constrains_nothing() {
+        // Input 2 is zero everywhere: the efficiencies are those of input 1 alone.
+        let with_zero =
+            Production::new(&[2.0, 0.0, 4.0, 0.0, 3.0, 0.0], 2, &[1.0, 2.0, 3.0], 1).unwrap();
+        let without = Production::new(&[2.0, 4.0, 3.0], 1, &[1.0, 2.0, 3.0], 1).unwrap();
+        for rts in [ReturnsToScale::Constant, ReturnsToScale::Variable] {
+            for o in [Orientation::Input, Orientation::Output] {
+                let a = Dea::new(o, rts).compute(&with_zero).unwrap();
+                let b = Dea::new(o, rts).compute(&without).unwrap();
+                for (x, y) in a.efficiency.iter().zip(&b.efficiency) {
+                    assert!((x.unwrap() - y.unwrap()).abs() < 1e-12);
+                }
+                assert!(a.input_slacks.iter().skip(1).step_by(2).all(|&s| s == 0.0));
+            }
+        }
+    }
+
+    #[test]
+    fn rows_past_the_last_unit_are_none_not_a_panic() {
+        let data = Production::new(&[1.0, 2.0], 1, &[1.0, 3.0], 1).unwrap();
+        let r = Dea::new(Orientation::Input, ReturnsToScale::Variable)
+            .compute(&data)
+            .unwrap();
+        assert_eq!(data.inputs_of(2), None);
+        assert_eq!(r.input_slack(2), None);
+        assert_eq!(r.output_slack(9), None);
+        assert_eq!(r.peers(2).count(), 0);
+        assert_eq!(r.input_targets(&data, 5), None);
+        // Targets need this result's data: a smaller data set is refused, not indexed past.
+        let other = Production::new(&[1.0], 1, &[1.0], 1).unwrap();
+        assert_eq!(r.input_targets(&other, 1), None);
     }
 
     #[test]

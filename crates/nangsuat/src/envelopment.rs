@@ -28,8 +28,9 @@ use crate::dea::{Orientation, ReturnsToScale};
 const COST_TOLERANCE: f64 = 1e-10;
 /// Pivot elements smaller than this are treated as zero in the ratio test.
 const PIVOT_TOLERANCE: f64 = 1e-9;
-/// Phase 1 ends feasible when the artificials sum to at most this (data are mean-scaled).
-const FEASIBILITY_TOLERANCE: f64 = 1e-8;
+/// Phase 1 ends feasible when the artificials sum to at most this times the largest
+/// right-hand side (at least 1; data are mean-scaled).
+const FEASIBILITY_TOLERANCE: f64 = 1e-9;
 /// Degenerate pivots in a row before pricing switches to Bland's rule.
 const DEGENERATE_STREAK: usize = 50;
 /// Iterations per problem before giving up (never reached on well-posed data in our tests).
@@ -123,6 +124,8 @@ pub(crate) struct Simplex {
     pi_wide: Vec<f64>,
     /// Entering column, and `B⁻¹` times it.
     column: Vec<f64>,
+    /// Scratch for [`Simplex::refactor`].
+    refactor_work: Vec<f64>,
     direction: Vec<f64>,
 }
 
@@ -308,16 +311,83 @@ impl Simplex {
         let k = self.k;
         if (0..k).any(|r| self.is_artificial(self.basis[r])) {
             self.iterate(tech, true)?;
+            self.refactor(tech);
             let infeasibility: f64 = (0..k)
                 .filter(|&r| self.is_artificial(self.basis[r]))
-                .map(|r| self.xb[r])
+                .map(|r| self.xb[r].abs())
                 .sum();
-            if infeasibility > FEASIBILITY_TOLERANCE {
+            let scale = self.rhs.iter().fold(1.0f64, |m, b| m.max(b.abs()));
+            if infeasibility > FEASIBILITY_TOLERANCE * scale {
                 return Err(Failure::Infeasible);
             }
             self.drive_out_artificials(tech);
         }
-        self.iterate(tech, false)
+        self.iterate(tech, false)?;
+        // The answer is read from a fresh inverse, not from the updates' accumulated round-off.
+        self.refactor(tech);
+        Ok(())
+    }
+
+    /// Rebuilds `B⁻¹` from the basis columns (Gauss–Jordan with partial pivoting, `k³` with
+    /// `k` tiny) and recomputes `x_B = B⁻¹ b`. Keeps the updated inverse if the fresh one is
+    /// numerically singular.
+    fn refactor(&mut self, tech: Technology<'_>) {
+        let k = self.k;
+        // [B | I] in `work`, row-major k × 2k.
+        let mut work = std::mem::take(&mut self.refactor_work);
+        work.clear();
+        work.resize(k * 2 * k, 0.0);
+        for (c, &var) in self.basis.clone().iter().enumerate() {
+            self.load_column(tech, var);
+            for r in 0..k {
+                work[r * 2 * k + c] = self.column[r];
+            }
+        }
+        for r in 0..k {
+            work[r * 2 * k + k + r] = 1.0;
+        }
+        let mut singular = false;
+        for c in 0..k {
+            let pivot = (c..k)
+                .max_by(|&a, &b| {
+                    work[a * 2 * k + c]
+                        .abs()
+                        .total_cmp(&work[b * 2 * k + c].abs())
+                })
+                .unwrap_or(c);
+            let p = work[pivot * 2 * k + c];
+            if p.abs() < 1e-13 {
+                singular = true;
+                break;
+            }
+            if pivot != c {
+                for j in 0..2 * k {
+                    work.swap(pivot * 2 * k + j, c * 2 * k + j);
+                }
+            }
+            for j in 0..2 * k {
+                work[c * 2 * k + j] /= p;
+            }
+            for r in 0..k {
+                let factor = work[r * 2 * k + c];
+                if r != c && factor != 0.0 {
+                    for j in 0..2 * k {
+                        work[r * 2 * k + j] -= factor * work[c * 2 * k + j];
+                    }
+                }
+            }
+        }
+        if !singular {
+            for r in 0..k {
+                self.binv[r * k..(r + 1) * k]
+                    .copy_from_slice(&work[r * 2 * k + k..(r + 1) * 2 * k]);
+            }
+            for r in 0..k {
+                let row = &self.binv[r * k..(r + 1) * k];
+                self.xb[r] = row.iter().zip(&self.rhs).map(|(b, v)| b * v).sum();
+            }
+        }
+        self.refactor_work = work;
     }
 
     /// Cost of a variable in phase 1 (artificials) or phase 2 (the objective).

@@ -329,7 +329,7 @@ impl Malmquist {
                 year: period[w[1]],
             });
         }
-        let panel = sorted_panel(data, period, &order)?;
+        let panel = sorted_panel(data, period, &order);
         if panel.ranges.len() < 2 {
             return Err(Error::InsufficientData {
                 what: "the Malmquist index compares two periods".into(),
@@ -479,8 +479,8 @@ where
     }
 }
 
-fn sorted_panel(data: &Production<'_>, period: &[i32], order: &[usize]) -> Result<SortedPanel> {
-    let scaled = data.scaled()?;
+fn sorted_panel(data: &Production<'_>, period: &[i32], order: &[usize]) -> SortedPanel {
+    let scaled = data.scaled();
     let w = scaled.width;
     let mut columns = Vec::with_capacity(scaled.columns.len());
     for &j in order {
@@ -494,10 +494,10 @@ fn sorted_panel(data: &Production<'_>, period: &[i32], order: &[usize]) -> Resul
             start = i;
         }
     }
-    Ok(SortedPanel {
+    SortedPanel {
         scaled: Scaled { columns, ..scaled },
         ranges,
-    })
+    }
 }
 
 /// Units present in both periods of each consecutive pair (positions sorted by unit within
