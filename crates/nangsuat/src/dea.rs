@@ -21,7 +21,8 @@
 //! remaining input and output slacks is maximised. Before solving, every input and output is
 //! divided by its mean over the units: efficiencies do not depend on units of measurement
 //! anyway, and with scaled data neither does the second stage's choice of slacks (nor the
-//! solver's tolerances). Slacks are reported in the data's own units. DEAP's default
+//! solver's tolerances). Slacks are reported in the data's own units. A variable that is
+//! zero for every unit constrains nothing and is left as it is. DEAP's default
 //! "multi-stage" slack method can pick a different point when the slack-maximising point is
 //! not unique; the efficiencies never differ.
 //!
