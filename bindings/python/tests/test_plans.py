@@ -61,3 +61,13 @@ def test_validation_findings():
     own = draft.validate()
     assert any(f.code == "goal_without_task" for f in own)
     assert all(isinstance(f, ns.Finding) for f in own)
+
+
+def test_plan_fields_are_read_once_and_to_dict_is_a_copy():
+    plan = next(p for p in ns.builtin_plans() if p.id == "vn-d36-2021")
+    assert plan._data is plan._data  # cached: the core's JSON is not re-read per access
+    d = plan.to_dict()
+    d["goals"].clear()
+    d["id"] = "changed"
+    assert plan.id == "vn-d36-2021" and len(plan.goals) > 0
+    assert plan.to_dict()["goals"]

@@ -6,9 +6,11 @@ JSON for machines, lossless round trips), and goals are read-only views.
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import _nangsuat as _native
@@ -127,11 +129,12 @@ class Plan:
         return self._native.to_json()
 
     def to_dict(self) -> dict[str, Any]:
-        """The plan as plain Python objects (its JSON form)."""
-        return self._data
+        """The plan as plain Python objects (its JSON form): a copy the caller may change."""
+        return copy.deepcopy(self._data)
 
-    @property
+    @cached_property
     def _data(self) -> dict[str, Any]:
+        """The core's JSON form, read once: a plan is immutable."""
         return self._native.to_dict()
 
     @property
