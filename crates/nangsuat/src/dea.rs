@@ -46,7 +46,7 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
-use crate::envelopment::{Failure, Simplex, Technology, column_width, push_column};
+use crate::envelopment::{Failure, Simplex, Technology, column_width, push_column, transpose};
 use crate::error::{Error, Result};
 
 /// Whether efficiency is measured by shrinking inputs or by expanding outputs.
@@ -377,14 +377,13 @@ impl<'a> Production<'a> {
             }
             push_column(&mut columns, &x, &y, width);
         }
-        Scaled {
+        Scaled::new(
             columns,
             width,
-            n_inputs: self.n_inputs,
-            n_outputs: self.n_outputs,
-            input_means: x_mean,
-            output_means: y_mean,
-        }
+            self.n_inputs,
+            self.n_outputs,
+            (x_mean, y_mean),
+        )
     }
 }
 
@@ -392,6 +391,8 @@ impl<'a> Production<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct Scaled {
     pub columns: Vec<f64>,
+    /// The same values by variable (see [`Technology::rows`]).
+    pub rows: Vec<f64>,
     pub width: usize,
     pub n_inputs: usize,
     pub n_outputs: usize,
@@ -400,12 +401,35 @@ pub(crate) struct Scaled {
 }
 
 impl Scaled {
+    /// Packed columns, their width, the variable counts and the scales.
+    pub fn new(
+        columns: Vec<f64>,
+        width: usize,
+        n_inputs: usize,
+        n_outputs: usize,
+        (input_means, output_means): (Vec<f64>, Vec<f64>),
+    ) -> Scaled {
+        let rows = transpose(&columns, width, n_inputs + n_outputs + 1);
+        Scaled {
+            columns,
+            rows,
+            width,
+            n_inputs,
+            n_outputs,
+            input_means,
+            output_means,
+        }
+    }
+
     pub fn technology(&self) -> Technology<'_> {
         Technology {
             columns: &self.columns,
             width: self.width,
             n_inputs: self.n_inputs,
             n_outputs: self.n_outputs,
+            rows: &self.rows,
+            stride: self.columns.len() / self.width,
+            offset: 0,
         }
     }
     pub fn x(&self, j: usize) -> &[f64] {

@@ -17,10 +17,13 @@
 //!
 //! The number of rows `k` is tiny (inputs + outputs + 1) while the number of columns is the
 //! number of units, so a revised simplex with an explicit `k × k` basis inverse is the right
-//! tool: pricing reads each unit's data once per iteration, straight from the caller's
-//! row-major arrays, and nothing of size `n` is ever written. All buffers live in a reusable
-//! [`Simplex`], so solving many problems allocates nothing after the first. Degenerate
-//! stalls switch pricing from Dantzig's rule to Bland's rule, which cannot cycle.
+//! tool: each iteration prices every unit's column as `−π·a_j`, accumulated over the data
+//! laid out by variable (one contiguous row per input or output across units: `k`
+//! vectorised passes, skipping zero multipliers), and touches nothing else of size `n`. All
+//! buffers live in a reusable [`Simplex`], so solving many problems allocates nothing after
+//! the first. Degenerate stalls switch pricing from Dantzig's rule to Bland's rule, which
+//! cannot cycle; the basis is refactorised when each phase ends, so answers carry no drift
+//! from the updates.
 
 use crate::dea::{Orientation, ReturnsToScale};
 
@@ -36,12 +39,12 @@ const DEGENERATE_STREAK: usize = 50;
 /// Iterations per problem before giving up (never reached on well-posed data in our tests).
 const ITERATION_LIMIT: usize = 100_000;
 
-/// A reference technology: each unit's envelopment column, packed `width` values apart —
-/// its mean-scaled inputs, its outputs, a 1 for the convexity row, zeros to pad — so that
-/// pricing is one fixed-width dot product per unit over contiguous memory.
+/// A reference technology, mean-scaled, in two layouts: by unit (`columns`: each unit's
+/// inputs, outputs and a 1 for the convexity row, `width` values apart), for the few columns
+/// a pivot needs; and by variable (`rows`), for pricing.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Technology<'a> {
-    /// `units × width` values.
+    /// `units × width` values, by unit.
     pub columns: &'a [f64],
     /// Stride between units: [`column_width`] of the inputs and outputs.
     pub width: usize,
@@ -49,19 +52,43 @@ pub(crate) struct Technology<'a> {
     pub n_inputs: usize,
     /// Outputs per unit.
     pub n_outputs: usize,
+    /// The same data by variable: row `r` (inputs, outputs, then ones) holds every unit's
+    /// value at `rows[r * stride + offset..][..units]`, so pricing runs along contiguous rows.
+    pub rows: &'a [f64],
+    /// Distance between two variables' rows in `rows`.
+    pub stride: usize,
+    /// Position of this technology's first unit within each row.
+    pub offset: usize,
 }
 
-impl Technology<'_> {
+impl<'a> Technology<'a> {
     /// Number of reference units.
     pub fn units(&self) -> usize {
         self.columns.len() / self.width
     }
+
+    /// Variable `r`'s values over the units.
+    fn row(&self, r: usize) -> &'a [f64] {
+        let start = r * self.stride + self.offset;
+        &self.rows[start..start + self.units()]
+    }
 }
 
-/// Width of a packed column: inputs, outputs and the convexity 1, rounded up to a multiple
-/// of 4 (a fixed width lets the compiler vectorise the pricing loop).
+/// The rows (by variable, ones last) of packed columns: `(n_inputs + n_outputs + 1) × units`.
+pub(crate) fn transpose(columns: &[f64], width: usize, variables: usize) -> Vec<f64> {
+    let units = columns.len() / width;
+    let mut rows = vec![0.0; variables * units];
+    for (j, column) in columns.chunks_exact(width).enumerate() {
+        for (r, &v) in column[..variables].iter().enumerate() {
+            rows[r * units + j] = v;
+        }
+    }
+    rows
+}
+
+/// Width of a packed column: inputs, outputs and the convexity 1.
 pub(crate) fn column_width(n_inputs: usize, n_outputs: usize) -> usize {
-    (n_inputs + n_outputs + 1).div_ceil(4) * 4
+    n_inputs + n_outputs + 1
 }
 
 /// Appends one unit's packed column.
@@ -70,7 +97,7 @@ pub(crate) fn push_column(columns: &mut Vec<f64>, x: &[f64], y: &[f64], width: u
     columns.extend_from_slice(x);
     columns.extend_from_slice(y);
     columns.push(1.0);
-    columns.resize(start + width, 0.0);
+    debug_assert_eq!(columns.len(), start + width);
 }
 
 /// Why a problem has no optimal solution.
@@ -120,8 +147,8 @@ pub(crate) struct Simplex {
     xb: Vec<f64>,
     /// Simplex multipliers.
     pi: Vec<f64>,
-    /// The multipliers laid out as a packed column (zero for absent rows and padding).
-    pi_wide: Vec<f64>,
+    /// Reduced costs of the units' columns.
+    reduced: Vec<f64>,
     /// Entering column, and `B⁻¹` times it.
     column: Vec<f64>,
     /// Scratch for [`Simplex::refactor`].
@@ -225,8 +252,6 @@ impl Simplex {
             buffer.clear();
             buffer.resize(k, 0.0);
         }
-        self.pi_wide.clear();
-        self.pi_wide.resize(tech.width, 0.0);
         self.binv.clear();
         self.binv.resize(k * k, 0.0);
         self.basis.clear();
@@ -450,16 +475,7 @@ impl Simplex {
         bland: bool,
     ) -> (Option<usize>, f64) {
         let k = self.k;
-        // π laid out like a packed column; the convexity entry stays 0 without that row.
-        self.pi_wide.iter_mut().for_each(|p| *p = 0.0);
-        self.pi_wide[..k].copy_from_slice(&self.pi);
-        let (mut entering, mut best) = match tech.width {
-            4 => self.price_units::<4>(tech, bland),
-            8 => self.price_units::<8>(tech, bland),
-            12 => self.price_units::<12>(tech, bland),
-            16 => self.price_units::<16>(tech, bland),
-            _ => self.price_units_any(tech, bland),
-        };
+        let (mut entering, mut best) = self.price_units(tech, bland);
         if bland && entering.is_some() {
             return (entering, best);
         }
@@ -480,46 +496,27 @@ impl Simplex {
         (entering, best)
     }
 
-    /// Pricing of the units' columns with a compile-time column width.
-    fn price_units<const W: usize>(
-        &self,
-        tech: Technology<'_>,
-        bland: bool,
-    ) -> (Option<usize>, f64) {
-        let mut pi = [0.0; W];
-        pi.copy_from_slice(&self.pi_wide);
-        self.scan_units(tech.columns.chunks_exact(W), bland, |column| {
-            let mut dot = 0.0;
-            for c in 0..W {
-                dot += pi[c] * column[c];
+    /// Pricing of the units' columns: λ costs nothing in either phase, so the reduced costs
+    /// are `−π·a_j`, accumulated row by row over contiguous memory (a vectorised axpy per
+    /// nonzero multiplier); then the most negative wins (Dantzig), or the first (Bland).
+    fn price_units(&mut self, tech: Technology<'_>, bland: bool) -> (Option<usize>, f64) {
+        let n = tech.units();
+        let reduced = &mut self.reduced;
+        reduced.clear();
+        reduced.resize(n, 0.0);
+        for (r, &p) in self.pi.iter().enumerate() {
+            if p != 0.0 {
+                for (d, a) in reduced.iter_mut().zip(tech.row(r)) {
+                    *d -= p * a;
+                }
             }
-            dot
-        })
-    }
-
-    /// Pricing of the units' columns for wide columns (many inputs and outputs).
-    fn price_units_any(&self, tech: Technology<'_>, bland: bool) -> (Option<usize>, f64) {
-        self.scan_units(tech.columns.chunks_exact(tech.width), bland, |column| {
-            self.pi_wide.iter().zip(column).map(|(p, a)| p * a).sum()
-        })
-    }
-
-    /// The entering unit among `columns`: λ costs nothing in either phase, so its reduced
-    /// cost is `−π·a_j`; the most negative wins (Dantzig), or the first negative (Bland).
-    #[inline(always)]
-    fn scan_units<'c>(
-        &self,
-        columns: impl Iterator<Item = &'c [f64]>,
-        bland: bool,
-        dot: impl Fn(&[f64]) -> f64,
-    ) -> (Option<usize>, f64) {
+        }
         let mut entering = None;
         let mut best = -COST_TOLERANCE;
-        for (j, column) in columns.enumerate() {
-            let reduced = -dot(column);
-            if reduced < best && self.position[j] == usize::MAX {
+        for (j, &d) in reduced.iter().enumerate() {
+            if d < best && self.position[j] == usize::MAX {
                 entering = Some(j);
-                best = reduced;
+                best = d;
                 if bland {
                     break;
                 }
@@ -682,11 +679,15 @@ mod tests {
         let x = [2.0, 4.0, 3.0, 5.0, 6.0];
         let y = [1.0, 2.0, 3.0, 4.0, 5.0];
         let columns = pack(&x, &y);
+        let rows = transpose(&columns, 3, 3);
         let tech = Technology {
             columns: &columns,
-            width: 4,
+            width: 3,
             n_inputs: 1,
             n_outputs: 1,
+            rows: &rows,
+            stride: x.len(),
+            offset: 0,
         };
         let mut lp = Simplex::default();
         for o in 0..5 {
@@ -721,11 +722,15 @@ mod tests {
         let x = [2.0, 4.0, 6.0];
         let y = [1.0, 2.0, 3.0];
         let columns = pack(&x, &y);
+        let rows = transpose(&columns, 3, 3);
         let tech = Technology {
             columns: &columns,
-            width: 4,
+            width: 3,
             n_inputs: 1,
             n_outputs: 1,
+            rows: &rows,
+            stride: x.len(),
+            offset: 0,
         };
         let mut lp = Simplex::default();
         let result = lp.radial(

@@ -273,6 +273,7 @@ impl SortedPanel {
         let w = self.scaled.width;
         Technology {
             columns: &self.scaled.columns[r.start * w..r.end * w],
+            offset: r.start,
             ..self.scaled.technology()
         }
     }
@@ -494,8 +495,9 @@ fn sorted_panel(data: &Production<'_>, period: &[i32], order: &[usize]) -> Sorte
             start = i;
         }
     }
+    let scales = (scaled.input_means, scaled.output_means);
     SortedPanel {
-        scaled: Scaled { columns, ..scaled },
+        scaled: Scaled::new(columns, w, scaled.n_inputs, scaled.n_outputs, scales),
         ranges,
     }
 }
