@@ -390,7 +390,7 @@ enum NsStatus ns_pwt_tfp(const struct NsPwtInput *input,
 //
 // Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_NON_FINITE` and `NS_STATUS_OUT_OF_RANGE`
 // (negative) naming the variable and row; `NS_STATUS_INVALID_PARAMETER` (a unit with no
-// positive input or output, a variable zero for every unit, zero variables);
+// positive input or output, zero variables);
 // `NS_STATUS_EMPTY`; `NS_STATUS_INVALID_ENUM`.
 //
 // # Safety
