@@ -27,6 +27,7 @@
 //! total), averaged over the two periods.
 
 use crate::error::{Error, Result};
+use crate::summation;
 use serde::{Deserialize, Serialize};
 
 /// One unit's terms (a sector or a province), in levels (output per worker).
@@ -152,7 +153,9 @@ fn check_columns(named: &[(&str, &[f64])]) -> Result<usize> {
 /// ```
 pub fn shift_share(y0: &[f64], l0: &[f64], yt: &[f64], lt: &[f64]) -> Result<ShiftShare> {
     check_columns(&[("y0", y0), ("l0", l0), ("yt", yt), ("lt", lt)])?;
-    let (sum_l0, sum_lt) = (l0.iter().sum::<f64>(), lt.iter().sum::<f64>());
+    // Compensated sums: the components can be large and of opposite signs.
+    let total = |v: &[f64]| summation::sum(v.iter().copied());
+    let (sum_l0, sum_lt) = (total(l0), total(lt));
     let units: Vec<UnitTerms> = (0..y0.len())
         .map(|i| {
             let (p0, pt) = (y0[i] / l0[i], yt[i] / lt[i]);
@@ -164,10 +167,10 @@ pub fn shift_share(y0: &[f64], l0: &[f64], yt: &[f64], lt: &[f64]) -> Result<Shi
             }
         })
         .collect();
-    let sum = |f: fn(&UnitTerms) -> f64| units.iter().map(f).sum::<f64>();
+    let sum = |f: fn(&UnitTerms) -> f64| summation::sum(units.iter().map(f));
     Ok(ShiftShare {
-        base_level: y0.iter().sum::<f64>() / sum_l0,
-        end_level: yt.iter().sum::<f64>() / sum_lt,
+        base_level: total(y0) / sum_l0,
+        end_level: total(yt) / sum_lt,
         within: sum(|u| u.within),
         static_shift: sum(|u| u.static_shift),
         dynamic_shift: sum(|u| u.dynamic_shift),

@@ -49,6 +49,19 @@ impl CompensatedSum {
     }
 }
 
+/// The compensated sum of `values`.
+///
+/// ```
+/// assert_eq!(nangsuat::summation::sum([1e16, 1.0, -1e16]), 1.0);
+/// ```
+pub fn sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    let mut s = CompensatedSum::default();
+    for v in values {
+        s.add(v);
+    }
+    s.total()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

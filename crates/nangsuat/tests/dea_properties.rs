@@ -240,10 +240,11 @@ proptest! {
                     };
                     let ours: f64 = (0..m).map(|i| r.input_slack(j).unwrap()[i] / mean(&x, i, m)).sum::<f64>()
                         + (0..s).map(|k| r.output_slack(j).unwrap()[k] / mean(&y, k, s)).sum::<f64>();
-                    // microlp's own feasibility tolerance moves its optimum by up to ~1e-6 (seen:
-                    // 1.5e-6 where scipy/HiGHS and nangsuat find 0).
+                    // microlp's own tolerances move its optimum by up to ~1e-5 on these data
+                    // (seen: 1.5e-6 and 1.3e-5 where scipy/HiGHS and nangsuat both find 0); a
+                    // second stage that fails or stops short is off by orders of magnitude more.
                     prop_assert!(
-                        (ours - best).abs() <= 1e-5 * best.abs().max(1.0) + 1e-9 * size,
+                        (ours - best).abs() <= 1e-4 * best.abs().max(1.0) + 1e-9 * size,
                         "{orientation:?} {rts:?} unit {j}: slack total {ours}, microlp {best}"
                     );
                 }
