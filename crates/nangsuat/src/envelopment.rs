@@ -663,14 +663,16 @@ impl Simplex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dea::Scaled;
 
-    /// One input and one output per unit, packed.
-    fn pack(x: &[f64], y: &[f64]) -> Vec<f64> {
+    /// A technology of one input and one output per unit (unscaled).
+    fn one_input_one_output(x: &[f64], y: &[f64]) -> Scaled {
+        let width = column_width(1, 1);
         let mut columns = Vec::new();
         for (xi, yi) in x.iter().zip(y) {
-            push_column(&mut columns, &[*xi], &[*yi], column_width(1, 1));
+            push_column(&mut columns, &[*xi], &[*yi], width);
         }
-        columns
+        Scaled::new(columns, width, 1, 1, (vec![1.0], vec![1.0]))
     }
 
     /// One input, one output: the CRS frontier is the best output/input ratio.
@@ -678,17 +680,8 @@ mod tests {
     fn one_input_one_output_crs_is_the_ratio_to_the_best_ratio() {
         let x = [2.0, 4.0, 3.0, 5.0, 6.0];
         let y = [1.0, 2.0, 3.0, 4.0, 5.0];
-        let columns = pack(&x, &y);
-        let rows = transpose(&columns, 3, 3);
-        let tech = Technology {
-            columns: &columns,
-            width: 3,
-            n_inputs: 1,
-            n_outputs: 1,
-            rows: &rows,
-            stride: x.len(),
-            offset: 0,
-        };
+        let scaled = one_input_one_output(&x, &y);
+        let tech = scaled.technology();
         let mut lp = Simplex::default();
         for o in 0..5 {
             let expected = (y[o] / x[o]) / 1.0;
@@ -721,17 +714,8 @@ mod tests {
         // combination using at most its input.
         let x = [2.0, 4.0, 6.0];
         let y = [1.0, 2.0, 3.0];
-        let columns = pack(&x, &y);
-        let rows = transpose(&columns, 3, 3);
-        let tech = Technology {
-            columns: &columns,
-            width: 3,
-            n_inputs: 1,
-            n_outputs: 1,
-            rows: &rows,
-            stride: x.len(),
-            offset: 0,
-        };
+        let scaled = one_input_one_output(&x, &y);
+        let tech = scaled.technology();
         let mut lp = Simplex::default();
         let result = lp.radial(
             tech,

@@ -27,6 +27,48 @@ struct Frontier<'a> {
     s: usize,
 }
 
+/// One side of the envelopment rows: an optional extra term (the radial variable with its
+/// coefficients) and the right-hand sides.
+struct Side<'a> {
+    radial: Option<(microlp::Variable, &'a [f64])>,
+    rhs: &'a [f64],
+}
+
+/// Adds `Σλx_i (+ radial) ≤ rhs_i`, `Σλy_r (+ radial) ≥ rhs_r` and the returns-to-scale row.
+fn add_technology(
+    lp: &mut Problem,
+    lambda: &[microlp::Variable],
+    frontier: Frontier<'_>,
+    rts: ReturnsToScale,
+    inputs: Side<'_>,
+    outputs: Side<'_>,
+) {
+    let Frontier { xs, ys, m, s } = frontier;
+    for (values, width, side, op) in [
+        (xs, m, &inputs, ComparisonOp::Le),
+        (ys, s, &outputs, ComparisonOp::Ge),
+    ] {
+        for k in 0..width {
+            let mut row: Vec<_> = lambda
+                .iter()
+                .enumerate()
+                .map(|(j, &l)| (l, values[j * width + k]))
+                .collect();
+            if let Some((radial, coefficients)) = side.radial {
+                row.push((radial, coefficients[k]));
+            }
+            lp.add_constraint(&row, op, side.rhs[k]);
+        }
+    }
+    let ones: Vec<_> = lambda.iter().map(|&l| (l, 1.0)).collect();
+    match rts {
+        ReturnsToScale::Constant => {}
+        ReturnsToScale::Variable => lp.add_constraint(&ones, ComparisonOp::Eq, 1.0),
+        ReturnsToScale::NonIncreasing => lp.add_constraint(&ones, ComparisonOp::Le, 1.0),
+        ReturnsToScale::NonDecreasing => lp.add_constraint(&ones, ComparisonOp::Ge, 1.0),
+    }
+}
+
 /// Farrell efficiency of `(x_o, y_o)` against the `frontier`, by microlp.
 fn reference_efficiency(
     frontier: Frontier<'_>,
@@ -35,7 +77,7 @@ fn reference_efficiency(
     orientation: Orientation,
     rts: ReturnsToScale,
 ) -> Option<f64> {
-    let Frontier { xs, ys, m, s } = frontier;
+    let Frontier { xs, m, s, .. } = frontier;
     let n = xs.len() / m;
     let direction = match orientation {
         Orientation::Input => OptimizationDirection::Minimize,
@@ -46,33 +88,35 @@ fn reference_efficiency(
     let lambda: Vec<_> = (0..n)
         .map(|_| lp.add_var(0.0, (0.0, f64::INFINITY)))
         .collect();
-    for i in 0..m {
-        let mut row: Vec<_> = (0..n).map(|j| (lambda[j], xs[j * m + i])).collect();
-        match orientation {
-            Orientation::Input => {
-                row.push((radial, -x_o[i]));
-                lp.add_constraint(&row, ComparisonOp::Le, 0.0);
-            }
-            Orientation::Output => lp.add_constraint(&row, ComparisonOp::Le, x_o[i]),
-        }
-    }
-    for r in 0..s {
-        let mut row: Vec<_> = (0..n).map(|j| (lambda[j], ys[j * s + r])).collect();
-        match orientation {
-            Orientation::Input => lp.add_constraint(&row, ComparisonOp::Ge, y_o[r]),
-            Orientation::Output => {
-                row.push((radial, -y_o[r]));
-                lp.add_constraint(&row, ComparisonOp::Ge, 0.0);
-            }
-        }
-    }
-    let ones: Vec<_> = lambda.iter().map(|&l| (l, 1.0)).collect();
-    match rts {
-        ReturnsToScale::Constant => {}
-        ReturnsToScale::Variable => lp.add_constraint(&ones, ComparisonOp::Eq, 1.0),
-        ReturnsToScale::NonIncreasing => lp.add_constraint(&ones, ComparisonOp::Le, 1.0),
-        ReturnsToScale::NonDecreasing => lp.add_constraint(&ones, ComparisonOp::Ge, 1.0),
-    }
+    // θx_o (input) or φy_o (output) moves to the left-hand side: Σλx − θx_o ≤ 0, Σλy − φy_o ≥ 0.
+    let (zeros_x, zeros_y) = (vec![0.0; m], vec![0.0; s]);
+    let (neg_x, neg_y): (Vec<f64>, Vec<f64>) = (
+        x_o.iter().map(|v| -v).collect(),
+        y_o.iter().map(|v| -v).collect(),
+    );
+    let (inputs, outputs) = match orientation {
+        Orientation::Input => (
+            Side {
+                radial: Some((radial, &neg_x)),
+                rhs: &zeros_x,
+            },
+            Side {
+                radial: None,
+                rhs: y_o,
+            },
+        ),
+        Orientation::Output => (
+            Side {
+                radial: None,
+                rhs: x_o,
+            },
+            Side {
+                radial: Some((radial, &neg_y)),
+                rhs: &zeros_y,
+            },
+        ),
+    };
+    add_technology(&mut lp, &lambda, frontier, rts, inputs, outputs);
     let value = lp.solve().ok()?.into_solution().ok()?.objective();
     match orientation {
         Orientation::Input => Some(value),
@@ -116,21 +160,15 @@ fn reference_slack_total(
         Orientation::Input => (x_o.iter().map(|v| v * radial).collect(), y_o.to_vec()),
         Orientation::Output => (x_o.to_vec(), y_o.iter().map(|v| v * radial).collect()),
     };
-    for i in 0..m {
-        let row: Vec<_> = (0..n).map(|j| (lambda[j], xs[j * m + i])).collect();
-        lp.add_constraint(&row, ComparisonOp::Le, x_rhs[i]);
-    }
-    for r in 0..s {
-        let row: Vec<_> = (0..n).map(|j| (lambda[j], ys[j * s + r])).collect();
-        lp.add_constraint(&row, ComparisonOp::Ge, y_rhs[r]);
-    }
-    let ones: Vec<_> = lambda.iter().map(|&l| (l, 1.0)).collect();
-    match rts {
-        ReturnsToScale::Constant => {}
-        ReturnsToScale::Variable => lp.add_constraint(&ones, ComparisonOp::Eq, 1.0),
-        ReturnsToScale::NonIncreasing => lp.add_constraint(&ones, ComparisonOp::Le, 1.0),
-        ReturnsToScale::NonDecreasing => lp.add_constraint(&ones, ComparisonOp::Ge, 1.0),
-    }
+    let inputs = Side {
+        radial: None,
+        rhs: &x_rhs,
+    };
+    let outputs = Side {
+        radial: None,
+        rhs: &y_rhs,
+    };
+    add_technology(&mut lp, &lambda, frontier, rts, inputs, outputs);
     let value = lp.solve().ok()?.into_solution().ok()?.objective();
     let x_size: f64 = (0..m).map(|i| x_rhs[i] / mean(xs, i, m)).sum();
     let y_size: f64 = (0..s).map(|r| y_rhs[r] / mean(ys, r, s)).sum();
