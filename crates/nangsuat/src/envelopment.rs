@@ -683,28 +683,28 @@ mod tests {
         let scaled = one_input_one_output(&x, &y);
         let tech = scaled.technology();
         let mut lp = Simplex::default();
+        // θ is the efficiency; φ its reciprocal.
+        let cases: [(Orientation, fn(f64) -> f64); 2] = [
+            (Orientation::Input, |t| t),
+            (Orientation::Output, |p| 1.0 / p),
+        ];
         for o in 0..5 {
-            let expected = (y[o] / x[o]) / 1.0;
-            let theta = lp
-                .radial(
-                    tech,
-                    &x[o..=o],
-                    &y[o..=o],
-                    Orientation::Input,
-                    ReturnsToScale::Constant,
-                )
-                .unwrap_or(f64::NAN);
-            assert!((theta - expected).abs() < 1e-12, "unit {o}: {theta}");
-            let phi = lp
-                .radial(
-                    tech,
-                    &x[o..=o],
-                    &y[o..=o],
-                    Orientation::Output,
-                    ReturnsToScale::Constant,
-                )
-                .unwrap_or(f64::NAN);
-            assert!((1.0 / phi - expected).abs() < 1e-12, "unit {o}: {phi}");
+            let expected = y[o] / x[o]; // the best ratio is 1
+            for (orientation, efficiency) in cases {
+                let value = lp
+                    .radial(
+                        tech,
+                        &x[o..=o],
+                        &y[o..=o],
+                        orientation,
+                        ReturnsToScale::Constant,
+                    )
+                    .map_or(f64::NAN, efficiency);
+                assert!(
+                    (value - expected).abs() < 1e-12,
+                    "{orientation:?} unit {o}: {value}"
+                );
+            }
         }
     }
 
