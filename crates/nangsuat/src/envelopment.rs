@@ -683,14 +683,9 @@ mod tests {
         let scaled = one_input_one_output(&x, &y);
         let tech = scaled.technology();
         let mut lp = Simplex::default();
-        // θ is the efficiency; φ its reciprocal.
-        let cases: [(Orientation, fn(f64) -> f64); 2] = [
-            (Orientation::Input, |t| t),
-            (Orientation::Output, |p| 1.0 / p),
-        ];
         for o in 0..5 {
             let expected = y[o] / x[o]; // the best ratio is 1
-            for (orientation, efficiency) in cases {
+            for orientation in [Orientation::Input, Orientation::Output] {
                 let value = lp
                     .radial(
                         tech,
@@ -699,10 +694,15 @@ mod tests {
                         orientation,
                         ReturnsToScale::Constant,
                     )
-                    .map_or(f64::NAN, efficiency);
+                    .unwrap_or(f64::NAN);
+                // θ is the efficiency; φ its reciprocal.
+                let efficiency = match orientation {
+                    Orientation::Input => value,
+                    Orientation::Output => 1.0 / value,
+                };
                 assert!(
-                    (value - expected).abs() < 1e-12,
-                    "{orientation:?} unit {o}: {value}"
+                    (efficiency - expected).abs() < 1e-12,
+                    "{orientation:?} unit {o}"
                 );
             }
         }
