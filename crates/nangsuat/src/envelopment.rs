@@ -184,7 +184,7 @@ impl Simplex {
     }
 
     /// Solves the second stage: θ or φ fixed at `radial`, slacks maximised. Afterwards
-    /// [`Simplex::lambda`] and [`Simplex::slacks`] read the solution.
+    /// [`Simplex::lambdas`] and [`Simplex::slack_values`] read the solution.
     pub fn slacks(
         &mut self,
         tech: Technology<'_>,
