@@ -50,8 +50,8 @@ pub fn simple_to_log(simple_rate: f64) -> f64 {
 /// ÷ average employed persons), METHODS §1. The unit is output's unit per person.
 ///
 /// # Errors
-/// [`Error::MissingYear`] if the two series do not cover the same years;
-/// [`Error::NonPositive`] if employment is zero or negative in some year.
+/// [`Error::MissingYear`](crate::Error::MissingYear) if the two series do not cover the same years;
+/// [`Error::NonPositive`](crate::Error::NonPositive) if employment is zero or negative in some year.
 ///
 /// # Examples
 /// ```
