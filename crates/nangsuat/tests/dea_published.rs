@@ -368,3 +368,36 @@ fn a_frontier_that_makes_none_of_an_output_gives_no_efficiency_not_a_huge_one() 
     assert_eq!(one.rts.tech_t1_data_t, None);
     assert_eq!(one.indices.rts_techch, None);
 }
+
+/// A DEAP 2.1 run published with its output file (output orientation, VRS, five firms, three
+/// outputs, one input; every firm is VRS-efficient, so DEAP's "targets" print the data):
+/// crste 1.000 0.843 0.632 0.650 0.633, vrste all 1, scale = crste, drs for firms 2–5.
+#[test]
+fn deap_output_vrs_run_with_scale_regions() {
+    let outputs = [
+        6149.0, 5.0, 537.0, 7364.0, 5.0, 679.0, 8874.0, 8.0, 905.0, 10063.0, 13.0, 1094.0, 12359.0,
+        19.0, 1623.0,
+    ];
+    let inputs = [6.0, 9.0, 16.0, 24.0, 36.0];
+    let data = Production::new(&inputs, 1, &outputs, 3).unwrap();
+    let r = Dea::new(Orientation::Output, ReturnsToScale::Variable)
+        .compute(&data)
+        .unwrap();
+    let crste = [1.000, 0.843, 0.632, 0.650, 0.633];
+    for j in 0..5 {
+        close(r.technical[j], crste[j], &format!("crste firm {}", j + 1));
+        close(r.pure_technical[j], 1.0, &format!("vrste firm {}", j + 1));
+        close(r.scale[j], crste[j], &format!("scale firm {}", j + 1));
+        let expected = if j == 0 {
+            ScaleRegion::Constant
+        } else {
+            ScaleRegion::Decreasing
+        };
+        assert_eq!(r.scale_region[j], Some(expected), "firm {}", j + 1);
+        // Each firm is its own peer with weight 1, and has no slack.
+        let peers: Vec<(usize, f64)> = r.peers(j).collect();
+        assert!(peers.len() == 1 && peers[0].0 == j && (peers[0].1 - 1.0).abs() < 1e-12);
+        assert!(r.input_slack(j).unwrap().iter().all(|&s| s == 0.0));
+        assert!(r.output_slack(j).unwrap().iter().all(|&s| s == 0.0));
+    }
+}
