@@ -384,10 +384,10 @@ fn deap_output_vrs_run_with_scale_regions() {
         .compute(&data)
         .unwrap();
     let crste = [1.000, 0.843, 0.632, 0.650, 0.633];
-    for j in 0..5 {
-        close(r.technical[j], crste[j], &format!("crste firm {}", j + 1));
+    for (j, &te) in crste.iter().enumerate() {
+        close(r.technical[j], te, &format!("crste firm {}", j + 1));
         close(r.pure_technical[j], 1.0, &format!("vrste firm {}", j + 1));
-        close(r.scale[j], crste[j], &format!("scale firm {}", j + 1));
+        close(r.scale[j], te, &format!("scale firm {}", j + 1));
         let expected = if j == 0 {
             ScaleRegion::Constant
         } else {
