@@ -402,6 +402,26 @@ enum NsStatus ns_dea(const struct NsProduction *data,
                      bool slacks,
                      const struct NsDeaOutput *out);
 
+// Efficiency of every unit of `points` (a plan's target bundles, another year's units)
+// against the frontier spanned by the units of `frontier`: θ (input orientation) or 1/φ
+// (output), under `NS_RTS_*` returns to scale. Points beyond best practice score above 1.
+// Where the frontier has no point on a unit's ray (under VRS, a point outside the units'
+// range), `defined` is false and the value NaN. `efficiency` and `defined` hold
+// `points->units` elements; either may be NULL.
+//
+// Errors: as `ns_dea`, for either data set; `NS_STATUS_INVALID_PARAMETER` when the points'
+// numbers of inputs or outputs differ from the frontier's.
+//
+// # Safety
+// `frontier` and `points` are NULL or valid; the non-NULL outputs hold `points->units`
+// writable elements.
+enum NsStatus ns_frontier_efficiency(const struct NsProduction *frontier,
+                                     const struct NsProduction *points,
+                                     int32_t orientation,
+                                     int32_t rts,
+                                     double *efficiency,
+                                     bool *defined);
+
 // The Malmquist productivity index of every unit between consecutive periods (Färe,
 // Grosskopf, Norris & Zhang 1994; Coelli et al. 2005, ch. 11; as DEAP 2.1 prints it):
 // `tfpch = effch × techch` from CRS distance functions, `effch = pech × sech` with `pech`

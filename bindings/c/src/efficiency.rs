@@ -3,7 +3,7 @@
 use crate::handles::{copy_out, give_string, out_arg, ref_arg, slice_arg};
 use crate::monitoring::json;
 use crate::status::{Failure, NsStatus, boundary};
-use nangsuat::dea::{Dea, Orientation, Production, ReturnsToScale, ScaleRegion};
+use nangsuat::dea::{Dea, Frontier, Orientation, Production, ReturnsToScale, ScaleRegion};
 use nangsuat::malmquist::{Malmquist, MalmquistIndex};
 use std::ffi::c_char;
 
@@ -268,6 +268,43 @@ pub unsafe extern "C" fn ns_dea(
             copy_out(o.peer_count, &peer_count);
             copy_out(o.peers, &peers);
             copy_out(o.peer_weights, &weights);
+        }
+        Ok(())
+    })
+}
+
+/// Efficiency of every unit of `points` (a plan's target bundles, another year's units)
+/// against the frontier spanned by the units of `frontier`: θ (input orientation) or 1/φ
+/// (output), under `NS_RTS_*` returns to scale. Points beyond best practice score above 1.
+/// Where the frontier has no point on a unit's ray (under VRS, a point outside the units'
+/// range), `defined` is false and the value NaN. `efficiency` and `defined` hold
+/// `points->units` elements; either may be NULL.
+///
+/// Errors: as `ns_dea`, for either data set; `NS_STATUS_INVALID_PARAMETER` when the points'
+/// numbers of inputs or outputs differ from the frontier's.
+///
+/// # Safety
+/// `frontier` and `points` are NULL or valid; the non-NULL outputs hold `points->units`
+/// writable elements.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ns_frontier_efficiency(
+    frontier: *const NsProduction,
+    points: *const NsProduction,
+    orientation: i32,
+    rts: i32,
+    efficiency: *mut f64,
+    defined: *mut bool,
+) -> NsStatus {
+    boundary(|| {
+        let (orientation, rts) = (self::orientation(orientation)?, returns_to_scale(rts)?);
+        // SAFETY: the caller's contract.
+        let (reference, points) = unsafe { (production(frontier)?, production(points)?) };
+        let values = Frontier::new(&reference)?.efficiencies(&points, orientation, rts)?;
+        let (values, flags) = split(&values);
+        // SAFETY: the caller's contract on the outputs.
+        unsafe {
+            copy_out(efficiency, &values);
+            copy_out(defined, &flags);
         }
         Ok(())
     })

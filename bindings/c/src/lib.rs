@@ -20,6 +20,7 @@
 //! | `ns_growth_accounting_panel` | `GrowthAccounting::compute_panel_into` |
 //! | `ns_pwt_tfp` | `pwt::pwt_tfp` |
 //! | `ns_dea` | `dea::Dea::compute` |
+//! | `ns_frontier_efficiency` | `dea::Frontier::efficiencies` |
 //! | `ns_malmquist`, `ns_malmquist_json` | `malmquist::Malmquist::compute` |
 //! | `ns_plan_from_json`, `ns_plan_from_toml`, `ns_plan_to_json`, `ns_plan_to_toml` | `Plan::{from_json, from_toml, to_json, to_toml}` |
 //! | `ns_plan_validate` | `Plan::validate` |

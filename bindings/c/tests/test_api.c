@@ -392,6 +392,28 @@ static void test_dea(void) {
   CHECK_STATUS(ns_dea(&overflow, 0, 0, true, &out), NS_STATUS_INVALID_PARAMETER);
 }
 
+/* Points against a frontier: one input, one output, best ratio 1. */
+static void test_frontier(void) {
+  const double fx[] = {2, 4, 3}, fy[] = {1, 2, 3};
+  const double px[] = {3, 1, 10}, py[] = {4.5, 1, 2};
+  NsProduction frontier = {3, 1, 1, fx, fy}, points = {3, 1, 1, px, py};
+  double e[3];
+  bool defined[3];
+  CHECK_STATUS(ns_frontier_efficiency(&frontier, &points, NS_ORIENTATION_OUTPUT, NS_RTS_CRS, e,
+                                      defined), NS_STATUS_OK);
+  CHECK(defined[0] && fabs(e[0] - 1.5) < 1e-12 && defined[1] && fabs(e[1] - 1.0) < 1e-12);
+  /* Under VRS nothing on the frontier uses as little as 1 unit of input: undefined. */
+  CHECK_STATUS(ns_frontier_efficiency(&frontier, &points, NS_ORIENTATION_OUTPUT, NS_RTS_VRS, e,
+                                      defined), NS_STATUS_OK);
+  CHECK(!defined[1] && isnan(e[1]) && defined[0] && defined[2]);
+  NsProduction two_inputs = {1, 2, 1, px, py};
+  CHECK_STATUS(ns_frontier_efficiency(&frontier, &two_inputs, 0, 0, e, defined),
+               NS_STATUS_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "2 inputs") != NULL);
+  CHECK_STATUS(ns_frontier_efficiency(NULL, &points, 0, 0, e, defined), NS_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(ns_frontier_efficiency(&frontier, &points, 0, 7, NULL, NULL), NS_STATUS_INVALID_ENUM);
+}
+
 /* DEAP 2.1 example 4 (five firms, three years, one input, one output), output-oriented. */
 static void test_malmquist(void) {
   const double x[] = {2, 4, 3, 5, 6, 2, 4, 3, 5, 5, 2, 4, 3, 5, 5};
@@ -467,6 +489,7 @@ int main(int argc, char **argv) {
   test_statuses();
   test_plans();
   test_dea();
+  test_frontier();
   test_malmquist();
   if (argc > 1) test_pwt(argv[1]);
   else CHECK(!"usage: test_api PATH/TO/pwt1001.csv");

@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::errors::IntoPy;
 use nangsuat::Error;
-use nangsuat::dea::{Dea, Orientation, Production, ReturnsToScale, ScaleRegion};
+use nangsuat::dea::{Dea, Frontier, Orientation, Production, ReturnsToScale, ScaleRegion};
 use nangsuat::malmquist::{Distances, Indices, Malmquist, Means};
 use numpy::{
     IntoPyArray, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods,
@@ -101,6 +101,36 @@ pub(crate) fn dea_columns<'py>(
     d.set_item("peer_offsets", positions(&r.peer_offsets).into_pyarray(py))?;
     d.set_item("peer_units", positions(&r.peer_units).into_pyarray(py))?;
     d.set_item("peer_weights", r.peer_weights.into_pyarray(py))?;
+    Ok(d)
+}
+
+/// Efficiency of every row of (`inputs`, `outputs`) against the frontier of (`frontier_inputs`,
+/// `frontier_outputs`): (values with NaN, defined mask).
+#[pyfunction]
+#[pyo3(signature = (frontier_inputs, frontier_outputs, inputs, outputs, *, orientation="output",
+    rts="vrs", names=None))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn frontier_efficiency_columns<'py>(
+    py: Python<'py>,
+    frontier_inputs: PyReadonlyArray2<'py, f64>,
+    frontier_outputs: PyReadonlyArray2<'py, f64>,
+    inputs: PyReadonlyArray2<'py, f64>,
+    outputs: PyReadonlyArray2<'py, f64>,
+    orientation: &str,
+    rts: &str,
+    names: Option<(Vec<String>, Vec<String>)>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let (orientation, rts) = (
+        Orientation::from_name(orientation).py()?,
+        ReturnsToScale::from_name(rts).py()?,
+    );
+    let reference = production(&frontier_inputs, &frontier_outputs, &names)?;
+    let points = production(&inputs, &outputs, &names)?;
+    let values = py
+        .detach(|| Frontier::new(&reference)?.efficiencies(&points, orientation, rts))
+        .py()?;
+    let d = PyDict::new(py);
+    set_column(&d, "efficiency", values.into_iter())?;
     Ok(d)
 }
 

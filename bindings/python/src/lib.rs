@@ -23,6 +23,10 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(accounting::pwt_tfp_columns, m)?)?;
     m.add_function(wrap_pyfunction!(efficiency::dea_columns, m)?)?;
     m.add_function(wrap_pyfunction!(efficiency::malmquist_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        efficiency::frontier_efficiency_columns,
+        m
+    )?)?;
     m.add_function(wrap_pyfunction!(plans::builtin_plans, m)?)?;
     m.add_function(wrap_pyfunction!(plans::validate_plan_set, m)?)?;
     m.add_function(wrap_pyfunction!(monitoring::progress, m)?)?;

@@ -195,3 +195,24 @@ def test_malmquist_plot_chains_the_period_means():
     tfp = ax.get_lines()[0]
     assert_allclose(tfp.get_xdata(), [1, 2, 3])
     assert_allclose(tfp.get_ydata(), [1.0, 1.125, 1.125], atol=5e-4)
+
+
+def test_frontier_efficiency_of_points_matches_the_malmquist_cross_period_distances():
+    rng = np.random.default_rng(5)
+    unit, period, x, y = _random_panel(rng, 30, 2, 2, 2)
+    m = ns.malmquist(unit, period, x, y, orientation="output", rts="vrs")
+    first, second = period == period.min(), period == period.max()
+    for rts, column in (("crs", "crs_d_t_t1"), ("vrs", "rts_d_t_t1")):
+        e = ns.frontier_efficiency(x[first], y[first], x[second], y[second],
+                                   orientation="output", rts=rts)
+        expected = m.to_dict()[column]
+        defined = m.to_dict()[f"{column}_defined"]
+        assert_allclose(np.ma.getdata(e)[defined], expected[defined], rtol=1e-9)
+        assert (np.ma.getmaskarray(e) == ~defined).all()
+
+
+def test_frontier_efficiency_errors():
+    with pytest.raises(InvalidParameterError, match="2 inputs"):
+        ns.frontier_efficiency([[1.0], [2.0]], [1.0, 2.0], [[1.0, 1.0]], [1.0])
+    with pytest.raises(OutOfRangeError, match="row 0"):
+        ns.frontier_efficiency([1.0, 2.0], [1.0, 2.0], [-1.0], [1.0])

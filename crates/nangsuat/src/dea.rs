@@ -232,17 +232,19 @@ impl<'a> Production<'a> {
     /// Names the inputs and outputs in error messages (otherwise `input 1`, `output 2`, …).
     ///
     /// # Errors
-    /// [`Error::LengthMismatch`] when a list does not have one name per variable.
+    /// [`Error::InvalidParameter`] when a list does not have one name per variable.
     pub fn with_names(mut self, inputs: &'a [String], outputs: &'a [String]) -> Result<Self> {
-        for (series, names, expected) in [
-            ("input names", inputs, self.n_inputs),
-            ("output names", outputs, self.n_outputs),
+        for (kind, names, expected) in [
+            ("input", inputs, self.n_inputs),
+            ("output", outputs, self.n_outputs),
         ] {
             if names.len() != expected {
-                return Err(Error::LengthMismatch {
-                    series: series.into(),
-                    expected,
-                    actual: names.len(),
+                return Err(Error::InvalidParameter {
+                    name: format!("{kind} names"),
+                    reason: format!(
+                        "{} names for {expected} {kind}s: one name per {kind}",
+                        names.len()
+                    ),
                 });
             }
         }
@@ -518,7 +520,7 @@ impl Frontier {
     /// or for outputs no unit makes).
     ///
     /// # Errors
-    /// [`Error::LengthMismatch`] for the wrong number of inputs or outputs;
+    /// [`Error::InvalidParameter`] for the wrong number of inputs or outputs;
     /// [`Error::NonFinite`] or [`Error::OutOfRange`] for a NaN, infinite or negative value;
     /// [`Error::InvalidParameter`] when every input or every output is zero.
     pub fn efficiency(
@@ -529,14 +531,8 @@ impl Frontier {
         returns_to_scale: ReturnsToScale,
     ) -> Result<Option<f64>> {
         let (m, s) = (self.scaled.n_inputs, self.scaled.n_outputs);
-        for (series, values, expected) in [("inputs", inputs, m), ("outputs", outputs, s)] {
-            if values.len() != expected {
-                return Err(Error::LengthMismatch {
-                    series: series.into(),
-                    expected,
-                    actual: values.len(),
-                });
-            }
+        for (kind, count, expected) in [("input", inputs.len(), m), ("output", outputs.len(), s)] {
+            check_variables(kind, count, expected)?;
         }
         let mut point = Production::new(inputs, m, outputs, s)?;
         if let Some((input_names, output_names)) = &self.names {
@@ -557,6 +553,69 @@ impl Frontier {
         let tech = self.scaled.technology();
         Ok(farrell(&mut lp, tech, &x, &y, orientation, returns_to_scale).ok())
     }
+
+    /// [`Frontier::efficiency`] of every unit of `points` (with the `rayon` feature, in
+    /// parallel): `None` where the frontier has no point on a unit's ray.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when `points` has other numbers of inputs or outputs than
+    /// the frontier; otherwise the errors of [`Dea::compute`] for `points`' values, naming the row.
+    pub fn efficiencies(
+        &self,
+        points: &Production<'_>,
+        orientation: Orientation,
+        returns_to_scale: ReturnsToScale,
+    ) -> Result<Vec<Option<f64>>> {
+        for (kind, count, expected) in [
+            ("input", points.n_inputs, self.scaled.n_inputs),
+            ("output", points.n_outputs, self.scaled.n_outputs),
+        ] {
+            check_variables(kind, count, expected)?;
+        }
+        points.validate(|j| format!("row {j}"), |_| None)?;
+        let tech = self.scaled.technology();
+        let (x_scale, y_scale) = (&self.scaled.input_means, &self.scaled.output_means);
+        let rows: Vec<(&[f64], &[f64])> = points.rows().collect();
+        let solve = |(lp, x, y): &mut (Simplex, Vec<f64>, Vec<f64>),
+                     (xj, yj): &(&[f64], &[f64])| {
+            for ((scaled, v), m) in x.iter_mut().zip(*xj).zip(x_scale) {
+                *scaled = v / m;
+            }
+            for ((scaled, v), m) in y.iter_mut().zip(*yj).zip(y_scale) {
+                *scaled = v / m;
+            }
+            farrell(lp, tech, x, y, orientation, returns_to_scale).ok()
+        };
+        let workspace = || {
+            (
+                Simplex::default(),
+                vec![0.0; points.n_inputs],
+                vec![0.0; points.n_outputs],
+            )
+        };
+        #[cfg(feature = "rayon")]
+        let out = {
+            use rayon::prelude::*;
+            rows.par_iter().map_init(workspace, solve).collect()
+        };
+        #[cfg(not(feature = "rayon"))]
+        let out = {
+            let mut w = workspace();
+            rows.iter().map(|r| solve(&mut w, r)).collect()
+        };
+        Ok(out)
+    }
+}
+
+/// A point measured against a frontier must have the frontier's numbers of variables.
+fn check_variables(kind: &str, count: usize, expected: usize) -> Result<()> {
+    if count == expected {
+        return Ok(());
+    }
+    Err(Error::InvalidParameter {
+        name: format!("{kind}s"),
+        reason: format!("{count} {kind}s where the frontier's units have {expected}"),
+    })
 }
 
 /// A DEA model: orientation, returns to scale, and whether to compute slacks and peers.
@@ -910,12 +969,43 @@ mod tests {
     }
 
     #[test]
+    fn a_frontier_measures_many_points_as_it_measures_one() {
+        let data = Production::new(&[2.0, 4.0, 3.0], 1, &[1.0, 2.0, 3.0], 1).unwrap();
+        let frontier = Frontier::new(&data).unwrap();
+        let (x, y) = ([3.0, 1.0, 10.0], [4.5, 1.0, 2.0]);
+        let points = Production::new(&x, 1, &y, 1).unwrap();
+        for o in [Orientation::Input, Orientation::Output] {
+            for r in [ReturnsToScale::Constant, ReturnsToScale::Variable] {
+                let all = frontier.efficiencies(&points, o, r).unwrap();
+                for j in 0..3 {
+                    let one = frontier.efficiency(&x[j..=j], &y[j..=j], o, r).unwrap();
+                    assert_eq!(all[j], one, "{o:?} {r:?} point {j}");
+                }
+            }
+        }
+        let wrong = Production::new(&[1.0, 1.0], 2, &[1.0], 1).unwrap();
+        let err = frontier
+            .efficiencies(&wrong, Orientation::Input, ReturnsToScale::Constant)
+            .unwrap_err();
+        assert!(err.to_string().contains("2 inputs where"), "{err}");
+        let negative = Production::new(&[1.0, -2.0], 1, &[1.0, 1.0], 1).unwrap();
+        let err = frontier
+            .efficiencies(&negative, Orientation::Input, ReturnsToScale::Constant)
+            .unwrap_err();
+        assert!(err.to_string().contains("unit `row 1`"), "{err}");
+    }
+
+    #[test]
     fn a_frontier_checks_the_point_it_measures() {
         let data = Production::new(&[1.0, 2.0], 1, &[1.0, 3.0], 1).unwrap();
         let frontier = Frontier::new(&data).unwrap();
         let (o, r) = (Orientation::Input, ReturnsToScale::Constant);
         let err = frontier.efficiency(&[1.0, 2.0], &[1.0], o, r).unwrap_err();
-        assert!(matches!(err, Error::LengthMismatch { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .contains("2 inputs where the frontier's units have 1"),
+            "{err}"
+        );
         let err = frontier.efficiency(&[-1.0], &[1.0], o, r).unwrap_err();
         assert!(err.to_string().contains("input 1 of unit `point`"), "{err}");
         let err = frontier

@@ -14,7 +14,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// Two columns that must describe the same rows have different lengths.
-    #[error("series `{series}` has {actual} values but {expected} were expected (one per year)")]
+    #[error("series `{series}` has {actual} values but {expected} were expected (one per row)")]
     LengthMismatch {
         /// The offending series.
         series: String,

@@ -26,7 +26,7 @@ from .accounting import (
     growth_accounting_panel,
     pwt_tfp,
 )
-from .efficiency import DeaResult, MalmquistResult, dea, malmquist
+from .efficiency import DeaResult, MalmquistResult, dea, frontier_efficiency, malmquist
 from .exceptions import NangsuatError
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
@@ -40,6 +40,7 @@ __all__ = [
     "pwt_tfp",
     "dea",
     "DeaResult",
+    "frontier_efficiency",
     "malmquist",
     "MalmquistResult",
     "GrowthAccountingResult",

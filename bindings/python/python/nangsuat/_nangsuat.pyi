@@ -17,6 +17,7 @@ __all__ = [
     "pwt_tfp_columns",
     "dea_columns",
     "malmquist_columns",
+    "frontier_efficiency_columns",
     "builtin_plans",
     "validate_plan_set",
     "progress",
@@ -152,3 +153,13 @@ def malmquist_columns(
     unit_labels: list[str] | None = None,
     names: tuple[list[str], list[str]] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]: ...
+def frontier_efficiency_columns(
+    frontier_inputs: npt.NDArray[np.float64],
+    frontier_outputs: npt.NDArray[np.float64],
+    inputs: npt.NDArray[np.float64],
+    outputs: npt.NDArray[np.float64],
+    *,
+    orientation: str = "output",
+    rts: str = "vrs",
+    names: tuple[list[str], list[str]] | None = None,
+) -> dict[str, Any]: ...

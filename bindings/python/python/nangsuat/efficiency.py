@@ -18,7 +18,7 @@ import numpy as np
 
 from . import _nangsuat as _native
 from ._inputs import entity_codes, index_of, matrix, year_column
-from .exceptions import LengthMismatchError
+from .exceptions import InvalidParameterError, LengthMismatchError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -339,10 +339,47 @@ def malmquist(
     if len(periods) != len(codes):
         raise LengthMismatchError(
             f"series `period` has {len(periods)} values but {len(codes)} were expected "
-            "(one per unit row)"
+            "(one per row)"
         )
     names = _names(input_names, output_names, x.shape[1], y.shape[1])
     columns = _native.malmquist_columns(
         codes, periods, x, y, orientation=orientation, rts=rts, unit_labels=labels, names=names
     )
     return MalmquistResult(columns, labels, orientation, rts)
+
+
+def frontier_efficiency(
+    frontier_inputs: Any,
+    frontier_outputs: Any,
+    inputs: Any,
+    outputs: Any,
+    *,
+    orientation: Orientation = "output",
+    rts: ReturnsToScale = "vrs",
+) -> np.ma.MaskedArray:
+    """Efficiency of each row of (``inputs``, ``outputs``) — a plan's target bundle, next
+    year's units — against the frontier spanned by (``frontier_inputs``, ``frontier_outputs``).
+
+    Points beyond best practice score above 1 (output orientation: the frontier would need
+    ``1/score`` of their outputs). The result is a masked array: masked where the frontier has
+    no point on a row's ray (under VRS, a point outside the units' range), never a bare NaN.
+
+    >>> e = frontier_efficiency([2.0, 4.0, 3.0], [1.0, 2.0, 3.0], [3.0, 1.0], [4.5, 1.0],
+    ...                         rts="crs")
+    >>> round(float(e[0]), 6), bool(e.mask[1])
+    (1.5, False)
+    """
+    fx, input_names = matrix("frontier_inputs", frontier_inputs)
+    fy, output_names = matrix("frontier_outputs", frontier_outputs)
+    x, _ = matrix("inputs", inputs)
+    y, _ = matrix("outputs", outputs)
+    if x.shape[1] != fx.shape[1] or y.shape[1] != fy.shape[1]:
+        raise InvalidParameterError(
+            f"the points have {x.shape[1]} inputs and {y.shape[1]} outputs where the "
+            f"frontier's units have {fx.shape[1]} and {fy.shape[1]}"
+        )
+    names = _names(input_names, output_names, fx.shape[1], fy.shape[1])
+    columns = _native.frontier_efficiency_columns(
+        fx, fy, x, y, orientation=orientation, rts=rts, names=names
+    )
+    return np.ma.MaskedArray(columns["efficiency"], mask=~columns["efficiency_defined"])
