@@ -41,6 +41,14 @@ fn production<'a>(
     }
 }
 
+/// The orientation and returns to scale named by the caller.
+fn model(orientation: &str, rts: &str) -> PyResult<(Orientation, ReturnsToScale)> {
+    Ok((
+        Orientation::from_name(orientation).py()?,
+        ReturnsToScale::from_name(rts).py()?,
+    ))
+}
+
 /// `Option<f64>` values as (NaN-filled values, defined mask).
 fn split(values: impl Iterator<Item = Option<f64>>) -> (Vec<f64>, Vec<bool>) {
     values.map(|v| (v.unwrap_or(f64::NAN), v.is_some())).unzip()
@@ -69,11 +77,8 @@ pub(crate) fn dea_columns<'py>(
     slacks: bool,
     names: Option<(Vec<String>, Vec<String>)>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let model = Dea::new(
-        Orientation::from_name(orientation).py()?,
-        ReturnsToScale::from_name(rts).py()?,
-    )
-    .slacks(slacks);
+    let (orientation, rts) = model(orientation, rts)?;
+    let model = Dea::new(orientation, rts).slacks(slacks);
     let data = production(&inputs, &outputs, &names)?;
     let (units, m, s) = (data.units(), data.n_inputs(), data.n_outputs());
     let r = py.detach(|| model.compute(&data)).py()?;
@@ -120,10 +125,7 @@ pub(crate) fn frontier_efficiency_columns<'py>(
     rts: &str,
     names: Option<(Vec<String>, Vec<String>)>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let (orientation, rts) = (
-        Orientation::from_name(orientation).py()?,
-        ReturnsToScale::from_name(rts).py()?,
-    );
+    let (orientation, rts) = model(orientation, rts)?;
     let reference = production(&frontier_inputs, &frontier_outputs, &names)?;
     let points = production(&inputs, &outputs, &names)?;
     let values = py
@@ -197,10 +199,8 @@ pub(crate) fn malmquist_columns<'py>(
     Bound<'py, PyDict>,
     Bound<'py, PyDict>,
 )> {
-    let model = Malmquist::new(
-        Orientation::from_name(orientation).py()?,
-        ReturnsToScale::from_name(rts).py()?,
-    );
+    let (orientation, rts) = model(orientation, rts)?;
+    let model = Malmquist::new(orientation, rts);
     let data = production(&inputs, &outputs, &names)?;
     let codes = unit.as_slice().map_err(|_| {
         crate::errors::to_py_err(Error::InvalidParameter {
