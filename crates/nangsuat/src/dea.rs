@@ -458,15 +458,16 @@ pub(crate) fn farrell(
     orientation: Orientation,
     rts: ReturnsToScale,
 ) -> std::result::Result<f64, Failure> {
-    let value = lp.radial(tech, x, y, orientation, rts)?;
+    efficiency_of_radial(lp.radial(tech, x, y, orientation, rts)?, orientation)
+}
+
+/// The Farrell efficiency of an optimal θ (input) or φ (output): θ, or 1/φ, where φ below
+/// [`ZERO_EXPANSION`] is zero up to round-off and means no point on the ray.
+fn efficiency_of_radial(value: f64, orientation: Orientation) -> std::result::Result<f64, Failure> {
     let efficiency = match orientation {
         Orientation::Input => value,
-        Orientation::Output => {
-            if value <= ZERO_EXPANSION {
-                return Err(Failure::Infeasible);
-            }
-            1.0 / value
-        }
+        Orientation::Output if value > ZERO_EXPANSION => 1.0 / value,
+        Orientation::Output => return Err(Failure::Infeasible),
     };
     if efficiency.is_finite() && efficiency > 0.0 {
         Ok(efficiency)
@@ -689,24 +690,27 @@ impl Efficiency {
     /// Input targets of unit `j` (`Σλx`: the efficient point), or `None` if undefined (or
     /// `data` is not the data of this result).
     pub fn input_targets(&self, data: &Production<'_>, j: usize) -> Option<Vec<f64>> {
-        self.efficiency.get(j).copied().flatten()?;
-        let mut target = vec![0.0; data.n_inputs()];
-        for (peer, weight) in self.peers(j) {
-            for (t, x) in target.iter_mut().zip(data.inputs_of(peer)?) {
-                *t += weight * x;
-            }
-        }
-        Some(target)
+        self.targets(j, data.n_inputs(), |peer| data.inputs_of(peer))
     }
 
     /// Output targets of unit `j` (`Σλy`), or `None` if undefined (or `data` is not the data
     /// of this result).
     pub fn output_targets(&self, data: &Production<'_>, j: usize) -> Option<Vec<f64>> {
+        self.targets(j, data.n_outputs(), |peer| data.outputs_of(peer))
+    }
+
+    /// `Σλ·row(peer)` over unit `j`'s peers, for rows of `width` values.
+    fn targets<'d>(
+        &self,
+        j: usize,
+        width: usize,
+        row: impl Fn(usize) -> Option<&'d [f64]>,
+    ) -> Option<Vec<f64>> {
         self.efficiency.get(j).copied().flatten()?;
-        let mut target = vec![0.0; data.n_outputs()];
+        let mut target = vec![0.0; width];
         for (peer, weight) in self.peers(j) {
-            for (t, y) in target.iter_mut().zip(data.outputs_of(peer)?) {
-                *t += weight * y;
+            for (t, v) in target.iter_mut().zip(row(peer)?) {
+                *t += weight * v;
             }
         }
         Some(target)
@@ -932,6 +936,23 @@ mod tests {
         assert!(Production::new(&[1.0, 2.0, 3.0], 2, &[1.0], 1).is_err());
         assert!(Production::new(&[1.0, 2.0], 1, &[1.0], 1).is_err());
         assert!(Production::new(&[], 1, &[], 1).is_err());
+    }
+
+    #[test]
+    fn a_zero_expansion_up_to_round_off_is_no_efficiency() {
+        // φ ≈ 3e-18 once came out of a problem whose exact answer is φ = 0 (efficiency 3.6e17).
+        for phi in [0.0, 3e-18, 1e-10] {
+            assert_eq!(
+                efficiency_of_radial(phi, Orientation::Output),
+                Err(Failure::Infeasible)
+            );
+        }
+        assert_eq!(efficiency_of_radial(0.5, Orientation::Output), Ok(2.0));
+        assert_eq!(efficiency_of_radial(0.5, Orientation::Input), Ok(0.5));
+        assert_eq!(
+            efficiency_of_radial(f64::NAN, Orientation::Input),
+            Err(Failure::Infeasible)
+        );
     }
 
     #[test]

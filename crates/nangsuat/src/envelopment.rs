@@ -362,8 +362,8 @@ impl Simplex {
         let mut work = std::mem::take(&mut self.refactor_work);
         work.clear();
         work.resize(k * 2 * k, 0.0);
-        for (c, &var) in self.basis.clone().iter().enumerate() {
-            self.load_column(tech, var);
+        for c in 0..k {
+            self.load_column(tech, self.basis[c]);
             for r in 0..k {
                 work[r * 2 * k + c] = self.column[r];
             }

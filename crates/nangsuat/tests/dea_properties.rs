@@ -6,7 +6,7 @@
 #![allow(clippy::needless_range_loop)]
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem};
-use nangsuat::dea::{Dea, Orientation, Production, ReturnsToScale};
+use nangsuat::dea::{Dea, Efficiency, Orientation, Production, ReturnsToScale};
 use nangsuat::malmquist::Malmquist;
 use proptest::prelude::*;
 
@@ -175,6 +175,27 @@ fn reference_slack_total(
     Some((value + x_size - y_size, x_size + y_size))
 }
 
+/// DEA of `data` (whose units are `frontier`), every efficiency checked against microlp.
+fn efficiencies_agree(
+    data: &Production<'_>,
+    frontier: Frontier<'_>,
+    orientation: Orientation,
+    rts: ReturnsToScale,
+) -> Efficiency {
+    let r = Dea::new(orientation, rts).compute(data).unwrap();
+    for j in 0..data.units() {
+        let (x_o, y_o) = (data.inputs_of(j).unwrap(), data.outputs_of(j).unwrap());
+        let reference = reference_efficiency(frontier, x_o, y_o, orientation, rts);
+        let (m, s) = (frontier.m, frontier.s);
+        agree(
+            r.efficiency[j],
+            reference,
+            &format!("{m}x{s} {orientation:?} {rts:?} unit {j}"),
+        );
+    }
+    r
+}
+
 fn agree(ours: Option<f64>, reference: Option<f64>, what: &str) {
     match (ours, reference) {
         (Some(a), Some(b)) => assert!(
@@ -233,14 +254,7 @@ proptest! {
         let data = Production::new(&x, m, &y, s).unwrap();
         for orientation in BOTH {
             for rts in [ReturnsToScale::Constant, ReturnsToScale::Variable] {
-                let r = Dea::new(orientation, rts).compute(&data).unwrap();
-                for j in 0..data.units() {
-                    let frontier = Frontier { xs: &x, ys: &y, m, s };
-                    let reference = reference_efficiency(
-                        frontier, data.inputs_of(j).unwrap(), data.outputs_of(j).unwrap(), orientation, rts,
-                    );
-                    agree(r.efficiency[j], reference, &format!("{m}x{s} {orientation:?} {rts:?} unit {j}"));
-                }
+                efficiencies_agree(&data, Frontier { xs: &x, ys: &y, m, s }, orientation, rts);
             }
         }
     }
@@ -250,13 +264,9 @@ proptest! {
         let data = Production::new(&x, m, &y, s).unwrap();
         for orientation in BOTH {
             for rts in ALL_RTS {
-                let r = Dea::new(orientation, rts).compute(&data).unwrap();
+                let frontier = Frontier { xs: &x, ys: &y, m, s };
+                let r = efficiencies_agree(&data, frontier, orientation, rts);
                 for j in 0..data.units() {
-                    let frontier = Frontier { xs: &x, ys: &y, m, s };
-                    let reference = reference_efficiency(
-                        frontier, data.inputs_of(j).unwrap(), data.outputs_of(j).unwrap(), orientation, rts,
-                    );
-                    agree(r.efficiency[j], reference, &format!("{orientation:?} {rts:?} unit {j}"));
                     // The second stage reaches the largest slack total there is.
                     let e = r.efficiency[j].unwrap();
                     // θ or φ loosened by 1e-12 against round-off (more would admit slivers of
