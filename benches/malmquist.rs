@@ -11,8 +11,8 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use microlp::{ComparisonOp, OptimizationDirection, Problem};
-use nangsuat::dea::{Frontier, Orientation, Production, ReturnsToScale};
-use nangsuat::malmquist::Malmquist;
+use nangsuat::efficiency::dea::{Frontier, Orientation, Production, ReturnsToScale};
+use nangsuat::efficiency::malmquist::Malmquist;
 use nangsuat_benches::ProductionPanel;
 use std::hint::black_box;
 

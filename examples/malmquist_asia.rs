@@ -10,8 +10,8 @@
 //! Source: Feenstra, Inklaar & Timmer (2015), AER 105(10); GGDC (2023), PWT 10.01,
 //! doi:10.34894/QT5BCC, CC BY 4.0.
 
-use nangsuat::dea::{Orientation, Production, ReturnsToScale};
-use nangsuat::malmquist::{Malmquist, Means};
+use nangsuat::efficiency::dea::{Orientation, Production, ReturnsToScale};
+use nangsuat::efficiency::malmquist::{Malmquist, Means};
 use std::error::Error;
 
 const ECONOMIES: [&str; 21] = [
@@ -130,9 +130,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("{}", line("all (mean of years)", &index.overall));
 
     let vn: Vec<_> = index.changes.iter().filter(|c| c.unit == "VNM").collect();
-    let cumulative = |f: fn(&nangsuat::malmquist::Change<&str>) -> Option<f64>| -> Option<f64> {
-        vn.iter().map(|c| f(c)).product()
-    };
+    let cumulative =
+        |f: fn(&nangsuat::efficiency::malmquist::Change<&str>) -> Option<f64>| -> Option<f64> {
+            vn.iter().map(|c| f(c)).product()
+        };
     println!(
         "\nViet Nam, {FIRST}→{LAST} cumulative: TFP × {:.3}, of which efficiency × {:.3} and \
          technical change × {:.3}.",

@@ -6,8 +6,8 @@
 //! Run with `cargo run --release --example vietnam` (English labels) or
 //! `cargo run --release --example vietnam -- --lang vi` (Vietnamese labels).
 
-use nangsuat::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
 use nangsuat::report::{Lang, Report};
+use nangsuat::vietnam::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
 use nangsuat::{
     Accounting, AccountingInput, GrowthAccounting, LabourShare, PeriodSummary, Result, Share,
     UndefinedShare, accounting::tfp_share,

@@ -3,7 +3,7 @@
 use crate::handles::{copy_out, optional_out, optional_slice, ref_arg, slice_arg};
 use crate::status::{Failure, NsStatus, boundary};
 use nangsuat::accounting::AccountingBuffers;
-use nangsuat::pwt::{PwtInput, pwt_tfp};
+use nangsuat::accounting::pwt::{PwtInput, pwt_tfp};
 use nangsuat::share::Share;
 use nangsuat::{AccountingInput, GrowthAccounting, LabourShare, NanPolicy, Profile};
 

@@ -3,8 +3,10 @@
 use crate::handles::{copy_out, give_string, out_arg, ref_arg, slice_arg};
 use crate::monitoring::json;
 use crate::status::{Failure, NsStatus, boundary};
-use nangsuat::dea::{Dea, Frontier, Orientation, Production, ReturnsToScale, ScaleRegion};
-use nangsuat::malmquist::{Malmquist, MalmquistIndex};
+use nangsuat::efficiency::dea::{
+    Dea, Frontier, Orientation, Production, ReturnsToScale, ScaleRegion,
+};
+use nangsuat::efficiency::malmquist::{Malmquist, MalmquistIndex};
 use std::ffi::c_char;
 
 /// Orientation: shrink inputs at given outputs (efficiency θ).
@@ -435,7 +437,7 @@ pub unsafe extern "C" fn ns_malmquist_json(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nangsuat::malmquist::Indices;
+    use nangsuat::efficiency::malmquist::Indices;
 
     /// `ns_malmquist` sets bit k for column k of `Indices::NAMES`: the constants must agree.
     #[test]

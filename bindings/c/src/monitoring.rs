@@ -2,10 +2,10 @@
 
 use crate::handles::{give_string, out_arg, str_arg};
 use crate::status::{Failure, NsStatus, boundary};
-use nangsuat::assess::AssessOptions;
-use nangsuat::observation::Observations;
+use nangsuat::monitoring::assess::AssessOptions;
+use nangsuat::monitoring::observation::Observations;
+use nangsuat::monitoring::progress::Method;
 use nangsuat::plan::Plan;
-use nangsuat::progress::Method;
 use nangsuat::report::{Lang, Report, assess_with};
 use std::ffi::c_char;
 

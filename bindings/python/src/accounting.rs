@@ -3,7 +3,7 @@
 
 use crate::errors::{IntoPy, relabel};
 use crate::json::to_python;
-use nangsuat::pwt::{PwtInput, pwt_tfp};
+use nangsuat::accounting::pwt::{PwtInput, pwt_tfp};
 use nangsuat::share::Share;
 use nangsuat::{
     Accounting, AccountingInput, Error, Field, GrowthAccounting, LabourShare, NanPolicy, Profile,

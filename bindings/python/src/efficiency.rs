@@ -7,8 +7,10 @@ use std::fmt;
 
 use crate::errors::IntoPy;
 use nangsuat::Error;
-use nangsuat::dea::{Dea, Frontier, Orientation, Production, ReturnsToScale, ScaleRegion};
-use nangsuat::malmquist::{Distances, Indices, Malmquist, Means};
+use nangsuat::efficiency::dea::{
+    Dea, Frontier, Orientation, Production, ReturnsToScale, ScaleRegion,
+};
+use nangsuat::efficiency::malmquist::{Distances, Indices, Malmquist, Means};
 use numpy::{
     IntoPyArray, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods,
 };

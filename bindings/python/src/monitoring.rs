@@ -4,10 +4,10 @@ use crate::errors::IntoPy;
 use crate::json::to_python;
 use crate::plans::PyPlan;
 use nangsuat::Error;
-use nangsuat::assess::AssessOptions;
-use nangsuat::observation::Observations;
+use nangsuat::monitoring::assess::AssessOptions;
+use nangsuat::monitoring::observation::Observations;
+use nangsuat::monitoring::progress::{Method, Point, ProgressInput, progress as core_progress};
 use nangsuat::plan::Plan;
-use nangsuat::progress::{Method, Point, ProgressInput, progress as core_progress};
 use nangsuat::report::{Lang, Report, assess_with};
 use pyo3::prelude::*;
 

@@ -3,7 +3,7 @@
 use crate::errors::IntoPy;
 use crate::json::to_python;
 use nangsuat::plan::Plan;
-use nangsuat::validation::validate_plans;
+use nangsuat::plan::validation::validate_plans;
 use pyo3::prelude::*;
 
 /// A plan held by the core (immutable).

@@ -5,27 +5,23 @@
 //! (2021–2030): labour productivity, TFP growth, and TFP's contribution to growth, by accepted
 //! methods whose references are named in each module.
 //!
-//! * [`series`] — annual series, alignment, the missing-data policy ([`NanPolicy`]).
-//! * [`growth`] — log and discrete growth, CAGR, labour productivity per worker and per hour.
-//! * [`capital`] — perpetual-inventory capital stocks with a Harberger initial stock.
-//! * [`accounting`] — growth accounting (Törnqvist and GSO profiles), single series and panels.
-//! * [`pwt`] — Penn World Table 10.01's `rtfpna` and `ctfp` from PWT's own inputs.
-//! * [`data`] — embedded data for Viet Nam (PWT 10.01 extract), with sources and licences.
-//! * [`index`] — Laspeyres, Paasche, Fisher, Törnqvist indices; chained; GEKS; deflators.
-//! * [`indicator`] — the indicator catalogue (codes, names in Vietnamese and English, units).
-//! * [`goal`] and [`plan`] — plans, goals, tasks; TOML and JSON plan files; the embedded plans
-//!   of Decision 36/QĐ-TTg and of Quảng Ninh and Thanh Hóa.
-//! * [`validation`] — every finding about a plan, with stable codes.
-//! * [`observation`] — observed values with source and evidence (embedded: Viet Nam, 218 values).
-//! * [`assess`] — every goal of a set of plans against observations: status, numbers, needs.
-//! * [`feasibility`] — consistency of targets, historical realism against PWT peers, scenarios.
-//! * [`shift_share`] — shift-share (with product taxes), GEAD for chain-linked volumes, Domar.
-//! * [`report`] — the monitoring report (Markdown in Vietnamese or English, JSON).
-//! * [`dea`] — data envelopment analysis: technical, pure technical and scale efficiency,
-//!   slacks, peers (input or output orientation; CRS, VRS, NIRS, NDRS).
-//! * [`malmquist`] — the Malmquist productivity index over a panel of units, decomposed as
-//!   DEAP prints it (`tfpch = effch × techch`, `effch = pech × sech`).
-//! * [`progress`] — progress of one target by the StatCan/Open SDG, UNSD, ESCAP and PSA methods.
+//! The crate is a house with wings; primitives live at the root and each wing is a folder
+//! that imports only the root and the wings below it (see the README's "Architecture"):
+//!
+//! * root — [`error`], [`share`], [`summation`], [`series`] (annual series, alignment,
+//!   [`NanPolicy`]), [`growth`] (log and discrete growth, CAGR).
+//! * [`accounting`] — growth accounting (Törnqvist and GSO profiles), labour productivity,
+//!   [`accounting::capital`] stocks (perpetual inventory, Harberger) and Penn World Table's
+//!   [`accounting::pwt`] TFP.
+//! * [`structure`] — [`structure::shift_share`] (with product taxes, GEAD, regions → nation,
+//!   Domar) and [`structure::index`] numbers (Laspeyres, Paasche, Fisher, Törnqvist, GEKS).
+//! * [`efficiency`] — the production data set, DEA, frontiers and the Malmquist index.
+//! * [`plan`] — plans, [`plan::goal`]s, the [`plan::indicator`] catalogue and
+//!   [`plan::validation`].
+//! * [`monitoring`] — [`monitoring::observation`]s, [`monitoring::progress`] of one target by
+//!   five methods, [`monitoring::assess`]ment of every goal, [`monitoring::feasibility`].
+//! * [`report`] — the monitoring report and its renderers.
+//! * [`vietnam`] — Viet Nam: the embedded data (PWT 10.01 extract), plans and observations.
 //!
 //! Rates and shares are fractions (0.07 is 7 %). Undefined results are `None` (or `false` in
 //! a validity mask), never a silent NaN. No input makes the crate panic.
@@ -52,28 +48,17 @@
 #![deny(missing_docs)]
 
 pub mod accounting;
-pub mod assess;
-pub mod capital;
-pub mod data;
-pub mod dea;
-mod envelopment;
+pub mod efficiency;
 pub mod error;
-pub mod feasibility;
-pub mod goal;
 pub mod growth;
-pub mod index;
-pub mod indicator;
-pub mod malmquist;
-pub mod observation;
+pub mod monitoring;
 pub mod plan;
-pub mod progress;
-pub mod pwt;
 pub mod report;
 pub mod series;
 pub mod share;
-pub mod shift_share;
+pub mod structure;
 pub mod summation;
-pub mod validation;
+pub mod vietnam;
 
 pub use accounting::{
     Accounting, AccountingInput, AccountingRow, ContributionShares, Field, GrowthAccounting,

@@ -3,8 +3,8 @@
 //! variables twelve orders of magnitude apart. Each must solve every problem, with no
 //! undefined efficiency and the frontier's properties intact.
 
-use nangsuat::dea::{Dea, Orientation, Production, ReturnsToScale};
-use nangsuat::malmquist::Malmquist;
+use nangsuat::efficiency::dea::{Dea, Orientation, Production, ReturnsToScale};
+use nangsuat::efficiency::malmquist::Malmquist;
 
 const ALL_RTS: [ReturnsToScale; 4] = [
     ReturnsToScale::Constant,

@@ -6,8 +6,8 @@
 #![allow(clippy::needless_range_loop)]
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem};
-use nangsuat::dea::{Dea, Efficiency, Orientation, Production, ReturnsToScale};
-use nangsuat::malmquist::Malmquist;
+use nangsuat::efficiency::dea::{Dea, Efficiency, Orientation, Production, ReturnsToScale};
+use nangsuat::efficiency::malmquist::Malmquist;
 use proptest::prelude::*;
 
 const ALL_RTS: [ReturnsToScale; 4] = [
@@ -367,7 +367,7 @@ proptest! {
                     let (ea, eb) = (a.efficiency[j].unwrap(), b.efficiency[j].unwrap());
                     prop_assert!((ea - eb).abs() < 1e-9, "{ea} vs {eb}");
                     // The slacks, measured in each variable's mean, sum to the same optimum.
-                    let total = |r: &nangsuat::dea::Efficiency, d: &Production<'_>| {
+                    let total = |r: &nangsuat::efficiency::dea::Efficiency, d: &Production<'_>| {
                         let mean = |v: &dyn Fn(usize) -> f64| {
                             (0..d.units()).map(v).sum::<f64>() / d.units() as f64
                         };

@@ -2,8 +2,8 @@
 //! *A Guide to DEAP Version 2.1*, CEPA Working Paper 96/08), printed to three decimals, and
 //! analytic one-input, one-output cases.
 
-use nangsuat::dea::{Dea, Orientation, Production, ReturnsToScale, ScaleRegion};
-use nangsuat::malmquist::{Malmquist, MalmquistIndex};
+use nangsuat::efficiency::dea::{Dea, Orientation, Production, ReturnsToScale, ScaleRegion};
+use nangsuat::efficiency::malmquist::{Malmquist, MalmquistIndex};
 
 /// DEAP prints three decimals (and rounds half-way cases either way).
 const PRINTED: f64 = 5.01e-4;

@@ -1,11 +1,11 @@
 //! The embedded plans against their seed documents, plan files round trips, and every
 //! validation code.
 
-use nangsuat::goal::{Goal, Horizon, Relation, Scope, Target};
+use nangsuat::plan::goal::{Goal, Horizon, Relation, Scope, Target};
+use nangsuat::plan::validation::{FindingCode, Severity, validate_plans};
 use nangsuat::plan::{
     BudgetLine, LegalReference, Period, Plan, PlanLevel, PlanStatus, Source, Task,
 };
-use nangsuat::validation::{FindingCode, Severity, validate_plans};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! Identities of growth accounting, proved on random inputs, and the promise that no input
 //! makes the crate panic.
 
-use nangsuat::capital::{GrowthBasis, PerpetualInventory, Timing};
+use nangsuat::accounting::capital::{GrowthBasis, PerpetualInventory, Timing};
 use nangsuat::{
     AccountingInput, AnnualSeries, Field, GrowthAccounting, LabourShare, NanPolicy, Profile, Share,
 };

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{CTFP_TOLERANCE, RTFPNA_TOLERANCE, load_pwt};
-use nangsuat::pwt::{PwtInput, pwt_tfp};
+use nangsuat::accounting::pwt::{PwtInput, pwt_tfp};
 use std::collections::BTreeSet;
 
 #[test]
@@ -83,7 +83,7 @@ fn reproduces_every_published_rtfpna_and_ctfp() {
 #[test]
 fn vietnam_default_labour_share_is_the_peer_median() {
     let pwt = load_pwt();
-    let mut means: Vec<f64> = nangsuat::data::VIETNAM_LABOUR_SHARE_PEERS
+    let mut means: Vec<f64> = nangsuat::vietnam::data::VIETNAM_LABOUR_SHARE_PEERS
         .iter()
         .map(|c| {
             let v: Vec<f64> = (0..pwt.year.len())
@@ -99,6 +99,6 @@ fn vietnam_default_labour_share_is_the_peer_median() {
     assert!((median - 0.476).abs() < 5e-4, "{median}");
     assert_eq!(
         (median * 100.0).round() / 100.0,
-        nangsuat::data::VIETNAM_DEFAULT_LABOUR_SHARE
+        nangsuat::vietnam::data::VIETNAM_DEFAULT_LABOUR_SHARE
     );
 }

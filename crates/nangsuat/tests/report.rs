@@ -1,9 +1,9 @@
 //! The monitoring report of the embedded plans against the embedded Viet Nam observations:
 //! the verdicts a reader can check by hand against shared/data/vietnam/observations.csv.
 
-use nangsuat::assess::GoalAssessment;
-use nangsuat::observation::Evidence;
-use nangsuat::progress::Status;
+use nangsuat::monitoring::assess::GoalAssessment;
+use nangsuat::monitoring::observation::Evidence;
+use nangsuat::monitoring::progress::Status;
 use nangsuat::report::{Lang, Report};
 
 fn goal<'a>(report: &'a Report, plan: &str, goal: &str) -> &'a GoalAssessment {

@@ -1,7 +1,7 @@
 //! Index-number identities (ILO/IMF CPI Manual 2004, ch. 16: the axiomatic tests) and the
 //! shift-share and GEAD identities (METHODS §5), on random data.
 
-use nangsuat::index::{Formula, bilateral, chained, geks};
+use nangsuat::structure::index::{Formula, bilateral, chained, geks};
 use proptest::prelude::*;
 
 fn items(n: usize) -> impl Strategy<Value = Vec<f64>> {
@@ -69,7 +69,7 @@ proptest! {
 
 mod decompositions {
     //! Shift-share and GEAD identities on random data (METHODS §5).
-    use nangsuat::shift_share::{GeadPeriod, gead, shift_share, shift_share_with_taxes};
+    use nangsuat::structure::shift_share::{GeadPeriod, gead, shift_share, shift_share_with_taxes};
     use proptest::prelude::*;
 
     fn units() -> impl Strategy<Value = (Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>)> {
@@ -87,7 +87,7 @@ mod decompositions {
         fn components_sum_to_the_change((y0, l0, yt, lt) in units(), t0 in 0.0f64..500.0, tt in 0.0f64..500.0) {
             // The identity holds to rounding of the terms added: components can be ±1e6 and
             // cancel to a change of 0.3 (a shrunk case), so the scale is the largest of them.
-            let scale = |s: &nangsuat::shift_share::ShiftShare| {
+            let scale = |s: &nangsuat::structure::shift_share::ShiftShare| {
                 [s.base_level, s.end_level, s.within, s.static_shift, s.dynamic_shift, s.tax]
                     .iter()
                     .fold(0.0f64, |m, v| m.max(v.abs()))

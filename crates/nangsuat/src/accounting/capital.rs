@@ -116,7 +116,7 @@ impl PerpetualInventory {
     ///
     /// # Examples
     /// ```
-    /// use nangsuat::{capital::PerpetualInventory, AnnualSeries};
+    /// use nangsuat::{accounting::capital::PerpetualInventory, AnnualSeries};
     /// let inv = AnnualSeries::new("investment", (2000..2010).collect(),
     ///     (0..10).map(|t| 100.0 * 1.05f64.powi(t)).collect())?;
     /// let k = PerpetualInventory::new(0.05)?.window(5).estimate(&inv)?;

@@ -34,7 +34,7 @@
 //! are formed between consecutive periods present in the data. The technology of a period is
 //! spanned by every unit observed in it. A unit enters a pair of periods only if it is observed
 //! in both (an unbalanced panel loses that unit for that pair, not the run). Data are divided
-//! by each variable's mean over the whole panel before solving (see [`crate::dea`]).
+//! by each variable's mean over the whole panel before solving (see [`crate::efficiency::dea`]).
 //!
 //! **Means** are geometric, as in DEAP: by period pair over units, by unit over pairs, and
 //! overall as the geometric mean of the period means (for a balanced panel, the geometric
@@ -44,8 +44,8 @@
 //! One input, one output, constant returns: the index is the change in the output/input
 //! ratio, technical change is the change in the best ratio.
 //! ```
-//! use nangsuat::dea::{Orientation, Production, ReturnsToScale};
-//! use nangsuat::malmquist::Malmquist;
+//! use nangsuat::efficiency::dea::{Orientation, Production, ReturnsToScale};
+//! use nangsuat::efficiency::malmquist::Malmquist;
 //! let unit = ["a", "b", "a", "b"];
 //! let period = [2020, 2020, 2021, 2021];
 //! let x = [2.0, 4.0, 2.0, 4.0];
@@ -64,8 +64,10 @@
 
 use std::fmt::Display;
 
-use crate::dea::{Orientation, Production, ReturnsToScale, Scaled, farrell};
-use crate::envelopment::{Simplex, Technology};
+use crate::efficiency::envelopment::{Simplex, Technology};
+use crate::efficiency::frontier::farrell;
+use crate::efficiency::model::{Orientation, ReturnsToScale};
+use crate::efficiency::production::{Production, Scaled};
 use crate::error::{Error, Result};
 
 /// A Malmquist model: the orientation of the distance functions and the returns to scale
@@ -297,7 +299,7 @@ impl Malmquist {
     /// [`Error::LengthMismatch`] when the labels and the data differ in length;
     /// [`Error::DuplicateYear`] for a unit observed twice in one period;
     /// [`Error::InsufficientData`] for fewer than two periods; and the errors of
-    /// [`crate::dea::Dea::compute`] for bad values, naming the unit and the period.
+    /// [`crate::efficiency::dea::Dea::compute`] for bad values, naming the unit and the period.
     pub fn compute<E>(
         &self,
         unit: &[E],

@@ -112,7 +112,7 @@ fn check_item(series: &str, period: usize, item: usize, v: f64) -> Result<bool> 
 ///
 /// # Examples
 /// ```
-/// use nangsuat::index::bilateral;
+/// use nangsuat::structure::index::bilateral;
 /// let b = bilateral(&[1.0, 2.0], &[10.0, 5.0], &[1.2, 2.0], &[8.0, 6.0])?;
 /// assert!((b.laspeyres_price - 22.0 / 20.0).abs() < 1e-15);
 /// assert!((b.paasche_price - 21.6 / 20.0).abs() < 1e-15);

@@ -11,7 +11,7 @@
 //! million (2019), a source break; average hours are carried forward unchanged 2017–2019.
 
 /// The Viet Nam rows of PWT 10.01 as shipped (CSV, PWT column names).
-pub const PWT_VIETNAM_CSV: &str = include_str!("../data/pwt1001_vnm.csv");
+pub const PWT_VIETNAM_CSV: &str = include_str!("../../data/pwt1001_vnm.csv");
 
 /// Citation for [`PWT_VIETNAM_CSV`].
 pub const PWT_CITATION: &str = "Feenstra, Inklaar & Timmer (2015), \"The Next Generation of the \
@@ -65,7 +65,7 @@ pub struct PwtCountry {
 /// Viet Nam's PWT 10.01 rows (1970–2019), parsed from [`PWT_VIETNAM_CSV`].
 ///
 /// ```
-/// let vn = nangsuat::data::vietnam_pwt();
+/// let vn = nangsuat::vietnam::data::vietnam_pwt();
 /// assert_eq!(vn.year.first(), Some(&1970));
 /// assert_eq!(vn.year.last(), Some(&2019));
 /// assert!(vn.labsh.iter().all(|v| v.is_nan())); // PWT has no labour share for Viet Nam

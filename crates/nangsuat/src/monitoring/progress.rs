@@ -315,7 +315,7 @@ fn cagr(from: f64, to: f64, years: f64) -> f64 {
 ///
 /// # Examples
 /// ```
-/// use nangsuat::progress::{progress, Method, Point, ProgressInput, Status};
+/// use nangsuat::monitoring::progress::{progress, Method, Point, ProgressInput, Status};
 /// // Base 100 in 2020, 110 in 2023, target 150 in 2030.
 /// let input = ProgressInput::new(Point::new(2020, 100.0), vec![Point::new(2023, 110.0)],
 ///     Some(Point::new(2030, 150.0)));

@@ -206,7 +206,7 @@ pub struct Goal {
     pub indicator: String,
     /// What is asked of it.
     pub target: Target,
-    /// Unit of the target values (a code of [`crate::indicator::UNITS`]).
+    /// Unit of the target values (a code of [`crate::plan::indicator::UNITS`]).
     pub unit: String,
     /// When; empty when the document states no year, in which case the plan's period applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]

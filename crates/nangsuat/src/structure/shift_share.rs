@@ -139,7 +139,7 @@ fn check_columns(named: &[(&str, &[f64])]) -> Result<usize> {
 /// # Examples
 /// The worked check of METHODS §5:
 /// ```
-/// use nangsuat::shift_share::shift_share;
+/// use nangsuat::structure::shift_share::shift_share;
 /// let (p0, pt) = ([1.0, 4.0, 3.0], [1.2, 4.4, 3.3]);
 /// let (l0, lt) = ([60.0, 20.0, 20.0], [50.0, 25.0, 25.0]);
 /// let y0: Vec<f64> = p0.iter().zip(&l0).map(|(p, l)| p * l).collect();

@@ -22,13 +22,13 @@
 //! measurable* if its period starts after the latest data), with the reason.
 
 use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare};
-use crate::goal::{Goal, Target};
-use crate::indicator::{Direction, Indicator, IndicatorKind, builtin_indicators};
-use crate::observation::{Evidence, Observation, Observations, ObservedWhen};
+use crate::monitoring::observation::{Evidence, Observation, Observations, ObservedWhen};
+use crate::monitoring::progress::{Method, Point, Progress, ProgressInput, Status, num, progress};
 use crate::plan::Plan;
-use crate::progress::{Method, Point, Progress, ProgressInput, Status, num, progress};
+use crate::plan::goal::{Goal, Target};
+use crate::plan::indicator::{Direction, Indicator, IndicatorKind, builtin_indicators};
+use crate::plan::validation::{Finding, validate_plans};
 use crate::share::Share;
-use crate::validation::{Finding, validate_plans};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -162,10 +162,10 @@ pub struct PlanAssessment {
 /// Assesses every goal of `plans` against `observations`, with validation findings.
 ///
 /// ```
-/// use nangsuat::assess::{assess_plans, AssessOptions};
-/// use nangsuat::observation::Observations;
+/// use nangsuat::monitoring::assess::{assess_plans, AssessOptions};
+/// use nangsuat::monitoring::observation::Observations;
 /// use nangsuat::plan::Plan;
-/// use nangsuat::progress::Status;
+/// use nangsuat::monitoring::progress::Status;
 /// let (plans, findings) = assess_plans(&Plan::builtin(), &Observations::vietnam(), &AssessOptions::default());
 /// let d36 = &plans[0];
 /// let lp = d36.goals.iter().find(|g| g.goal == "lp-growth-2021-2025").unwrap();
@@ -779,7 +779,7 @@ fn relative(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
     cite_alternatives(ctx, &ctx.goal.indicator, &[o], out);
     out.current = Some(o.value);
     let above = o.value > r.value;
-    let meets = matches!(relation, crate::goal::Relation::Above) == above;
+    let meets = matches!(relation, crate::plan::goal::Relation::Above) == above;
     out.status = if meets {
         Status::OnTrack
     } else {

@@ -104,7 +104,7 @@ pub struct Observations {
     rows: Vec<Observation>,
 }
 
-const VIETNAM_CSV: &str = include_str!("../data/vietnam_observations.csv");
+const VIETNAM_CSV: &str = include_str!("../../data/vietnam_observations.csv");
 
 /// Observation codes that measure a catalogue indicator under another name.
 const ALIASES: [(&str, &str); 1] = [

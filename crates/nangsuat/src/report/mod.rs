@@ -15,18 +15,18 @@
 //! ```
 
 use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare};
-use crate::assess::{AssessOptions, Cited, PlanAssessment, assess_plans};
-use crate::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
 use crate::error::{Error, Result};
-use crate::feasibility::{
+use crate::monitoring::assess::{AssessOptions, Cited, PlanAssessment, assess_plans};
+use crate::monitoring::feasibility::{
     ConsistencyCheck, Projection, Realism, Scenario, Sensitivity, consistency, lp_growth_realism,
     required_tfp_growth, tfp_growth_realism,
 };
-use crate::observation::{Observations, ObservedWhen};
+use crate::monitoring::observation::{Observations, ObservedWhen};
+use crate::monitoring::progress::{Method, Status};
 use crate::plan::Plan;
-use crate::progress::{Method, Status};
+use crate::plan::validation::{Finding, Severity};
 use crate::share::Share;
-use crate::validation::{Finding, Severity};
+use crate::vietnam::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
@@ -558,8 +558,10 @@ pub fn feasibility(plans: &[Plan], scenario: Scenario) -> Result<Feasibility> {
                     lp_goal
                         .and_then(|o| o.target.lower_bound())
                         .map(|lp_target| {
-                            let g_y =
-                                crate::feasibility::implied_output_growth(lp_target / 100.0, g_l);
+                            let g_y = crate::monitoring::feasibility::implied_output_growth(
+                                lp_target / 100.0,
+                                g_l,
+                            );
                             tfp_growth_realism(
                                 required_tfp_growth(bound / 100.0, g_y),
                                 years,
@@ -700,7 +702,7 @@ pub fn vietnam_history(observations: &Observations) -> Result<History> {
     let gso_input = AccountingInput::new(&vn.year, &vn.rgdpna, &vn.rnna, &vn.emp)
         .labour_share(LabourShare::Constant(share));
     let gso = GrowthAccounting::gso().compute(&gso_input)?;
-    let lp = crate::growth::labour_productivity(
+    let lp = crate::accounting::labour_productivity::labour_productivity(
         &crate::AnnualSeries::new("rgdpna", vn.year.clone(), vn.rgdpna.clone())?,
         &crate::AnnualSeries::new("emp", vn.year.clone(), vn.emp.clone())?,
     )?;

@@ -37,6 +37,10 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
+pub mod capital;
+pub mod labour_productivity;
+pub mod pwt;
+
 use crate::error::{Error, Result};
 use crate::series::NanPolicy;
 use crate::share::Share;

@@ -8,15 +8,17 @@
 //!
 //! ```
 //! use nangsuat::plan::Plan;
-//! use nangsuat::validation::{validate_plans, FindingCode};
+//! use nangsuat::plan::validation::{validate_plans, FindingCode};
 //! let findings = validate_plans(&Plan::builtin());
 //! // The Thanh Hóa draft was criticised for goals without solutions: so it is here.
 //! assert!(findings.iter().any(|f| f.code == FindingCode::GoalWithoutTask
 //!     && f.location.plan == "th-st-breakthrough-2021"));
 //! ```
 
-use crate::goal::{Goal, Target};
-use crate::indicator::{Direction, Indicator, IndicatorKind, builtin_indicators, is_known_unit};
+use crate::plan::goal::{Goal, Target};
+use crate::plan::indicator::{
+    Direction, Indicator, IndicatorKind, builtin_indicators, is_known_unit,
+};
 use crate::plan::{Plan, PlanLevel};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,7 +1,7 @@
 //! Plans: the results framework of a productivity plan and its files (METHODS §9).
 //!
 //! A plan has a legal basis, an issuing body, a period, a parent plan, objectives, goals
-//! ([`crate::goal::Goal`]), tasks and solutions linked to goals, budget lines and responsible
+//! ([`crate::plan::goal::Goal`]), tasks and solutions linked to goals, budget lines and responsible
 //! units — the EU logframe and IATI 2.03 results structure, with the fields Vietnamese plans
 //! carry (e.g. legal basis "36/QĐ-TTg, 11/01/2021").
 //!
@@ -22,9 +22,13 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
+pub mod goal;
+pub mod indicator;
+pub mod validation;
+
 use crate::error::{Error, Result};
-use crate::goal::Goal;
-use crate::indicator::Indicator;
+use crate::plan::goal::Goal;
+use crate::plan::indicator::Indicator;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -369,19 +373,19 @@ impl Plan {
 
 /// The embedded plan files (name, TOML text), parent plans first.
 pub const BUILTIN_PLANS: [(&str, &str); 5] = [
-    ("vn-d36-2021", include_str!("../plans/vn-d36-2021.toml")),
-    ("qn-d36-2021", include_str!("../plans/qn-d36-2021.toml")),
+    ("vn-d36-2021", include_str!("../../plans/vn-d36-2021.toml")),
+    ("qn-d36-2021", include_str!("../../plans/qn-d36-2021.toml")),
     (
         "th-d36-commitment-2021",
-        include_str!("../plans/th-d36-commitment-2021.toml"),
+        include_str!("../../plans/th-d36-commitment-2021.toml"),
     ),
     (
         "th-st-breakthrough-2021",
-        include_str!("../plans/th-st-breakthrough-2021.toml"),
+        include_str!("../../plans/th-st-breakthrough-2021.toml"),
     ),
     (
         "th-st-tasks-2020",
-        include_str!("../plans/th-st-tasks-2020.toml"),
+        include_str!("../../plans/th-st-tasks-2020.toml"),
     ),
 ];
 

@@ -16,8 +16,8 @@
 //!   and one-at-a-time sensitivity shows which assumption moves each result most.
 
 use crate::error::{Error, Result};
-use crate::goal::Target;
 use crate::plan::Plan;
+use crate::plan::goal::Target;
 use serde::{Deserialize, Serialize};
 
 /// GDP growth implied by labour-productivity growth and employment growth (fractions):
@@ -51,7 +51,7 @@ pub struct Record {
 /// in a level series (NaN or non-positive values break windows). `None` if no window fits.
 ///
 /// ```
-/// use nangsuat::feasibility::best_record;
+/// use nangsuat::monitoring::feasibility::best_record;
 /// let years = [2000, 2001, 2002, 2003];
 /// let levels = [100.0, 110.0, 111.0, 130.0];
 /// let (from, to, g) = best_record(&years, &levels, 2).unwrap();
@@ -79,7 +79,7 @@ pub fn best_record(years: &[i32], levels: &[f64], years_long: usize) -> Option<(
     best
 }
 
-const PEERS_CSV: &str = include_str!("../data/pwt1001_peers.csv");
+const PEERS_CSV: &str = include_str!("../../data/pwt1001_peers.csv");
 
 /// PWT 10.01 columns of Viet Nam's peers: (country, years, real GDP, employment, rtfpna).
 type PeerSeries = (String, Vec<i32>, Vec<f64>, Vec<f64>, Vec<f64>);
@@ -240,7 +240,7 @@ pub struct ConsistencyCheck {
 /// growth required by each TFP-share target of the same period, and contradictory pairs.
 pub fn consistency(plan: &Plan, employment_growth: f64) -> Vec<ConsistencyCheck> {
     let mut out = Vec::new();
-    let period = |g: &crate::goal::Goal| match g.horizon {
+    let period = |g: &crate::plan::goal::Goal| match g.horizon {
         Some(h) => (h.start.unwrap_or(h.end), h.end),
         None => (plan.period.start, plan.period.end),
     };
@@ -418,7 +418,7 @@ impl Scenario {
     /// the base year.
     ///
     /// ```
-    /// use nangsuat::feasibility::Scenario;
+    /// use nangsuat::monitoring::feasibility::Scenario;
     /// let mut s = Scenario::vietnam_2021_2025();
     /// s.tfp_growth = 0.02;
     /// let p = s.project()?;
@@ -473,15 +473,15 @@ impl Scenario {
     /// shares of GDP, 2016–2022 (embedded observations, ≈ 33.6 %); employment growth 1 %/yr
     /// (GSO employed persons 2021–2025 grew ≈ 1.7 %/yr across the 2021 definition break, so a
     /// lower, stated figure); TFP growth 2 %/yr (an assumption to vary); labour share 0.48 (the
-    /// default assumption of [`crate::data`]).
+    /// default assumption of [`crate::vietnam::data`]).
     pub fn vietnam_2021_2025() -> Scenario {
-        let vn = crate::data::vietnam_pwt();
+        let vn = crate::vietnam::data::vietnam_pwt();
         let i2019 = vn
             .year
             .iter()
             .position(|y| *y == 2019)
             .unwrap_or(vn.year.len() - 1);
-        let obs = crate::observation::Observations::vietnam();
+        let obs = crate::monitoring::observation::Observations::vietnam();
         let shares: Vec<f64> = obs
             .annual("viet_nam", "investment_share_gdp")
             .into_iter()
@@ -497,7 +497,7 @@ impl Scenario {
             depreciation: vn.delta[i2019],
             employment_growth: 0.01,
             tfp_growth: 0.02,
-            labour_share: crate::data::VIETNAM_DEFAULT_LABOUR_SHARE,
+            labour_share: crate::vietnam::data::VIETNAM_DEFAULT_LABOUR_SHARE,
         }
     }
 

@@ -116,7 +116,7 @@ pub fn is_known_unit(unit: &str) -> bool {
     UNITS.iter().any(|(u, _)| *u == unit)
 }
 
-const CATALOGUE_TOML: &str = include_str!("../catalogue/indicators.toml");
+const CATALOGUE_TOML: &str = include_str!("../../catalogue/indicators.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -127,7 +127,7 @@ struct Catalogue {
 /// The built-in indicator catalogue, in a stable order.
 ///
 /// ```
-/// let lp = nangsuat::indicator::find_builtin("lp_growth_avg").unwrap();
+/// let lp = nangsuat::plan::indicator::find_builtin("lp_growth_avg").unwrap();
 /// assert_eq!(lp.unit, "percent_per_year");
 /// assert_eq!(lp.name_vi, "Tốc độ tăng năng suất lao động bình quân");
 /// ```

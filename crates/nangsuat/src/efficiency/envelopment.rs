@@ -25,7 +25,7 @@
 //! cannot cycle; the basis is refactorised when each phase ends, so answers carry no drift
 //! from the updates.
 
-use crate::dea::{Orientation, ReturnsToScale};
+use crate::efficiency::model::{Orientation, ReturnsToScale};
 
 /// A reduced cost below `-COST_TOLERANCE` improves the objective.
 const COST_TOLERANCE: f64 = 1e-10;
@@ -663,7 +663,7 @@ impl Simplex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dea::Scaled;
+    use crate::efficiency::production::Scaled;
 
     /// A technology of one input and one output per unit (unscaled).
     fn one_input_one_output(x: &[f64], y: &[f64]) -> Scaled {

@@ -115,7 +115,7 @@ pub struct PwtTfp {
 ///
 /// # Examples
 /// ```
-/// use nangsuat::pwt::{pwt_tfp, PwtInput};
+/// use nangsuat::accounting::pwt::{pwt_tfp, PwtInput};
 /// let c = ["USA", "USA"];
 /// let year = [2016, 2017];
 /// let one = [1.0, 1.0];

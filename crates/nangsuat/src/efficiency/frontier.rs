@@ -1,0 +1,204 @@
+//! Measuring any point (a unit of another year, a planned target, a new firm) against the
+//! frontier spanned by a set of units.
+
+use crate::efficiency::envelopment::{Failure, Simplex, Technology};
+use crate::efficiency::model::{Orientation, ReturnsToScale};
+use crate::efficiency::production::{Production, Scaled};
+use crate::error::{Error, Result};
+
+/// Below this, an optimal φ is zero up to round-off: the technology cannot make any positive
+/// multiple of the unit's outputs from its inputs (its efficiency would be infinite).
+const ZERO_EXPANSION: f64 = 1e-9;
+
+/// Farrell efficiency of `(x, y)` against `tech`: θ, or 1/φ; `Err` where no point of the
+/// technology lies on the unit's ray (φ = 0 included), or the solver fails.
+pub(crate) fn farrell(
+    lp: &mut Simplex,
+    tech: Technology<'_>,
+    x: &[f64],
+    y: &[f64],
+    orientation: Orientation,
+    rts: ReturnsToScale,
+) -> std::result::Result<f64, Failure> {
+    efficiency_of_radial(lp.radial(tech, x, y, orientation, rts)?, orientation)
+}
+
+/// The Farrell efficiency of an optimal θ (input) or φ (output): θ, or 1/φ, where φ below
+/// [`ZERO_EXPANSION`] is zero up to round-off and means no point on the ray.
+fn efficiency_of_radial(value: f64, orientation: Orientation) -> std::result::Result<f64, Failure> {
+    let efficiency = match orientation {
+        Orientation::Input => value,
+        Orientation::Output if value > ZERO_EXPANSION => 1.0 / value,
+        Orientation::Output => return Err(Failure::Infeasible),
+    };
+    if efficiency.is_finite() && efficiency > 0.0 {
+        Ok(efficiency)
+    } else {
+        Err(Failure::Infeasible)
+    }
+}
+
+/// The frontier spanned by a set of units, for measuring any point against it: a unit of
+/// another year, a planned target, a new firm.
+///
+/// # Example
+/// Is a province's planned input–output point for 2025 beyond this year's best practice?
+/// ```
+/// use nangsuat::efficiency::dea::{Frontier, Orientation, Production, ReturnsToScale};
+/// let x = [2.0, 4.0, 3.0]; // one input per unit
+/// let y = [1.0, 2.0, 3.0]; // one output per unit
+/// let frontier = Frontier::new(&Production::new(&x, 1, &y, 1)?)?;
+/// let e = frontier.efficiency(&[3.0], &[4.5], Orientation::Output, ReturnsToScale::Constant)?;
+/// assert!((e.unwrap() - 1.5).abs() < 1e-12); // 50 % beyond the best observed ratio
+/// // Under VRS, no convex combination uses as little as 1 unit of input: undefined.
+/// let e = frontier.efficiency(&[1.0], &[1.0], Orientation::Output, ReturnsToScale::Variable)?;
+/// assert_eq!(e, None);
+/// # Ok::<(), nangsuat::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Frontier {
+    scaled: Scaled,
+    names: Option<(Vec<String>, Vec<String>)>,
+}
+
+impl Frontier {
+    /// The frontier of `data`'s units (validated and mean-scaled once).
+    ///
+    /// # Errors
+    /// As [`Dea::compute`].
+    pub fn new(data: &Production<'_>) -> Result<Frontier> {
+        data.validate(|j| format!("row {j}"), |_| None)?;
+        Ok(Frontier {
+            scaled: data.scaled(),
+            names: data
+                .input_names
+                .zip(data.output_names)
+                .map(|(i, o)| (i.to_vec(), o.to_vec())),
+        })
+    }
+
+    /// Farrell efficiency of the point `(inputs, outputs)` against the frontier: θ or `1/φ`.
+    /// Points beyond the frontier score above 1. `None` where the frontier has no point on
+    /// the point's ray (possible for points outside the units' range under VRS, NIRS or NDRS,
+    /// or for outputs no unit makes).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for the wrong number of inputs or outputs;
+    /// [`Error::NonFinite`] or [`Error::OutOfRange`] for a NaN, infinite or negative value;
+    /// [`Error::InvalidParameter`] when every input or every output is zero.
+    pub fn efficiency(
+        &self,
+        inputs: &[f64],
+        outputs: &[f64],
+        orientation: Orientation,
+        returns_to_scale: ReturnsToScale,
+    ) -> Result<Option<f64>> {
+        let (m, s) = (self.scaled.n_inputs, self.scaled.n_outputs);
+        for (kind, count, expected) in [("input", inputs.len(), m), ("output", outputs.len(), s)] {
+            check_variables(kind, count, expected)?;
+        }
+        let mut point = Production::new(inputs, m, outputs, s)?;
+        if let Some((input_names, output_names)) = &self.names {
+            point = point.with_names(input_names, output_names)?;
+        }
+        point.validate(|_| "point".into(), |_| None)?;
+        let x: Vec<f64> = inputs
+            .iter()
+            .zip(&self.scaled.input_means)
+            .map(|(v, mean)| v / mean)
+            .collect();
+        let y: Vec<f64> = outputs
+            .iter()
+            .zip(&self.scaled.output_means)
+            .map(|(v, mean)| v / mean)
+            .collect();
+        let mut lp = Simplex::default();
+        let tech = self.scaled.technology();
+        Ok(farrell(&mut lp, tech, &x, &y, orientation, returns_to_scale).ok())
+    }
+
+    /// [`Frontier::efficiency`] of every unit of `points` (with the `rayon` feature, in
+    /// parallel): `None` where the frontier has no point on a unit's ray.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when `points` has other numbers of inputs or outputs than
+    /// the frontier; otherwise the errors of [`Dea::compute`] for `points`' values, naming the row.
+    pub fn efficiencies(
+        &self,
+        points: &Production<'_>,
+        orientation: Orientation,
+        returns_to_scale: ReturnsToScale,
+    ) -> Result<Vec<Option<f64>>> {
+        for (kind, count, expected) in [
+            ("input", points.n_inputs, self.scaled.n_inputs),
+            ("output", points.n_outputs, self.scaled.n_outputs),
+        ] {
+            check_variables(kind, count, expected)?;
+        }
+        points.validate(|j| format!("row {j}"), |_| None)?;
+        let tech = self.scaled.technology();
+        let (x_scale, y_scale) = (&self.scaled.input_means, &self.scaled.output_means);
+        let rows: Vec<(&[f64], &[f64])> = points.rows().collect();
+        let solve = |(lp, x, y): &mut (Simplex, Vec<f64>, Vec<f64>),
+                     (xj, yj): &(&[f64], &[f64])| {
+            for ((scaled, v), m) in x.iter_mut().zip(*xj).zip(x_scale) {
+                *scaled = v / m;
+            }
+            for ((scaled, v), m) in y.iter_mut().zip(*yj).zip(y_scale) {
+                *scaled = v / m;
+            }
+            farrell(lp, tech, x, y, orientation, returns_to_scale).ok()
+        };
+        let workspace = || {
+            (
+                Simplex::default(),
+                vec![0.0; points.n_inputs],
+                vec![0.0; points.n_outputs],
+            )
+        };
+        #[cfg(feature = "rayon")]
+        let out = {
+            use rayon::prelude::*;
+            rows.par_iter().map_init(workspace, solve).collect()
+        };
+        #[cfg(not(feature = "rayon"))]
+        let out = {
+            let mut w = workspace();
+            rows.iter().map(|r| solve(&mut w, r)).collect()
+        };
+        Ok(out)
+    }
+}
+
+/// A point measured against a frontier must have the frontier's numbers of variables.
+fn check_variables(kind: &str, count: usize, expected: usize) -> Result<()> {
+    if count == expected {
+        return Ok(());
+    }
+    Err(Error::InvalidParameter {
+        name: format!("{kind}s"),
+        reason: format!("{count} {kind}s where the frontier's units have {expected}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zero_expansion_up_to_round_off_is_no_efficiency() {
+        // φ ≈ 3e-18 once came out of a problem whose exact answer is φ = 0 (efficiency 3.6e17).
+        for phi in [0.0, 3e-18, 1e-10] {
+            assert_eq!(
+                efficiency_of_radial(phi, Orientation::Output),
+                Err(Failure::Infeasible)
+            );
+        }
+        assert_eq!(efficiency_of_radial(0.5, Orientation::Output), Ok(2.0));
+        assert_eq!(efficiency_of_radial(0.5, Orientation::Input), Ok(0.5));
+        assert_eq!(
+            efficiency_of_radial(f64::NAN, Orientation::Input),
+            Err(Failure::Infeasible)
+        );
+    }
+}

@@ -1,0 +1,17 @@
+//! Efficiency across units: how far each unit is from best practice, and how that changes.
+//!
+//! * [`dea`] — data envelopment analysis: technical, pure technical and scale efficiency,
+//!   slacks, peers (input or output orientation; CRS, VRS, NIRS, NDRS), and frontiers that
+//!   measure any point.
+//! * [`malmquist`] — the Malmquist productivity index over a panel of units, decomposed as
+//!   DEAP prints it (`tfpch = effch × techch`, `effch = pech × sech`).
+//!
+//! The envelopment linear programmes are solved by a dedicated revised simplex
+//! (`envelopment`, private to this wing).
+
+pub mod dea;
+mod envelopment;
+pub mod frontier;
+pub mod malmquist;
+pub mod model;
+pub mod production;

@@ -1,0 +1,13 @@
+//! Monitoring: what has been observed, how far each target has progressed, and whether the
+//! targets are feasible.
+//!
+//! * [`observation`] — observed values with their evidence level and source.
+//! * [`progress`] — progress of one target by the StatCan/Open SDG, UNSD, ESCAP and PSA methods.
+//! * [`assess`] — every goal of a set of plans against observations: status and the facts
+//!   behind it.
+//! * [`feasibility`] — consistency of targets, historical realism against peers, scenarios.
+
+pub mod assess;
+pub mod feasibility;
+pub mod observation;
+pub mod progress;
