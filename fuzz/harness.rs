@@ -14,8 +14,11 @@ use nangsuat::monitoring::observation::Observations;
 use nangsuat::plan::Plan;
 use nangsuat::plan::validation::validate_plans;
 
+/// What a fuzz target runs on one input.
+pub type Check = fn(&[u8]);
+
 /// The fuzz targets, by name: the folder names under `fuzz/corpus` and `fuzz/regressions`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("plan_toml", plan_toml),
     ("plan_json", plan_json),
     ("observations_csv", observations_csv),
