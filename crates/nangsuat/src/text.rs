@@ -67,3 +67,21 @@ pub fn read_utf8(path: &Path) -> Result<String> {
     })?;
     decode_utf8(&bytes, &path.display().to_string())
 }
+
+/// `text` shortened to at most `max_chars` characters for a message, with how long it was:
+/// an error quoting a 1,000,000-character key or cell must stay readable.
+///
+/// ```
+/// let long = "x".repeat(1_000_000);
+/// let short = nangsuat::text::abbreviate(&long, 40);
+/// assert!(short.chars().count() < 80 && short.contains("1000000 characters"));
+/// assert_eq!(nangsuat::text::abbreviate("short", 40), "short");
+/// ```
+pub fn abbreviate(text: &str, max_chars: usize) -> String {
+    let count = text.chars().count();
+    if count <= max_chars {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max_chars).collect();
+    format!("{kept}… ({count} characters)")
+}

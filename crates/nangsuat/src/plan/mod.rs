@@ -246,7 +246,7 @@ impl Plan {
                 path: String::new(),
                 line,
                 column,
-                message: e.message().to_string(),
+                message: crate::text::abbreviate(e.message(), MESSAGE_CHARS),
             }
         })?;
         plan.check_version("toml").map(Plan::with_nfc_identifiers)
@@ -263,10 +263,14 @@ impl Plan {
             let inner = e.into_inner();
             Error::Parse {
                 format: "json".into(),
-                path: if path == "." { String::new() } else { path },
+                path: if path == "." {
+                    String::new()
+                } else {
+                    crate::text::abbreviate(&path, MESSAGE_CHARS)
+                },
                 line: Some(inner.line()),
                 column: Some(inner.column()),
-                message: inner.to_string(),
+                message: crate::text::abbreviate(&inner.to_string(), MESSAGE_CHARS),
             }
         })?;
         // One plan per text: `{plan} garbage` or two plans back to back are errors, not a
@@ -431,6 +435,10 @@ pub const BUILTIN_PLANS: [(&str, &str); 5] = [
         include_str!("../../plans/th-st-tasks-2020.toml"),
     ),
 ];
+
+/// The longest message a parse error carries (a person's 1,000,000-character typo is
+/// quoted, not echoed whole).
+const MESSAGE_CHARS: usize = 500;
 
 fn format_error(format: &str, path: &str, message: String) -> Error {
     Error::Parse {
@@ -644,5 +652,24 @@ budget = { amount = AMOUNT, currency = "VND" }
         };
         assert_eq!((*line, *column), (Some(8), Some(21)), "{err}");
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_huge_unknown_key_is_quoted_not_echoed() {
+        let key = "k".repeat(1_000_000);
+        let err = Plan::from_toml(&format!("{MINIMAL}{key} = 1\n")).unwrap_err();
+        assert!(
+            err.to_string().len() < 2_000,
+            "{} bytes",
+            err.to_string().len()
+        );
+        let json = Plan::from_toml(MINIMAL).unwrap().to_json().unwrap();
+        let json = json.replacen('{', &format!("{{\"{key}\": 1,"), 1);
+        let err = Plan::from_json(&json).unwrap_err();
+        assert!(
+            err.to_string().len() < 2_000,
+            "{} bytes",
+            err.to_string().len()
+        );
     }
 }
