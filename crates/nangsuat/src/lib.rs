@@ -26,6 +26,8 @@
 //! * [`malmquist`] — the Malmquist productivity index over a panel of units, decomposed as
 //!   DEAP prints it (`tfpch = effch × techch`, `effch = pech × sech`).
 //! * [`progress`] — progress of one target by the StatCan/Open SDG, UNSD, ESCAP and PSA methods.
+//! * [`vietnam`] — Viet Nam's territories: 63 provinces, regions, the 2025 units; name matching.
+//! * [`monitoring`] — indicators derived from a province's own data (LP, growth, TFP share).
 //!
 //! Rates and shares are fractions (0.07 is 7 %). Undefined results are `None` (or `false` in
 //! a validity mask), never a silent NaN. No input makes the crate panic.
@@ -64,6 +66,7 @@ pub mod growth;
 pub mod index;
 pub mod indicator;
 pub mod malmquist;
+pub mod monitoring;
 pub mod observation;
 pub mod plan;
 pub mod progress;
@@ -74,6 +77,7 @@ pub mod share;
 pub mod shift_share;
 pub mod summation;
 pub mod validation;
+pub mod vietnam;
 
 pub use accounting::{
     Accounting, AccountingInput, AccountingRow, ContributionShares, Field, GrowthAccounting,

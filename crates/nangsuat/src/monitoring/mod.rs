@@ -1,0 +1,3 @@
+//! Monitoring: indicators derived from observations.
+
+pub mod derived;
