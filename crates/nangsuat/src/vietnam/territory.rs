@@ -243,7 +243,10 @@ fn parse_error(table: &str, line: Option<u64>, message: String) -> Error {
     }
 }
 
-fn read_table(table: &str, text: &str) -> Result<Vec<(Option<u64>, BTreeMap<String, String>)>> {
+/// A table's rows: the line each starts on, and its fields by column name.
+type Rows = Vec<(Option<u64>, BTreeMap<String, String>)>;
+
+fn read_table(table: &str, text: &str) -> Result<Rows> {
     let mut reader = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .from_reader(text.as_bytes());
