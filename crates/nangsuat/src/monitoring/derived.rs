@@ -741,7 +741,7 @@ fn capital_points(
             };
             let text = format!(
                 "capital: perpetual inventory of `{}`{} from {}, geometric depreciation δ = {}, \
-                 {:?} timing, Harberger initial stock K_{} = I/(g + δ) = {:.6} with g = {:.6} \
+                 {} timing, Harberger initial stock K_{} = I/(g + δ) = {:.6} with g = {:.6} \
                  ({basis} over the first {} years)",
                 investment.name(),
                 deflator.map_or(String::new(), |(d, b)| format!(
@@ -750,7 +750,10 @@ fn capital_points(
                 )),
                 years[0],
                 inventory.depreciation,
-                inventory.timing,
+                match inventory.timing {
+                    crate::capital::Timing::MidYear => "mid-year",
+                    _ => "end-of-year",
+                },
                 years[0],
                 stock.initial_stock,
                 stock.initial_growth,
