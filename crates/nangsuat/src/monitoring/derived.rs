@@ -916,6 +916,12 @@ pub fn provincial_tfp(inputs: &TfpInputs<'_>, periods: &[(i32, i32)]) -> Result<
     }
     let mut undefined = Vec::new();
     for &(start, end) in periods {
+        if start > end {
+            return Err(Error::invalid_parameter(
+                "periods",
+                format!("({start}, {end}): the first growth year must not be after the last"),
+            ));
+        }
         let label = format!("{start}–{end}");
         let missing: Vec<String> = (start - 1..=end)
             .filter(|t| !years.contains(t))
@@ -1216,6 +1222,14 @@ mod tests {
             ErrorKind::DuplicateYear
         );
         assert!(per_10000("x", "i", &y, &y, 0.0).is_err());
+        let k = Series::from_values("k", "u", &[2021, 2022], &[300.0, 310.0], "t").unwrap();
+        let form = TfpForm::Gso {
+            capital_share: Share::new(0.5).unwrap(),
+        };
+        let l = Series::from_values("l", "u", &[2021, 2022], &[50.0, 51.0], "t").unwrap();
+        let inputs = TfpInputs::new("x", &y, &l, CapitalInput::Stock(&k), form);
+        let e = provincial_tfp(&inputs, &[(2023, 2021)]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidParameter);
         assert!(period_average_growth("x", "g", &y, 2022, 2021).is_err());
     }
 
