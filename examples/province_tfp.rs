@@ -23,11 +23,11 @@
 //! initial stock from the average growth of real GFCF 2010–2014.
 
 use nangsuat::accounting::capital::PerpetualInventory;
-use nangsuat::vietnam::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
 use nangsuat::monitoring::derived::{
     CapitalInput, ProvincialTfp, Series, TfpForm, TfpInputs, provincial_tfp,
 };
 use nangsuat::monitoring::observation::{Observations, ObservedWhen};
+use nangsuat::vietnam::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
 use nangsuat::{Result, Share};
 
 const NSDP: &str = "GSO NSDP GDPVNM.xml";

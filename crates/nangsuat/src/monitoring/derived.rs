@@ -39,8 +39,8 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
-use crate::accounting::{Accounting, AccountingInput, GrowthAccounting, LabourShare};
 use crate::accounting::capital::{CapitalStock, PerpetualInventory};
+use crate::accounting::{Accounting, AccountingInput, GrowthAccounting, LabourShare};
 use crate::error::{Error, Result};
 use crate::monitoring::observation::{Evidence, Observation, Observations, ObservedWhen};
 use crate::series::{AnnualSeries, NanPolicy};
@@ -733,8 +733,12 @@ fn capital_points(
                 );
             }
             let basis = match &inventory.basis {
-                crate::accounting::capital::GrowthBasis::Investment => "the average growth of real investment",
-                crate::accounting::capital::GrowthBasis::Output(_) => "the average growth of output",
+                crate::accounting::capital::GrowthBasis::Investment => {
+                    "the average growth of real investment"
+                }
+                crate::accounting::capital::GrowthBasis::Output(_) => {
+                    "the average growth of output"
+                }
                 crate::accounting::capital::GrowthBasis::LogLinearTrend => {
                     "the trend growth of ln(investment) (Nehru–Dhareshwar)"
                 }
