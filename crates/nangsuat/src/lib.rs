@@ -56,6 +56,7 @@ pub mod assess;
 pub mod capital;
 pub mod data;
 pub mod dea;
+pub mod efficiency;
 mod envelopment;
 pub mod error;
 pub mod feasibility;

@@ -1,0 +1,2 @@
+//! Efficiency analysis: stochastic frontiers (the DEA modules join this wing).
+pub mod sfa;
