@@ -193,6 +193,7 @@ impl Problem {
 
     /// The conditional distribution of `u_i` given the residuals, `N⁺(μ*, σ*²)`, for every
     /// unit at `theta`, with each row's `η_it`: `(μ*_i, σ*_i)` per unit and `η_it` per row.
+    #[allow(clippy::needless_range_loop)]
     pub fn conditional(&self, theta: &[f64]) -> (Vec<(f64, f64)>, Vec<f64>) {
         let lay = self.layout();
         let s2 = theta[lay.sigma_sq()];
@@ -216,7 +217,7 @@ impl Problem {
                 } else {
                     1.0
                 };
-                weights[r] = w;
+                weights[r] = w; // (indexing two buffers by row)
                 p += w * e;
                 s += w * w;
             }

@@ -16,7 +16,7 @@ pub(crate) fn cholesky(a: &[f64], n: usize) -> Result<Vec<f64>, usize> {
         for k in 0..j {
             d -= l[j * n + k] * l[j * n + k];
         }
-        if !(d > tiny) {
+        if d.is_nan() || d <= tiny {
             return Err(j);
         }
         let d = d.sqrt();

@@ -708,12 +708,7 @@ fn ols(p: &Problem, input: &SfaInput<'_>) -> Result<Ols> {
     let m2 = resid.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / nf;
     let m3 = resid.iter().map(|e| (e - mean).powi(3)).sum::<f64>() / nf;
     let skewness = if m2 > 0.0 { m3 / m2.powf(1.5) } else { 0.0 };
-    let log_likelihood = if sse > 0.0 {
-        -0.5 * nf * (normal::LN_2PI + (sse / nf).ln() + 1.0)
-    } else {
-        f64::INFINITY
-    };
-    if !(sse > 0.0) {
+    if sse.is_nan() || sse <= 0.0 {
         return Err(Error::InvalidParameter {
             name: "y".into(),
             reason: "the regressors fit y exactly (zero residuals): there is neither noise nor \
@@ -721,6 +716,7 @@ fn ols(p: &Problem, input: &SfaInput<'_>) -> Result<Ols> {
                 .into(),
         });
     }
+    let log_likelihood = -0.5 * nf * (normal::LN_2PI + (sse / nf).ln() + 1.0);
     Ok(Ols {
         beta,
         std_errors,

@@ -75,7 +75,7 @@ where
             d[i] = -(0..n).map(|j| h[i * n + j] * g[j]).sum::<f64>();
         }
         let mut slope = dot(&d, &g);
-        if !(slope < 0.0) {
+        if slope.is_nan() || slope >= 0.0 {
             // Not a descent direction (rounding in H): restart from steepest descent.
             for i in 0..n {
                 for j in 0..n {
