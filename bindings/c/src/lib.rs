@@ -26,6 +26,7 @@
 //! | `ns_plan_validate` | `Plan::validate` |
 //! | `ns_builtin_plans_json` | `Plan::builtin` |
 //! | `ns_assess` | `report::assess_with` → `Report::{to_json, to_markdown}` |
+//! | `ns_sfa`, `ns_sfa_param_count` | `efficiency::sfa::Sfa::fit` |
 
 #![deny(missing_docs)]
 // The C ABI is raw pointers; every unsafe block states why it is sound.
@@ -35,12 +36,14 @@ mod accounting;
 mod efficiency;
 mod handles;
 mod monitoring;
+mod sfa;
 mod status;
 
 pub use accounting::*;
 pub use efficiency::*;
 pub use handles::*;
 pub use monitoring::*;
+pub use sfa::*;
 pub use status::*;
 
 use std::ffi::c_char;

@@ -8,6 +8,7 @@ mod errors;
 mod json;
 mod monitoring;
 mod plans;
+mod sfa;
 
 use pyo3::prelude::*;
 
@@ -33,5 +34,6 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(monitoring::assess, m)?)?;
     m.add_function(wrap_pyfunction!(monitoring::vietnam_report, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_error_classes, m)?)?;
+    m.add_function(wrap_pyfunction!(sfa::sfa_fit, m)?)?;
     Ok(())
 }

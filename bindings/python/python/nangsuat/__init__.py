@@ -30,6 +30,7 @@ from .efficiency import DeaResult, MalmquistResult, dea, frontier_efficiency, ma
 from .exceptions import NangsuatError
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
+from .sfa import LrTest, SfaResult, sfa, sfa_example_path
 
 __all__ = [
     "__version__",
@@ -57,4 +58,8 @@ __all__ = [
     "assess",
     "Report",
     "vietnam_report",
+    "sfa",
+    "SfaResult",
+    "LrTest",
+    "sfa_example_path",
 ]

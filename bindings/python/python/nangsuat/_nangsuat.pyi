@@ -24,6 +24,7 @@ __all__ = [
     "assess",
     "vietnam_report",
     "_error_classes",
+    "sfa_fit",
 ]
 __version__: str
 
@@ -162,4 +163,23 @@ def frontier_efficiency_columns(
     orientation: str = "output",
     rts: str = "vrs",
     names: tuple[list[str], list[str]] | None = None,
+) -> dict[str, Any]: ...
+
+def sfa_fit(
+    y: npt.NDArray[np.float64],
+    x: npt.NDArray[np.float64],
+    *,
+    z: npt.NDArray[np.float64] | None = None,
+    unit: npt.NDArray[np.int64] | None = None,
+    period: npt.NDArray[np.int64] | None = None,
+    mu: bool = False,
+    eta: bool = False,
+    effects: bool = False,
+    delta0: bool = True,
+    cost: bool = False,
+    x_names: list[str] | None = None,
+    z_names: list[str] | None = None,
+    start: list[float] | None = None,
+    tolerance: float = 1e-09,
+    max_iterations: int = 1000,
 ) -> dict[str, Any]: ...
