@@ -210,7 +210,7 @@ def sfa(
     >>> import numpy as np, nangsuat as ns
     >>> data = np.loadtxt(ns.sfa_example_path())  # firm, period, ln y, ln K, ln L
     >>> r = ns.sfa(data[:, 2], data[:, 3:5])
-    >>> round(r.params["gamma"], 4), round(r.log_likelihood, 4)
+    >>> round(float(r.params["gamma"]), 4), round(r.log_likelihood, 4)
     (0.7972, -17.0272)
     >>> round(float(r.efficiency[0]), 5)
     0.65069
