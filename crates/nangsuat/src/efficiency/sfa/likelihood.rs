@@ -16,7 +16,10 @@
 //! (BC95): every observation is its own unit with `η_it = 1` and `m = z_it δ`. Given the
 //! residuals, `u_i | e_i ~ N⁺(A/D, ab/D)`, from which the efficiencies follow.
 
-use super::normal::{LN_2PI, half_sq_plus_ln_cdf, x_plus_mills};
+use super::normal::{LN_2PI, h_and_derivative};
+
+/// `φ(0)/Φ(0) = √(2/π)`.
+const H_PRIME_AT_ZERO: f64 = 0.797_884_560_802_865_4;
 
 /// The data of one fit, rows grouped by unit.
 pub(crate) struct Problem {
@@ -140,14 +143,18 @@ impl Problem {
             let big_a = m * a - b * p;
             let c = big_a * r;
             let k = m / sqrt_b;
-            ll += -0.5 * t * LN_2PI - 0.5 * (t - 1.0) * a.ln() - 0.5 * d.ln() - q / (2.0 * a)
-                + half_sq_plus_ln_cdf(c)
-                - half_sq_plus_ln_cdf(k);
+            let (h_c, hc) = h_and_derivative(c);
+            // Without μ or δ every unit shares k = 0: h(0) = ln ½, h'(0) = √(2/π).
+            let (h_k, hk) = if m == 0.0 {
+                (-std::f64::consts::LN_2, H_PRIME_AT_ZERO)
+            } else {
+                h_and_derivative(k)
+            };
+            ll += -0.5 * t * LN_2PI - 0.5 * (t - 1.0) * a.ln() - 0.5 * d.ln() - q / (2.0 * a) + h_c
+                - h_k;
             let Some(gr) = grad.as_deref_mut() else {
                 continue;
             };
-            let hc = x_plus_mills(c);
-            let hk = x_plus_mills(k);
             grad_a += -0.5 * (t - 1.0) / a - 0.5 / d
                 + q / (2.0 * a * a)
                 + hc * (m * r - c / (2.0 * a) - c / (2.0 * d));

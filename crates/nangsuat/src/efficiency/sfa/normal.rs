@@ -65,11 +65,27 @@ pub(crate) fn x_plus_mills(x: f64) -> f64 {
 }
 
 /// `x²/2 + ln Φ(x)`, the part of the frontier likelihood that depends on one truncation point.
+#[cfg(test)]
 pub(crate) fn half_sq_plus_ln_cdf(x: f64) -> f64 {
     if x < -ASYMPTOTIC {
         -LN_SQRT_2PI - (-x).ln() + mills_series_minus_one(x).ln_1p()
     } else {
         0.5 * x * x + ln_cdf(x)
+    }
+}
+
+/// `(x²/2 + ln Φ(x), x + φ(x)/Φ(x))` with one evaluation of `Φ`: the likelihood's term for
+/// one truncation point and its derivative.
+pub(crate) fn h_and_derivative(x: f64) -> (f64, f64) {
+    if x < -ASYMPTOTIC {
+        let sm1 = mills_series_minus_one(x);
+        (
+            -LN_SQRT_2PI - (-x).ln() + sm1.ln_1p(),
+            x * sm1 / (1.0 + sm1),
+        )
+    } else {
+        let ln_cdf = ln_cdf(x);
+        (0.5 * x * x + ln_cdf, x + (ln_pdf(x) - ln_cdf).exp())
     }
 }
 
@@ -117,5 +133,10 @@ mod tests {
         let v = x_plus_mills(-1e6);
         assert!((v - 1e-6).abs() < 1e-15, "{v}");
         assert!(cdf(0.0) == 0.5);
+        for x in [-1e6, -31.0, -29.0, -3.0, 0.0, 2.5, 40.0] {
+            let (h, dh) = h_and_derivative(x);
+            assert_eq!(h, half_sq_plus_ln_cdf(x));
+            assert_eq!(dh, x_plus_mills(x));
+        }
     }
 }
