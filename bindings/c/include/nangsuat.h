@@ -413,7 +413,7 @@ typedef struct NsSfaOutput {
   bool *efficiency_defined;
   // Jondrow et al.'s `E[u|ε]` per row (NaN where undefined).
   double *inefficiency;
-  // Mean efficiency.
+  // Mean efficiency (NaN if no efficiency is defined).
   double *mean_efficiency;
   // Whether the maximisation converged.
   bool *converged;

@@ -95,7 +95,7 @@ pub struct NsSfaOutput {
     pub efficiency_defined: *mut bool,
     /// Jondrow et al.'s `E[u|ε]` per row (NaN where undefined).
     pub inefficiency: *mut f64,
-    /// Mean efficiency.
+    /// Mean efficiency (NaN if no efficiency is defined).
     pub mean_efficiency: *mut f64,
     /// Whether the maximisation converged.
     pub converged: *mut bool,
@@ -289,7 +289,10 @@ pub unsafe extern "C" fn ns_sfa(
             copy_out(out.efficiency, &eff);
             copy_out(out.efficiency_defined, &eff_defined);
             copy_out(out.inefficiency, &u);
-            copy_out(out.mean_efficiency, &[fit.mean_efficiency]);
+            copy_out(
+                out.mean_efficiency,
+                &[fit.mean_efficiency.unwrap_or(f64::NAN)],
+            );
             copy_out(out.converged, &[fit.convergence.converged]);
             copy_out(out.iterations, &[fit.convergence.iterations]);
             copy_out(out.wrong_skewness, &[fit.wrong_skewness]);

@@ -157,9 +157,12 @@ def plot_sfa(result: Any, ax: Axes | None = None, *, title: str | None = None) -
         ax.legend(frameon=False)
     else:
         ax.hist(eff[np.isfinite(eff)], bins=20, color="#9db4c0", edgecolor="white")
-        ax.axvline(result.mean_efficiency, color="#d1495b", label="mean")
+        if result.mean_efficiency is not None:
+            ax.axvline(result.mean_efficiency, color="#d1495b", label="mean")
         ax.set_xlabel(label)
         ax.legend(frameon=False)
     ax.set_ylabel(label if "period" in frame else "rows")
-    ax.set_title(title or f"Stochastic frontier: {label} (mean {result.mean_efficiency:.3f})")
+    mean = result.mean_efficiency
+    ax.set_title(title or f"Stochastic frontier: {label}"
+                 + (f" (mean {mean:.3f})" if mean is not None else ""))
     return ax

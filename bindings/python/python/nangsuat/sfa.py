@@ -76,7 +76,10 @@ class SfaResult:
         """``"gamma_zero"`` or ``"gamma_one"`` when γ ended on the boundary, else None."""
         self.convergence: dict[str, Any] = dict(d["convergence"])
         self.ols: dict[str, Any] = dict(d["ols"])
-        self.mean_efficiency: float = float(d["mean_efficiency"])
+        self.mean_efficiency: float | None = (
+            None if d["mean_efficiency"] is None else float(d["mean_efficiency"])
+        )
+        """Mean of the defined efficiencies (None if none is defined)."""
 
     def _series(self, values: np.ndarray, defined: np.ndarray | None = None) -> Any:
         import pandas as pd

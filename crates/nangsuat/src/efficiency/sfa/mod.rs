@@ -463,8 +463,8 @@ pub struct SfaFit {
     pub efficiency: Vec<Option<f64>>,
     /// Jondrow et al.'s `E[u_it|ε_i]` per input row.
     pub inefficiency: Vec<Option<f64>>,
-    /// Mean of the defined efficiencies.
-    pub mean_efficiency: f64,
+    /// Mean of the defined efficiencies (`None` if none is defined).
+    pub mean_efficiency: Option<f64>,
     /// Mean efficiency by period (empty without periods).
     pub mean_efficiency_by_period: Vec<PeriodMean>,
     /// BC95: the mean over rows of `∂E[u_it]/∂z_j = δ_j (1 − λ(m)(m + λ(m)))`,
@@ -958,11 +958,8 @@ impl Sfa {
         let (efficiency, inefficiency) = efficiencies(&prep, &theta, self.cost);
         let n = p.rows();
         let defined: Vec<f64> = efficiency.iter().flatten().copied().collect();
-        let mean_efficiency = if defined.is_empty() {
-            f64::NAN
-        } else {
-            defined.iter().sum::<f64>() / defined.len() as f64
-        };
+        let mean_efficiency =
+            (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64);
         let mean_efficiency_by_period = match input.periods {
             Some(periods) => {
                 let mut acc: BTreeMap<i64, (f64, usize)> = BTreeMap::new();

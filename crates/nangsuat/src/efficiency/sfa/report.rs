@@ -168,7 +168,14 @@ pub(crate) fn frontier_report(fit: &SfaFit) -> String {
     for pm in &fit.mean_efficiency_by_period {
         let _ = writeln!(w, " mean eff. in period {:>6} = {}", pm.period, e(pm.mean));
     }
-    let _ = writeln!(w, "\n mean efficiency = {}", e(fit.mean_efficiency));
+    match fit.mean_efficiency {
+        Some(m) => {
+            let _ = writeln!(w, "\n mean efficiency = {}", e(m));
+        }
+        None => {
+            let _ = writeln!(w, "\n mean efficiency = {:>16}", "n/a");
+        }
+    }
     out
 }
 
