@@ -157,7 +157,8 @@ impl<'a> SfaInput<'a> {
     }
 
     /// The unit (firm) of each row; rows of one unit share its `u_i` in the error-components
-    /// model. Without units every row is its own unit.
+    /// model. Without units every row is its own unit. In the inefficiency-effects model units
+    /// only label rows (with periods, a repeated unit-period is still an error).
     pub fn units(mut self, units: &'a [i64]) -> Result<Self> {
         if units.len() != self.y.len() {
             return Err(Error::LengthMismatch {
@@ -538,9 +539,6 @@ fn prepare(sfa: &Sfa, input: &SfaInput<'_>) -> Result<Prepared> {
             (false, false, p + usize::from(intercept), true)
         }
     };
-    if input.units.is_some() && effects {
-        // Units only label rows in BC95; nothing to check.
-    }
     if eta && input.periods.is_none() {
         return Err(Error::InvalidParameter {
             name: "eta".into(),
