@@ -63,6 +63,8 @@ pub mod goal;
 pub mod growth;
 pub mod index;
 pub mod indicator;
+// Readers of published tables (PC-Axis, JSON-stat, SDMX, XLSX/XLS, CSV): issue 14.
+pub mod ingest;
 pub mod malmquist;
 pub mod observation;
 pub mod plan;
