@@ -112,12 +112,26 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
+    let mut rec = csv::StringRecord::new();
+    let bytes_text = text.as_bytes();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    loop {
+        // The line a record starts on, from its byte offset (the reader may not have
+        // consumed the previous line's terminator yet).
+        let mut at = rdr.position().byte() as usize;
+        while at < bytes_text.len() && matches!(bytes_text[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        let line = line_starts.partition_point(|&s| s <= at);
+        let more = rdr.read_record(&mut rec).map_err(|e| {
             let line = e.position().map(|p| p.line() as usize);
             parse_error(FORMAT, file, line, format!("not readable as CSV: {e}"))
         })?;
-        let line = rec.position().map_or(rows.len() + 1, |p| p.line() as usize);
+        if !more {
+            break;
+        }
         let fields: Vec<String> = rec.iter().map(str::to_string).collect();
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;

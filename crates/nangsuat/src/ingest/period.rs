@@ -132,7 +132,7 @@ impl Period {
             let y = year4(rest)?;
             return (rest.len() == 4).then(|| Period::quarter(y, b[1] - b'0')).flatten();
         }
-        let year = year4(&s[..4])?;
+        let year = year4(s.get(..4)?)?;
         let rest = &s[4..];
         if rest.is_empty() {
             return Some(Period::year(year));

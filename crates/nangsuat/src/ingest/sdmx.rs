@@ -335,9 +335,15 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
             ),
         ));
     }
+    // Line starts, for "line L, column C" without rescanning the text for every element.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let pos_of = |n: &roxmltree::Node| {
-        let p = doc.text_pos_at(n.range().start);
-        format!("line {}, column {}", p.row, p.col)
+        let at = n.range().start;
+        let line = line_starts.partition_point(|&s| s <= at);
+        let col = at - line_starts[line - 1] + 1;
+        format!("line {line}, column {col}")
     };
     let mut b = Builder::new();
     let mut series_no = 0usize;

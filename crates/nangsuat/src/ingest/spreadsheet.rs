@@ -467,11 +467,15 @@ impl Layout {
         let mut cells = Vec::new();
         let mut section_unit: Option<String> = None;
         let mut label_count = std::collections::BTreeMap::<String, usize>::new();
-        let row_label = |r: usize| -> Option<(usize, String)> {
+        // (column, cleaned label, label as written).
+        let row_label_raw = |r: usize| -> Option<(usize, String, String)> {
             (0..labels).rev().find_map(|c| {
-                grid[r].get(c).and_then(G::text).map(clean_label).filter(|t| !t.is_empty()).map(|t| (c, t))
+                let raw = grid[r].get(c).and_then(G::text)?;
+                let clean = clean_label(raw);
+                (!clean.is_empty()).then(|| (c, clean, raw.to_string()))
             })
         };
+        let row_label = |r: usize| row_label_raw(r).map(|(c, l, _)| (c, l));
         for r in self.data.0..=self.data.1.min(grid.len().saturating_sub(1)) {
             let has_num = used.iter().any(|&c| matches!(grid[r].get(c), Some(G::Num(_))));
             if let (true, Some((_, l))) = (has_num, row_label(r)) {
@@ -490,14 +494,15 @@ impl Layout {
                 }
                 continue;
             }
-            let (label_col, label) = row_label(r).unwrap_or((0, format!("row {}", r + 1)));
+            let (label_col, label, raw) = row_label_raw(r)
+                .unwrap_or_else(|| (0, format!("row {}", r + 1), format!("row {}", r + 1)));
             let code = if label_count.get(&label).copied().unwrap_or(0) > 1 {
                 format!("{label} [{}]", cell_ref(r, label_col))
             } else {
                 label.clone()
             };
             let ri = row_cats.len() as u32;
-            row_cats.push(Category::new(code, label));
+            row_cats.push(Category::new(code, raw));
             for &c in &used {
                 let g = row.get(c).cloned().unwrap_or(G::Empty);
                 let location = format!("{sheet}!{}", cell_ref(r, c));
