@@ -27,11 +27,17 @@ const FORMAT: &str = "CSV";
 /// Text from bytes: a BOM's encoding, else UTF-8, else Windows-1252.
 pub(crate) fn decode_text(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
@@ -49,7 +55,9 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
             _ => {}
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], usize::from(i == 0))).unwrap_or(0);
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+        .unwrap_or(0);
     [b',', b';', b'\t'][best]
 }
 
@@ -139,7 +147,12 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         rows.push((line, fields));
     }
     let Some((_, header)) = rows.first().cloned() else {
-        return Err(parse_error(FORMAT, file, Some(1), "no header row: the file is empty"));
+        return Err(parse_error(
+            FORMAT,
+            file,
+            Some(1),
+            "no header row: the file is empty",
+        ));
     };
     let data = &rows[1..];
     let width = header.len();
@@ -177,8 +190,7 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     let decimal = sniff_decimal(&value_fields);
 
     // Value headers: period (+status) and indicator text.
-    let heads: Vec<(Option<(super::Period, Option<super::Status>, String)>, String)> = header
-        [n_labels..]
+    let heads: Vec<Head> = header[n_labels..]
         .iter()
         .map(|h| split_header(&clean_label(h)))
         .collect();
@@ -190,15 +202,22 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let h = clean_label(h);
-            if h.is_empty() { format!("label{}", i + 1) } else { h }
+            let h = clean_label(&super::tcvn3::convert_if_tcvn3(h).unwrap_or_else(|| h.clone()));
+            if h.is_empty() {
+                format!("label{}", i + 1)
+            } else {
+                h
+            }
         })
         .collect();
     for id in &label_ids {
         b.dim(id);
     }
     let (time_dim, ind_dim) = if with_period {
-        (Some(b.dim("time")), with_indicator.then(|| b.dim("indicator")))
+        (
+            Some(b.dim("time")),
+            with_indicator.then(|| b.dim("indicator")),
+        )
     } else {
         (None, Some(b.dim("column")))
     };
@@ -230,7 +249,11 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
             }
             if ind_dim.is_some() {
                 let id = if with_period { "indicator" } else { "column" };
-                let text = if with_period { rest.as_str() } else { header[c].as_str() };
+                let text = if with_period {
+                    rest.as_str()
+                } else {
+                    header[c].as_str()
+                };
                 keys.push((id, text.trim(), text));
             }
             let coords = b.coords(&keys);
@@ -284,7 +307,10 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     })
 }
 
-type Head = (Option<(super::Period, Option<super::Status>, String)>, String);
+type Head = (
+    Option<(super::Period, Option<super::Status>, String)>,
+    String,
+);
 
 /// `2020 (*) Average population (Thous. pers.)` → (2020, `2020 (*)`), `Average population
 /// (Thous. pers.)`. The longest leading (or else trailing) run of words that reads as a
@@ -326,16 +352,28 @@ mod tests {
         let t = parse_csv(csv.as_bytes(), &ReadOptions::default()).unwrap();
         assert_eq!(t.dimensions.len(), 3);
         assert_eq!(t.dimensions[1].role, Role::Time);
-        assert_eq!(t.value(&["Hà Nội", "2020", "Dân số (Nghìn người)"]), Some(8246.6));
+        assert_eq!(
+            t.value(&["Hà Nội", "2020", "Dân số (Nghìn người)"]),
+            Some(8246.6)
+        );
         let d = &t.dimensions[1];
-        assert_eq!(d.categories[1].status, Some(super::super::Status::Preliminary));
-        assert_eq!(t.dimensions[2].categories[0].unit.as_deref(), Some("Nghìn người"));
+        assert_eq!(
+            d.categories[1].status,
+            Some(super::super::Status::Preliminary)
+        );
+        assert_eq!(
+            t.dimensions[2].categories[0].unit.as_deref(),
+            Some("Nghìn người")
+        );
     }
 
     #[test]
     fn ragged_rows_are_errors() {
         let e = parse_csv(b"a,b\nx,1,2\n", &ReadOptions::default().name("f.csv")).unwrap_err();
-        assert!(e.to_string().contains("line 2") && e.to_string().contains("3 fields"), "{e}");
+        assert!(
+            e.to_string().contains("line 2") && e.to_string().contains("3 fields"),
+            "{e}"
+        );
         assert_eq!(unit_in_label("Area (Km2(*)").as_deref(), Some("Km2"));
     }
 }

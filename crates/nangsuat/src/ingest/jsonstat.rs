@@ -188,8 +188,7 @@ pub fn parse_jsonstat(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
             }
         }
     } else {
-        let bundle: Ordered<Member> =
-            serde_json::from_slice(b).map_err(|e| shape_err(file, &e))?;
+        let bundle: Ordered<Member> = serde_json::from_slice(b).map_err(|e| shape_err(file, &e))?;
         for (name, m) in bundle.0 {
             if let Member::Dataset(d) = m {
                 datasets.push((name, *d));
@@ -209,12 +208,18 @@ pub fn parse_jsonstat(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         None => datasets.swap_remove(0),
         Some(want) => {
             let names: Vec<String> = datasets.iter().map(|(n, _)| n.clone()).collect();
-            let pos = datasets.iter().position(|(n, _)| n == want).ok_or_else(|| {
-                Error::invalid_parameter(
-                    "sheet",
-                    format!("{file}: no dataset `{want}` (the file has: {})", names.join(", ")),
-                )
-            })?;
+            let pos = datasets
+                .iter()
+                .position(|(n, _)| n == want)
+                .ok_or_else(|| {
+                    Error::invalid_parameter(
+                        "sheet",
+                        format!(
+                            "{file}: no dataset `{want}` (the file has: {})",
+                            names.join(", ")
+                        ),
+                    )
+                })?;
             datasets.swap_remove(pos)
         }
     };
@@ -324,7 +329,11 @@ fn build(name: String, ds: RawDataset, options: &ReadOptions) -> Result<Table> {
                 return Err(err(format!(
                     "`value` has {} entries but the dimensions ({}) need {total}",
                     a.len(),
-                    sizes.iter().map(usize::to_string).collect::<Vec<_>>().join(" × ")
+                    sizes
+                        .iter()
+                        .map(usize::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" × ")
                 )));
             }
             for (i, v) in a.iter().enumerate() {
@@ -444,7 +453,11 @@ fn position(key: &str, total: usize) -> Option<usize> {
     key.trim().parse::<usize>().ok().filter(|&i| i < total)
 }
 
-fn status_per_cell(status: Option<&Value>, total: usize, file: &str) -> Result<Vec<Option<String>>> {
+fn status_per_cell(
+    status: Option<&Value>,
+    total: usize,
+    file: &str,
+) -> Result<Vec<Option<String>>> {
     let text = |v: &Value| match v {
         Value::String(s) => Some(s.clone()),
         Value::Null => None,
@@ -539,7 +552,9 @@ fn dimension(id: &str, raw: RawDimension, file: &str) -> Result<Dimension> {
             FORMAT,
             file,
             None,
-            format!("dimension `{id}` has no categories: expected `category.index` or `category.label`"),
+            format!(
+                "dimension `{id}` has no categories: expected `category.index` or `category.label`"
+            ),
         ));
     }
     let mut cats = Vec::with_capacity(codes.len());
@@ -559,13 +574,21 @@ fn dimension(id: &str, raw: RawDimension, file: &str) -> Result<Dimension> {
                 .map(str::to_string);
             c.decimals = u.get("decimals").and_then(Value::as_u64).map(|d| d as u32);
         }
-        c.note = cat.note.as_ref().and_then(|n| n.get(&code)).and_then(note_text);
+        c.note = cat
+            .note
+            .as_ref()
+            .and_then(|n| n.get(&code))
+            .and_then(note_text);
         cats.push(c);
     }
     let mut d = Dimension::new(
         id,
         raw.label.unwrap_or_else(|| id.to_string()),
-        if cat.unit.is_some() { Role::Metric } else { Role::Other },
+        if cat.unit.is_some() {
+            Role::Metric
+        } else {
+            Role::Other
+        },
         cats,
     );
     d.note = raw.note.as_ref().and_then(note_text);
@@ -585,7 +608,12 @@ mod tests {
         let base = r#"{"version":"2.0","class":"dataset","id":["a"],"size":[3],
             "dimension":{"a":{"category":{"index":{"x":0,"y":1,"z":2}}}},"value":[1,null,3],"#;
         let t = read(&format!("{base}\"status\":\"e\"}}")).unwrap();
-        assert!(t.cells.iter().filter(|c| c.value.is_some()).all(|c| c.status == Some(Status::Estimate)));
+        assert!(
+            t.cells
+                .iter()
+                .filter(|c| c.value.is_some())
+                .all(|c| c.status == Some(Status::Estimate))
+        );
         let t = read(&format!("{base}\"status\":[\"p\"]}}")).unwrap();
         assert_eq!(t.cells[2].status, Some(Status::Preliminary));
         let t = read(&format!("{base}\"status\":[\"\",\"..\",\"x\"]}}")).unwrap();

@@ -133,10 +133,7 @@ pub fn detect_format(bytes: &[u8], extension: Option<&str>) -> Option<Format> {
     }
     let head = &b[..b.len().min(4096)];
     let head_upper: Vec<u8> = head.iter().map(u8::to_ascii_uppercase).collect();
-    let first_line = head_upper
-        .split(|&c| c == b'\n')
-        .next()
-        .unwrap_or_default();
+    let first_line = head_upper.split(|&c| c == b'\n').next().unwrap_or_default();
     let first_field: Vec<u8> = first_line
         .iter()
         .copied()
@@ -146,9 +143,7 @@ pub fn detect_format(bytes: &[u8], extension: Option<&str>) -> Option<Format> {
     if first_field == b"DATAFLOW" || first_field == b"STRUCTURE" {
         return Some(Format::SdmxCsv);
     }
-    let is_px_keyword = |k: &[u8]| {
-        head_upper.windows(k.len()).any(|w| w == k)
-    };
+    let is_px_keyword = |k: &[u8]| head_upper.windows(k.len()).any(|w| w == k);
     if (is_px_keyword(b"STUB=") || is_px_keyword(b"HEADING=") || is_px_keyword(b"CHARSET="))
         || (is_px_keyword(b"MATRIX=") && is_px_keyword(b"VALUES("))
         || first_line.starts_with(b"AXIS-VERSION")
@@ -270,9 +265,31 @@ pub(crate) fn time_name(name: &str) -> bool {
     let n = name.trim().to_lowercase();
     matches!(
         n.as_str(),
-        "time" | "year" | "years" | "period" | "periodo" | "periode" | "tid" | "år" | "vuosi"
-            | "aika" | "ár" | "jahr" | "zeit" | "année" | "annee" | "año" | "anno" | "năm"
-            | "thời gian" | "thời kỳ" | "kỳ" | "time_period" | "quarter" | "month" | "quý"
+        "time"
+            | "year"
+            | "years"
+            | "period"
+            | "periodo"
+            | "periode"
+            | "tid"
+            | "år"
+            | "vuosi"
+            | "aika"
+            | "ár"
+            | "jahr"
+            | "zeit"
+            | "année"
+            | "annee"
+            | "año"
+            | "anno"
+            | "năm"
+            | "thời gian"
+            | "thời kỳ"
+            | "kỳ"
+            | "time_period"
+            | "quarter"
+            | "month"
+            | "quý"
             | "tháng"
     )
 }

@@ -130,7 +130,9 @@ impl Period {
         if matches!(b[0], b'Q' | b'q') && b.len() >= 6 && b[1].is_ascii_digit() {
             let rest = s[2..].trim_start_matches([' ', '/', '-', '.']);
             let y = year4(rest)?;
-            return (rest.len() == 4).then(|| Period::quarter(y, b[1] - b'0')).flatten();
+            return (rest.len() == 4)
+                .then(|| Period::quarter(y, b[1] - b'0'))
+                .flatten();
         }
         let year = year4(s.get(..4)?)?;
         let rest = &s[4..];
@@ -256,7 +258,10 @@ fn strip_status(label: &str) -> (String, Option<Status>) {
     let lower = collapse_spaces(&label.to_lowercase());
     let mut status = None;
     let mut rest = lower.as_str();
-    for (words, st) in [(PRELIMINARY, Status::Preliminary), (ESTIMATE, Status::Estimate)] {
+    for (words, st) in [
+        (PRELIMINARY, Status::Preliminary),
+        (ESTIMATE, Status::Estimate),
+    ] {
         for w in words {
             if let Some(r) = rest.strip_prefix(w) {
                 if r.is_empty() || r.starts_with([' ', '.', ':', '-']) || w.ends_with(['.', ')']) {

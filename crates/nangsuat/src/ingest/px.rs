@@ -74,12 +74,19 @@ fn decode(bytes: &[u8], file: &str, warnings: &mut Vec<String>) -> String {
     match (encoding, utf8) {
         (Some(e), Ok(s)) if e == UTF_8 => s.to_string(),
         (Some(e), Err(err)) if e == UTF_8 => {
-            let line = bytes[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = bytes[..err.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
             warnings.push(format!(
                 "{}CODEPAGE says utf-8 but line {line} is not valid UTF-8; read as windows-1252",
                 file_prefix(file)
             ));
-            WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+            WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
         }
         (_, Ok(s)) if non_ascii => {
             // Single-byte code pages cannot produce valid multi-byte UTF-8 sequences by
@@ -105,7 +112,10 @@ fn decode(bytes: &[u8], file: &str, warnings: &mut Vec<String>) -> String {
                 "{}unknown CODEPAGE `{label}`; read as windows-1252",
                 file_prefix(file)
             ));
-            WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+            WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
         }
     }
 }
@@ -137,7 +147,9 @@ fn declared_codepage(bytes: &[u8]) -> Option<String> {
         });
         if let (true, Some(rest)) = (starts, rest) {
             let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
-            let end = rest.iter().position(|&b| matches!(b, b'"' | b';' | b'\n'))?;
+            let end = rest
+                .iter()
+                .position(|&b| matches!(b, b'"' | b';' | b'\n'))?;
             return Some(String::from_utf8_lossy(&rest[..end]).trim().to_string());
         }
         from = at + key.len();
@@ -301,7 +313,11 @@ impl Header {
                     Some(line),
                     format!(
                         "expected `KEYWORD=value;` but `{}` is not followed by `=`",
-                        if keyword.is_empty() { "(nothing)" } else { &keyword }
+                        if keyword.is_empty() {
+                            "(nothing)"
+                        } else {
+                            &keyword
+                        }
                     ),
                 ));
             }
@@ -429,13 +445,23 @@ impl Lookup<'_> {
             .iter()
             .any(|e| e.keyword == keyword && e.lang.is_some() && e.lang == lang);
         self.entries.iter().filter(move |e| {
-            e.keyword == keyword && if has_lang { e.lang == lang } else { e.lang.is_none() }
+            e.keyword == keyword
+                && if has_lang {
+                    e.lang == lang
+                } else {
+                    e.lang.is_none()
+                }
         })
     }
 
     fn text(&self, keyword: &str) -> Option<String> {
-        self.find(keyword, &[])
-            .map(|e| e.items.iter().map(Item::text).collect::<Vec<_>>().join(", "))
+        self.find(keyword, &[]).map(|e| {
+            e.items
+                .iter()
+                .map(Item::text)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
     }
 
     fn list(&self, keyword: &str, subkeys: &[&str]) -> Option<Vec<String>> {
@@ -458,13 +484,18 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
         Some(l) if languages.iter().any(|x| x == l) => Some(l.to_string()),
         Some(l) => {
             let has = if languages.is_empty() {
-                default_lang.clone().unwrap_or_else(|| "no language list".into())
+                default_lang
+                    .clone()
+                    .unwrap_or_else(|| "no language list".into())
             } else {
                 languages.join(", ")
             };
             return Err(Error::invalid_parameter(
                 "language",
-                format!("{}the file has no `{l}` labels (it has: {has})", file_prefix(file)),
+                format!(
+                    "{}the file has no `{l}` labels (it has: {has})",
+                    file_prefix(file)
+                ),
             ));
         }
     };
@@ -493,6 +524,8 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
     let contvariable = look.text("CONTVARIABLE");
 
     let mut dims = Vec::with_capacity(vars.len());
+    // Default-language labels: KEYS lines and untranslated CELLNOTEs use them.
+    let mut default_labels: Vec<Vec<String>> = Vec::with_capacity(vars.len());
     for (vi, var) in vars.iter().enumerate() {
         let dflt = default_vars.get(vi).map(String::as_str).unwrap_or(var);
         let find_list = |kw: &str| look.list(kw, &[var]).or_else(|| base.list(kw, &[dflt]));
@@ -504,6 +537,12 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
                 format!("no VALUES(\"{var}\"): expected the values of every STUB/HEADING variable"),
             ));
         };
+        default_labels.push(
+            base.list("VALUES", &[dflt])
+                .filter(|d| d.len() == values.len())
+                .unwrap_or_else(|| values.clone()),
+        );
+        let has_codes = find_list("CODES").is_some();
         let codes = match find_list("CODES") {
             Some(c) if c.len() != values.len() => {
                 let line = look.find("CODES", &[var]).map(|e| e.line);
@@ -568,7 +607,7 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
             .find("TIMEVAL", &[var])
             .or_else(|| base.find("TIMEVAL", &[dflt]));
         match timeval {
-            Some(e) => apply_timeval(&mut dim, e),
+            Some(e) => apply_timeval(&mut dim, e, has_codes),
             None => {
                 let hint = time_name(var) || time_name(&dim.id);
                 detect_time(&mut dim, hint)
@@ -584,7 +623,9 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
         title: look.text("TITLE").or_else(|| look.text("DESCRIPTION")),
         unit: look.text("UNITS"),
         source: look.text("SOURCE"),
-        last_updated: look.text("LAST-UPDATED").or_else(|| look.text("CREATION-DATE")),
+        last_updated: look
+            .text("LAST-UPDATED")
+            .or_else(|| look.text("CREATION-DATE")),
         language: lang.clone().or(default_lang),
         languages,
         decimals: look.text("DECIMALS").and_then(|d| d.trim().parse().ok()),
@@ -592,11 +633,11 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
         ..Metadata::default()
     };
     for kw in ["NOTE", "NOTEX"] {
-        metadata
-            .notes
-            .extend(look.all(kw).filter(|e| e.subkeys.is_empty()).flat_map(|e| {
-                e.items.iter().map(|i| i.text().to_string())
-            }));
+        metadata.notes.extend(
+            look.all(kw)
+                .filter(|e| e.subkeys.is_empty())
+                .flat_map(|e| e.items.iter().map(|i| i.text().to_string())),
+        );
     }
     if contvariable.is_some() {
         // Per-content LAST-UPDATED / SOURCE when the table has none.
@@ -615,9 +656,22 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
     let symbols = Symbols::from(&look);
     let n_stub = stub.len();
     let sizes: Vec<usize> = dims.iter().map(|d| d.categories.len()).collect();
-    let stub_sizes = &sizes[..n_stub];
     let head_sizes = &sizes[n_stub..];
-    let head_count: usize = head_sizes.iter().product();
+    let too_big = || {
+        parse_error(
+            FORMAT,
+            file,
+            None,
+            "the STUB and HEADING values describe more cells than can be held",
+        )
+    };
+    let checked = |s: &[usize]| {
+        s.iter()
+            .try_fold(1usize, |a, &b| a.checked_mul(b))
+            .filter(|&n| n <= 500_000_000)
+    };
+    let head_count = checked(head_sizes).ok_or_else(too_big)?;
+    let expected = checked(&sizes).ok_or_else(too_big)?;
     let tokens = data_tokens(&header.data, header.data_line, file)?;
 
     let keys: Vec<Option<String>> = stub
@@ -630,14 +684,14 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
             &tokens,
             &keys,
             &dims[..n_stub],
-            stub_sizes,
+            &default_labels[..n_stub],
             head_sizes,
+            head_count,
             &symbols,
             file,
             &mut cells,
         )?;
     } else {
-        let expected: usize = sizes.iter().product();
         if tokens.len() != expected {
             let dims_txt = sizes
                 .iter()
@@ -669,9 +723,8 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
             }
             cells.push(symbols.cell(tok, coords.clone(), n + 1));
         }
-        let _ = head_count;
     }
-    apply_cellnotes(&look, &dims, &mut cells);
+    apply_cellnotes(&look, &dims, &default_labels, &mut cells);
     Ok(Table {
         metadata,
         dimensions: dims,
@@ -681,13 +734,20 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
 
 impl Lookup<'_> {
     fn text_sub(&self, keyword: &str, sub: &str) -> Option<String> {
-        self.find(keyword, &[sub])
-            .map(|e| e.items.iter().map(Item::text).collect::<Vec<_>>().join(", "))
+        self.find(keyword, &[sub]).map(|e| {
+            e.items
+                .iter()
+                .map(Item::text)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
     }
 }
 
 /// `TIMEVAL("var")=TLIST(A1),"1995","1996";` or `TLIST(A1,"1994"-"1996")`.
-fn apply_timeval(dim: &mut Dimension, e: &Entry) {
+/// Without `CODES`, the TIMEVAL periods (language-independent, ISO form: `2024`, `2024-Q2`)
+/// become the codes.
+fn apply_timeval(dim: &mut Dimension, e: &Entry, has_codes: bool) {
     dim.role = Role::Time;
     let mut freq = None;
     let mut list: Vec<String> = Vec::new();
@@ -725,13 +785,19 @@ fn apply_timeval(dim: &mut Dimension, e: &Entry) {
     for (i, cat) in dim.categories.iter_mut().enumerate() {
         let from_list = use_list.then(|| parse(&list[i])).flatten();
         let (p, s) = match from_list {
-            Some(p) => (Some(p), super::period::parse_label(&cat.label).and_then(|x| x.1)),
+            Some(p) => (
+                Some(p),
+                super::period::parse_label(&cat.label).and_then(|x| x.1),
+            ),
             None => match super::period::parse_label(&cat.label) {
                 Some((p, s)) => (Some(p), s),
                 None => (parse(&cat.code), None),
             },
         };
         cat.period = p;
+        if use_list && !has_codes {
+            cat.code = p.map_or_else(|| list[i].clone(), |p| p.to_string());
+        }
         if cat.status.is_none() {
             cat.status = s;
         }
@@ -796,7 +862,8 @@ impl Symbols {
             }
         }
         // Missing markers: 1-6 dots, `-` (nil), or the file's own symbols.
-        let dots = (!t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b == b'.')).then(|| t.len());
+        let dots =
+            (!t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b == b'.')).then_some(t.len());
         let (presentation, kind) = if let Some(n) = dots {
             let shown = self.dots[n - 1].clone();
             let kind = shown
@@ -916,14 +983,14 @@ fn read_keys(
     tokens: &[DataToken],
     keys: &[Option<String>],
     stub_dims: &[Dimension],
-    stub_sizes: &[usize],
+    default_labels: &[Vec<String>],
     head_sizes: &[usize],
+    head_count: usize,
     symbols: &Symbols,
     file: &str,
     cells: &mut Vec<Cell>,
 ) -> Result<()> {
     let n_keys = keys.len();
-    let head_count: usize = head_sizes.iter().product();
     // Group tokens by line start.
     let mut rows: Vec<&[DataToken]> = Vec::new();
     let mut start = 0;
@@ -955,13 +1022,14 @@ fn read_keys(
         for (k, tok) in row[..n_keys].iter().enumerate() {
             let dim = &stub_dims[k];
             let by_code = keys[k].as_deref() == Some("CODES");
-            let pos = dim.categories.iter().position(|c| {
-                if by_code {
-                    c.code == tok.text
-                } else {
-                    c.label == tok.text
-                }
-            });
+            let pos = if by_code {
+                dim.categories.iter().position(|c| c.code == tok.text)
+            } else {
+                default_labels[k]
+                    .iter()
+                    .position(|l| *l == tok.text)
+                    .or_else(|| dim.categories.iter().position(|c| c.label == tok.text))
+            };
             let Some(pos) = pos else {
                 return Err(parse_error(
                     FORMAT,
@@ -977,7 +1045,6 @@ fn read_keys(
             };
             stub_coords.push(pos as u32);
         }
-        let _ = stub_sizes;
         let mut head = vec![0u32; head_sizes.len()];
         for (j, tok) in row[n_keys..].iter().enumerate() {
             if j > 0 {
@@ -999,7 +1066,12 @@ fn read_keys(
 }
 
 /// CELLNOTE("v1", …, "vn")="text": values (labels) in STUB then HEADING order, `*` = any.
-fn apply_cellnotes(look: &Lookup<'_>, dims: &[Dimension], cells: &mut [Cell]) {
+fn apply_cellnotes(
+    look: &Lookup<'_>,
+    dims: &[Dimension],
+    default_labels: &[Vec<String>],
+    cells: &mut [Cell],
+) {
     let mut notes: Vec<(Vec<Option<u32>>, String)> = Vec::new();
     for kw in ["CELLNOTE", "CELLNOTEX"] {
         for e in look.all(kw) {
@@ -1009,14 +1081,15 @@ fn apply_cellnotes(look: &Lookup<'_>, dims: &[Dimension], cells: &mut [Cell]) {
             let pattern: Option<Vec<Option<u32>>> = e
                 .subkeys
                 .iter()
-                .zip(dims)
-                .map(|(s, d)| {
+                .zip(dims.iter().zip(default_labels))
+                .map(|(s, (d, dl))| {
                     if s == "*" {
                         Some(None)
                     } else {
                         d.categories
                             .iter()
                             .position(|c| &c.label == s || &c.code == s)
+                            .or_else(|| dl.iter().position(|l| l == s))
                             .map(|p| Some(p as u32))
                     }
                 })
@@ -1060,10 +1133,9 @@ mod tests {
 
     #[test]
     fn continued_strings_and_lists() {
-        let t = read(
-            b"TITLE=\"ab\"\n\"cd\";\nSTUB=\"v\";\nVALUES(\"v\")=\"a\",\n\"b\";\nDATA=1 2;",
-        )
-        .unwrap();
+        let t =
+            read(b"TITLE=\"ab\"\n\"cd\";\nSTUB=\"v\";\nVALUES(\"v\")=\"a\",\n\"b\";\nDATA=1 2;")
+                .unwrap();
         assert_eq!(t.metadata.title.as_deref(), Some("abcd"));
         assert_eq!(t.dimensions[0].categories.len(), 2);
     }
@@ -1073,7 +1145,10 @@ mod tests {
         let e = read(b"STUB=\"v\";\nHEADING=\"t\";\nVALUES(\"v\")=\"a\",\"b\";\nVALUES(\"t\")=\"2020\",\"2021\";\nDATA=\n1 2 3;")
             .unwrap_err();
         let m = e.to_string();
-        assert!(m.contains("DATA has 3 values") && m.contains("need 4"), "{m}");
+        assert!(
+            m.contains("DATA has 3 values") && m.contains("need 4"),
+            "{m}"
+        );
         assert!(m.contains("t.px") && m.contains("line 5"), "{m}");
     }
 

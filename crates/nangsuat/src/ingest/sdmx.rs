@@ -218,7 +218,10 @@ fn observation(
             _ => kind,
         };
         if let Some(k) = kind {
-            if matches!(status, Some(Status::Missing(MissingKind::NotAvailable)) | None) {
+            if matches!(
+                status,
+                Some(Status::Missing(MissingKind::NotAvailable)) | None
+            ) {
                 status = Some(Status::Missing(k));
                 symbol = code.map(str::to_string).or(symbol);
             }
@@ -238,7 +241,10 @@ fn observation(
 }
 
 fn unit_mult(s: &str) -> Option<i32> {
-    s.trim().parse::<i32>().ok().filter(|m| (-30..=30).contains(m))
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|m| (-30..=30).contains(m))
 }
 
 /// Reads SDMX-ML 2.1 data (see the module docs).
@@ -312,7 +318,8 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
             "Prepared" => metadata.last_updated = n.text().map(|t| t.trim().to_string()),
             "Name"
                 if metadata.title.is_none()
-                    && n.parent_element().is_some_and(|p| p.tag_name().name() == "Header") =>
+                    && n.parent_element()
+                        .is_some_and(|p| p.tag_name().name() == "Header") =>
             {
                 metadata.title = n.text().map(|t| t.trim().to_string())
             }
@@ -371,7 +378,9 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
                                 _ => continue,
                             };
                             for v in part.children().filter(|c| c.tag_name().name() == "Value") {
-                                if let (Some(id), Some(val)) = (v.attribute("id"), v.attribute("value")) {
+                                if let (Some(id), Some(val)) =
+                                    (v.attribute("id"), v.attribute("value"))
+                                {
                                     into.push((id.to_string(), val.to_string()));
                                 }
                             }
@@ -387,9 +396,13 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
                         }
                     }
                     let mut obs_no = 0usize;
-                    for o in s.children().filter(|c| c.is_element() && c.tag_name().name() == "Obs") {
+                    for o in s
+                        .children()
+                        .filter(|c| c.is_element() && c.tag_name().name() == "Obs")
+                    {
                         obs_no += 1;
-                        let loc = format!("series {series_no}, observation {obs_no} ({})", pos_of(&o));
+                        let loc =
+                            format!("series {series_no}, observation {obs_no} ({})", pos_of(&o));
                         read_obs(&mut b, &o, generic, &keys, &attrs, &obs_dim, loc);
                     }
                 }
@@ -467,7 +480,13 @@ fn read_obs(
         .map(|(k, v)| (k.as_str(), v.as_str(), v.as_str()))
         .collect();
     let coords = b.coords(&key_refs);
-    let get = |id: &str| attrs.iter().rev().find(|(k, _)| k == id).map(|(_, v)| v.as_str());
+    let get = |id: &str| {
+        attrs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == id)
+            .map(|(_, v)| v.as_str())
+    };
     let mut cell = observation(
         value.as_deref(),
         get("OBS_STATUS"),
@@ -479,7 +498,12 @@ fn read_obs(
     cell.unit = get("UNIT").or(get("UNIT_MEASURE")).map(str::to_string);
     let notes: Vec<String> = attrs
         .iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "OBS_STATUS" | "OBS_CONF" | "UNIT_MULT" | "UNIT" | "UNIT_MEASURE"))
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "OBS_STATUS" | "OBS_CONF" | "UNIT_MULT" | "UNIT" | "UNIT_MEASURE"
+            )
+        })
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
     if !notes.is_empty() {
@@ -492,7 +516,10 @@ fn read_obs(
 /// declaration names.
 fn decode_xml(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
@@ -540,11 +567,17 @@ pub fn parse_sdmx_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     };
     let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let codes: Vec<&str> = header.iter().map(|h| code_label(h).0).collect();
-    let first_upper = codes.first().map(|c| c.to_ascii_uppercase()).unwrap_or_default();
+    let first_upper = codes
+        .first()
+        .map(|c| c.to_ascii_uppercase())
+        .unwrap_or_default();
     let skip = match first_upper.as_str() {
         "DATAFLOW" => 1,
         "STRUCTURE" => {
-            if codes.get(2).is_some_and(|c| c.eq_ignore_ascii_case("ACTION")) {
+            if codes
+                .get(2)
+                .is_some_and(|c| c.eq_ignore_ascii_case("ACTION"))
+            {
                 3
             } else {
                 2
@@ -552,16 +585,27 @@ pub fn parse_sdmx_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         }
         _ => 0,
     };
-    let Some(value_col) = codes.iter().position(|c| c.eq_ignore_ascii_case("OBS_VALUE")) else {
+    let Some(value_col) = codes
+        .iter()
+        .position(|c| c.eq_ignore_ascii_case("OBS_VALUE"))
+    else {
         return Err(parse_error(
             "SDMX-CSV",
             file,
             Some(1),
-            format!("no OBS_VALUE column in the header ({}): expected the measure column", header.join(", ")),
+            format!(
+                "no OBS_VALUE column in the header ({}): expected the measure column",
+                header.join(", ")
+            ),
         ));
     };
     if value_col < skip {
-        return Err(parse_error("SDMX-CSV", file, Some(1), "OBS_VALUE comes before the structure columns"));
+        return Err(parse_error(
+            "SDMX-CSV",
+            file,
+            Some(1),
+            "OBS_VALUE comes before the structure columns",
+        ));
     }
     let mut metadata = Metadata {
         format: Some(Format::SdmxCsv),
@@ -694,7 +738,10 @@ mod tests {
         assert_eq!(t.dimensions[0].label, "Frequency");
         assert_eq!(t.dimensions[0].categories[0].label, "Annual");
         assert_eq!(t.cells[0].status, Some(Status::Preliminary));
-        assert_eq!(t.cells[1].status, Some(Status::Missing(MissingKind::NotAvailable)));
+        assert_eq!(
+            t.cells[1].status,
+            Some(Status::Missing(MissingKind::NotAvailable))
+        );
         assert_eq!(t.metadata.table_id.as_deref(), Some("IMF:GDP(1.0)"));
         let e = parse_sdmx_csv(b"DATAFLOW,A\nx,1\n", &ReadOptions::default()).unwrap_err();
         assert!(e.to_string().contains("OBS_VALUE"), "{e}");

@@ -23,7 +23,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Sheets, SheetVisible, open_workbook_auto_from_rs};
+use calamine::{Data, Reader, SheetVisible, Sheets, open_workbook_auto_from_rs};
 
 use super::period::parse_label;
 use super::symbols::{DecimalMark, parse_value};
@@ -130,7 +130,9 @@ fn parse_ref(s: &str) -> Option<(usize, usize)> {
     let col = letters
         .to_ascii_uppercase()
         .bytes()
-        .try_fold(0usize, |acc, b| acc.checked_mul(26)?.checked_add((b - b'A' + 1) as usize))?;
+        .try_fold(0usize, |acc, b| {
+            acc.checked_mul(26)?.checked_add((b - b'A' + 1) as usize)
+        })?;
     let row: usize = digits.parse().ok()?;
     (row >= 1 && col >= 1).then(|| (row - 1, col - 1))
 }
@@ -142,8 +144,8 @@ fn parse_ref(s: &str) -> Option<(usize, usize)> {
 /// [`Error::InvalidParameter`] for a sheet the workbook lacks (the message lists them).
 pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     let file = options.file();
-    let mut wb: Sheets<Cursor<&[u8]>> = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| {
+    let mut wb: Sheets<Cursor<&[u8]>> =
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
             parse_error(
                 "spreadsheet",
                 file,
@@ -157,7 +159,12 @@ pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     };
     let meta = wb.sheets_metadata().to_vec();
     if meta.is_empty() {
-        return Err(parse_error("spreadsheet", file, None, "the workbook has no sheet"));
+        return Err(parse_error(
+            "spreadsheet",
+            file,
+            None,
+            "the workbook has no sheet",
+        ));
     }
     let listing = || {
         meta.iter()
@@ -203,9 +210,14 @@ pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
             .clone(),
     };
     let range = wb.worksheet_range(&name).map_err(|e| {
-        parse_error("spreadsheet", file, None, format!("sheet `{name}` cannot be read: {e}"))
+        parse_error(
+            "spreadsheet",
+            file,
+            None,
+            format!("sheet `{name}` cannot be read: {e}"),
+        )
     })?;
-    let merges: Vec<((u32, u32), (u32, u32))> = match &mut wb {
+    let merges: Vec<Merge> = match &mut wb {
         Sheets::Xlsx(x) => x
             .worksheet_merge_cells(&name)
             .and_then(|r| r.ok())
@@ -225,6 +237,16 @@ pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let (h, w) = range.get_size();
     let (rows_n, cols_n) = (r0 as usize + h, c0 as usize + w);
+    if rows_n.saturating_mul(cols_n) > 20_000_000 {
+        return Err(parse_error(
+            "spreadsheet",
+            file,
+            None,
+            format!(
+                "sheet `{name}` spans {rows_n} rows × {cols_n} columns: too large for a published table"
+            ),
+        ));
+    }
     let mut grid = vec![vec![G::Empty; cols_n]; rows_n];
     for (r, row) in range.rows().enumerate() {
         for (c, d) in row.iter().enumerate() {
@@ -251,7 +273,11 @@ pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         warnings.push(format!("hidden sheets not read: {}", hidden.join(", ")));
     }
     // TCVN3: if any text looks like it, convert every text with TCVN3 letters.
-    let tcvn = grid.iter().flatten().filter_map(G::text).any(tcvn3::looks_like_tcvn3);
+    let tcvn = grid
+        .iter()
+        .flatten()
+        .filter_map(G::text)
+        .any(tcvn3::looks_like_tcvn3);
     if tcvn {
         for g in grid.iter_mut().flatten() {
             if let G::Text(s) = g {
@@ -273,6 +299,9 @@ pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     Ok(table)
 }
 
+/// A merged region: (first row, first column), (last row, last column), 0-based.
+type Merge = ((u32, u32), (u32, u32));
+
 struct Layout {
     title_row: Option<usize>,
     header: (usize, usize), // inclusive; header.0 > header.1 means none
@@ -282,9 +311,10 @@ struct Layout {
 }
 
 impl Layout {
+    #[allow(clippy::needless_range_loop)] // rows are compared with their neighbours by index
     fn detect(
         grid: &[Vec<G>],
-        _merges: &[((u32, u32), (u32, u32))],
+        _merges: &[Merge],
         opts: &SheetOptions,
         file: &str,
         sheet: &str,
@@ -308,12 +338,17 @@ impl Layout {
                     let Some(first_num) = row.iter().position(|g| matches!(g, G::Num(_))) else {
                         continue;
                     };
-                    if row[..first_num].iter().any(|g| !g.is_empty() && g.text().is_some()) {
+                    if row[..first_num]
+                        .iter()
+                        .any(|g| !g.is_empty() && g.text().is_some())
+                    {
                         *votes.entry(first_num).or_default() += 1;
                     }
                 }
                 // Ties: the leftmost.
-                let best = votes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)));
+                let best = votes
+                    .iter()
+                    .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)));
                 match best {
                     Some((&c, _)) => c,
                     None => return Err(no_values()),
@@ -336,20 +371,20 @@ impl Layout {
                     .find(|&r| has_label(r) && has_num(r))
                     .or_else(|| (0..n_rows).find(|&r| has_num(r)))
                     .ok_or_else(no_values)?;
-                let last = (first..n_rows)
-                    .rev()
-                    .find(|&r| has_num(r))
-                    .unwrap_or(first);
+                let last = (first..n_rows).rev().find(|&r| has_num(r)).unwrap_or(first);
                 (first, last)
             }
         };
         let non_empty = |r: usize| grid[r].iter().filter(|g| !g.is_empty()).count();
-        let title_row = (0..first_data).find(|&r| non_empty(r) > 0).filter(|&r| {
-            non_empty(r) == 1 && grid[r].iter().any(|g| g.text().is_some())
-        });
+        let title_row = (0..first_data)
+            .find(|&r| non_empty(r) > 0)
+            .filter(|&r| non_empty(r) == 1 && grid[r].iter().any(|g| g.text().is_some()));
         let mut unit = opts.unit_cell.as_deref().and_then(parse_ref);
         let header = match opts.header_rows {
-            Some((a, b)) => ((a as usize).saturating_sub(1), (b as usize).saturating_sub(1)),
+            Some((a, b)) => (
+                (a as usize).saturating_sub(1),
+                (b as usize).saturating_sub(1),
+            ),
             None => {
                 let start = title_row.map_or(0, |t| t + 1);
                 (start, first_data.saturating_sub(1))
@@ -359,7 +394,9 @@ impl Layout {
             // A row above the data with one text cell, in a value column.
             let from = title_row.map_or(0, |t| t + 1);
             for r in from..first_data {
-                let cells: Vec<usize> = (0..grid[r].len()).filter(|&c| !grid[r][c].is_empty()).collect();
+                let cells: Vec<usize> = (0..grid[r].len())
+                    .filter(|&c| !grid[r][c].is_empty())
+                    .collect();
                 if let [c] = cells.as_slice() {
                     if *c >= labels && grid[r][*c].text().is_some() {
                         unit = Some((r, *c));
@@ -376,18 +413,15 @@ impl Layout {
         })
     }
 
-    fn build(
-        &self,
-        grid: &[Vec<G>],
-        merges: &[((u32, u32), (u32, u32))],
-        sheet: &str,
-    ) -> Result<Table> {
+    #[allow(clippy::needless_range_loop)] // rows are compared with their neighbours by index
+    fn build(&self, grid: &[Vec<G>], merges: &[Merge], sheet: &str) -> Result<Table> {
         let width = grid.iter().map(Vec::len).max().unwrap_or(0);
         let labels = self.labels.min(width);
         // Header texts per value column, merged cells filling their span.
         let header_cell = |r: usize, c: usize| -> String {
             if let Some(((mr, mc), _)) = merges.iter().find(|((r1, c1), (r2, c2))| {
-                (*r1 as usize..=*r2 as usize).contains(&r) && (*c1 as usize..=*c2 as usize).contains(&c)
+                (*r1 as usize..=*r2 as usize).contains(&r)
+                    && (*c1 as usize..=*c2 as usize).contains(&c)
             }) {
                 return grid
                     .get(*mr as usize)
@@ -395,7 +429,10 @@ impl Layout {
                     .map(G::header_text)
                     .unwrap_or_default();
             }
-            grid.get(r).and_then(|row| row.get(c)).map(G::header_text).unwrap_or_default()
+            grid.get(r)
+                .and_then(|row| row.get(c))
+                .map(G::header_text)
+                .unwrap_or_default()
         };
         let header_rows: Vec<usize> = if self.header.0 <= self.header.1 {
             (self.header.0..=self.header.1)
@@ -420,7 +457,9 @@ impl Layout {
         let used: Vec<usize> = (labels..width)
             .filter(|&c| {
                 (self.data.0..=self.data.1).any(|r| {
-                    grid.get(r).and_then(|row| row.get(c)).is_some_and(|g| !g.is_empty())
+                    grid.get(r)
+                        .and_then(|row| row.get(c))
+                        .is_some_and(|g| !g.is_empty())
                 })
             })
             .collect();
@@ -428,7 +467,11 @@ impl Layout {
         let mut col_index = vec![u32::MAX; width];
         for &c in &used {
             let text = &col_texts[c - labels];
-            let label = if text.is_empty() { cell_ref(0, c).trim_end_matches('1').to_string() } else { text.clone() };
+            let label = if text.is_empty() {
+                cell_ref(0, c).trim_end_matches('1').to_string()
+            } else {
+                text.clone()
+            };
             let mut cat = Category::new(label.clone(), label.clone());
             if let Some((p, s)) = parse_label(&label) {
                 cat.period = Some(p);
@@ -444,7 +487,11 @@ impl Layout {
         }
         for (i, &c) in used.iter().enumerate() {
             if seen[&col_cats[i].code] > 1 {
-                col_cats[i].code = format!("{} [{}]", col_cats[i].code, cell_ref(0, c).trim_end_matches('1'));
+                col_cats[i].code = format!(
+                    "{} [{}]",
+                    col_cats[i].code,
+                    cell_ref(0, c).trim_end_matches('1')
+                );
             }
         }
         let periods: Vec<_> = col_cats.iter().map(|c| c.period).collect();
@@ -454,7 +501,9 @@ impl Layout {
             p.dedup();
             p.len()
         };
-        let is_time = !col_cats.is_empty() && periods.iter().all(Option::is_some) && distinct == col_cats.len();
+        let is_time = !col_cats.is_empty()
+            && periods.iter().all(Option::is_some)
+            && distinct == col_cats.len();
 
         // Rows.
         let row_dim_label = header_rows
@@ -477,16 +526,25 @@ impl Layout {
         };
         let row_label = |r: usize| row_label_raw(r).map(|(c, l, _)| (c, l));
         for r in self.data.0..=self.data.1.min(grid.len().saturating_sub(1)) {
-            let has_num = used.iter().any(|&c| matches!(grid[r].get(c), Some(G::Num(_))));
+            let has_num = used
+                .iter()
+                .any(|&c| matches!(grid[r].get(c), Some(G::Num(_))));
             if let (true, Some((_, l))) = (has_num, row_label(r)) {
                 *label_count.entry(l).or_default() += 1;
             }
         }
         for r in self.data.0..=self.data.1.min(grid.len().saturating_sub(1)) {
             let row = &grid[r];
-            let nums = used.iter().filter(|&&c| matches!(row.get(c), Some(G::Num(_)))).count();
+            let nums = used
+                .iter()
+                .filter(|&&c| matches!(row.get(c), Some(G::Num(_))))
+                .count();
             if nums == 0 {
-                let values: Vec<usize> = used.iter().copied().filter(|&c| row.get(c).is_some_and(|g| !g.is_empty())).collect();
+                let values: Vec<usize> = used
+                    .iter()
+                    .copied()
+                    .filter(|&c| row.get(c).is_some_and(|g| !g.is_empty()))
+                    .collect();
                 if let ([c], None) = (values.as_slice(), row_label(r)) {
                     if let Some(t) = row[*c].text() {
                         section_unit = Some(clean_label(t));
@@ -532,13 +590,25 @@ impl Layout {
                 cells.push(cell);
             }
         }
-        let title = self.title_row.and_then(|r| {
-            grid[r].iter().find_map(G::text).map(clean_label)
-        });
-        let unit = self.unit.and_then(|(r, c)| grid.get(r)?.get(c)).and_then(G::text).map(clean_label);
+        let title = self
+            .title_row
+            .and_then(|r| grid[r].iter().find_map(G::text).map(clean_label));
+        let unit = self
+            .unit
+            .and_then(|(r, c)| grid.get(r)?.get(c))
+            .and_then(G::text)
+            .map(clean_label);
         let row_dim = Dimension::new(
-            if row_dim_label.is_empty() { "row".to_string() } else { row_dim_label.clone() },
-            if row_dim_label.is_empty() { "row".to_string() } else { row_dim_label },
+            if row_dim_label.is_empty() {
+                "row".to_string()
+            } else {
+                row_dim_label.clone()
+            },
+            if row_dim_label.is_empty() {
+                "row".to_string()
+            } else {
+                row_dim_label
+            },
             Role::Other,
             row_cats,
         );
@@ -576,7 +646,8 @@ mod tests {
 
     #[test]
     fn not_a_workbook() {
-        let e = parse_spreadsheet(b"PK\x03\x04garbage", &ReadOptions::default().name("x.xlsx")).unwrap_err();
+        let e = parse_spreadsheet(b"PK\x03\x04garbage", &ReadOptions::default().name("x.xlsx"))
+            .unwrap_err();
         assert!(e.to_string().contains("x.xlsx"), "{e}");
     }
 }

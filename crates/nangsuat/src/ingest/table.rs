@@ -399,8 +399,10 @@ impl Table {
         let dims: Vec<Value> = self
             .dimensions
             .iter()
-            .map(|d| json!({"id": d.id, "label": d.label, "role": d.role.name(),
-                "size": d.categories.len()}))
+            .map(|d| {
+                json!({"id": d.id, "label": d.label, "role": d.role.name(),
+                "size": d.categories.len()})
+            })
             .collect();
         let rows: Vec<Value> = self
             .cells
@@ -473,7 +475,13 @@ mod tests {
             String::new(),
         );
         assert_eq!(c.value, None);
-        let c = Cell::new(vec![0], Some(1.0), Some(Status::Estimate), None, String::new());
+        let c = Cell::new(
+            vec![0],
+            Some(1.0),
+            Some(Status::Estimate),
+            None,
+            String::new(),
+        );
         assert_eq!(c.value, Some(1.0));
     }
 

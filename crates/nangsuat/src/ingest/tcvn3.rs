@@ -134,7 +134,10 @@ mod tests {
 
     #[test]
     fn sentences() {
-        assert_eq!(to_unicode("N«ng, l©m nghiÖp vµ thñy s¶n"), "Nông, lâm nghiệp và thủy sản");
+        assert_eq!(
+            to_unicode("N«ng, l©m nghiÖp vµ thñy s¶n"),
+            "Nông, lâm nghiệp và thủy sản"
+        );
         assert_eq!(to_unicode("§¬n vÞ tÝnh: Tû ®ång"), "Đơn vị tính: Tỷ đồng");
         assert!(looks_like_tcvn3("§¬n vÞ tÝnh: Tû ®ång"));
         assert!(!looks_like_tcvn3("Price ¥ 100"));
