@@ -26,6 +26,7 @@
 //! | `ns_plan_validate` | `Plan::validate` |
 //! | `ns_builtin_plans_json` | `Plan::builtin` |
 //! | `ns_assess` | `report::assess_with` → `Report::{to_json, to_markdown}` |
+//! | `ns_read_table`, `ns_read_table_bytes` | `ingest::{read_path, read_bytes}` → `Table::{to_json, to_csv}` |
 
 #![deny(missing_docs)]
 // The C ABI is raw pointers; every unsafe block states why it is sound.
@@ -34,12 +35,14 @@
 mod accounting;
 mod efficiency;
 mod handles;
+mod ingest;
 mod monitoring;
 mod status;
 
 pub use accounting::*;
 pub use efficiency::*;
 pub use handles::*;
+pub use ingest::*;
 pub use monitoring::*;
 pub use status::*;
 

@@ -28,6 +28,7 @@ from .accounting import (
 )
 from .efficiency import DeaResult, MalmquistResult, dea, frontier_efficiency, malmquist
 from .exceptions import NangsuatError
+from .ingest import read_table
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
 
@@ -57,4 +58,5 @@ __all__ = [
     "assess",
     "Report",
     "vietnam_report",
+    "read_table",
 ]

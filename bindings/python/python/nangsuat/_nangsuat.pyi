@@ -163,3 +163,10 @@ def frontier_efficiency_columns(
     rts: str = "vrs",
     names: tuple[list[str], list[str]] | None = None,
 ) -> dict[str, Any]: ...
+def read_table_columns(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    sheet: str | None = None,
+    language: str | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]: ...

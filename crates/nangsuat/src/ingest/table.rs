@@ -433,6 +433,72 @@ impl Table {
         json!({"metadata": metadata, "dimensions": dims, "rows": rows}).to_string()
     }
 
+    /// The table as tidy CSV (RFC 4180, UTF-8, a header row): for each dimension a label
+    /// column `<id>` and a code column `<id>_code`, `period` (ISO, for the time dimension),
+    /// then `value` (empty when missing), `status`, `symbol`, `note`, `unit`,
+    /// `unit_multiplier`, `location`.
+    ///
+    /// ```
+    /// use nangsuat::ingest::{read_bytes, ReadOptions};
+    /// let t = read_bytes(b"STUB=\"year\";\nVALUES(\"year\")=\"2023\",\"Prel. 2024\";\nDATA=1.5 \"..\";",
+    ///     &ReadOptions::default())?;
+    /// let csv = t.to_csv();
+    /// assert!(csv.starts_with("year,year_code,period,value,status,symbol,"));
+    /// assert!(csv.contains("Prel. 2024,Prel. 2024,2024,,not_available,..,"));
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let time = self.time_dimension();
+        let mut header: Vec<String> = Vec::new();
+        for d in &self.dimensions {
+            header.push(d.id.clone());
+            header.push(format!("{}_code", d.id));
+        }
+        if time.is_some() {
+            header.push("period".into());
+        }
+        for h in [
+            "value",
+            "status",
+            "symbol",
+            "note",
+            "unit",
+            "unit_multiplier",
+            "location",
+        ] {
+            header.push(h.into());
+        }
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(&header);
+        for c in &self.cells {
+            let mut rec: Vec<String> = Vec::with_capacity(header.len());
+            for (i, d) in self.dimensions.iter().enumerate() {
+                let cat = &d.categories[c.coords[i] as usize];
+                rec.push(cat.label.clone());
+                rec.push(cat.code.clone());
+            }
+            if let Some(t) = time {
+                let cat = &self.dimensions[t].categories[c.coords[t] as usize];
+                rec.push(cat.period.map(|p| p.to_string()).unwrap_or_default());
+            }
+            rec.push(c.value.map(|v| v.to_string()).unwrap_or_default());
+            rec.push(
+                self.effective_status(c)
+                    .map(|s| s.name().to_string())
+                    .unwrap_or_default(),
+            );
+            rec.push(c.symbol.clone().unwrap_or_default());
+            rec.push(c.note.clone().unwrap_or_default());
+            rec.push(self.effective_unit(c).unwrap_or_default().to_string());
+            rec.push(c.unit_multiplier.map(|m| m.to_string()).unwrap_or_default());
+            rec.push(c.location.clone());
+            let _ = w.write_record(&rec);
+        }
+        let bytes = w.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+
     /// The cell's status, or else the status of its period label (a value in a
     /// `Prel. 2024` column is preliminary).
     pub fn effective_status<'a>(&'a self, cell: &'a Cell) -> Option<&'a Status> {
