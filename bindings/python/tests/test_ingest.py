@@ -131,3 +131,22 @@ def test_value_is_never_nan_without_a_status() -> None:
         nan_rows = df[df["value"].isna()]
         assert nan_rows["status"].notna().all()
         assert all(isinstance(v, float) and not math.isinf(v) for v in df["value"])
+
+
+def test_readme_read_table_example_runs(monkeypatch) -> None:
+    """The README's ``py`` block of the ingest section, run from the repository root (its
+    workbook and multilingual file names are placeholders, swapped for the fixtures)."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Reading published tables", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```py\n(.*?)```", section, flags=re.S)
+    block = block.replace(
+        '"Bieu-T12.2024.xlsx"',
+        repr(str(PUBLISHED / "gso_monthly_xlsx" / "2024-12-29-02.Bieu-T12.2024.xlsx")),
+    ).replace('"table.px"', repr(str(QUIRKS / "keys_languages_cellnote.px")))
+    monkeypatch.chdir(REPO)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    df = namespace["df"]
+    assert df.attrs["table_id"] == "NAAC01"  # type: ignore[attr-defined]
