@@ -10,7 +10,7 @@
 //! text are the label dimensions; the others are values. When any value header holds a
 //! period, the columns become two dimensions, `time` and (if any header has more text)
 //! `indicator`; otherwise one dimension `column`. Values go through
-//! [`parse_value`](super::symbols::parse_value): missing symbols and dirty numbers become a
+//! [`super::symbols::parse_value`]: missing symbols and dirty numbers become a
 //! status, never an error for the whole file.
 
 use encoding_rs::{Encoding, WINDOWS_1252};
@@ -99,7 +99,7 @@ fn sniff_decimal(fields: &[&str]) -> DecimalMark {
 /// Reads a PX-Web style CSV table (see the module docs).
 ///
 /// # Errors
-/// [`Error::Parse`] naming the line when the text is not CSV, has no header, or a row has
+/// [`Error::Parse`](crate::Error::Parse) naming the line when the text is not CSV, has no header, or a row has
 /// more fields than the header.
 ///
 /// ```
