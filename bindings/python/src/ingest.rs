@@ -57,7 +57,11 @@ pub(crate) fn read_table_columns<'py>(
     let mut used: Vec<String> = reserved.iter().map(|s| s.to_string()).collect();
     let mut names = Vec::new();
     for d in &table.dimensions {
+        // A dimension named like a fixed column (`unit`, `status`…) becomes `unit_dim`.
         let mut name = d.id.clone();
+        if used.contains(&name) || used.contains(&format!("{name}_code")) {
+            name.push_str("_dim");
+        }
         while used.contains(&name) || used.contains(&format!("{name}_code")) {
             name.push('_');
         }

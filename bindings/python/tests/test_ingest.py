@@ -11,7 +11,7 @@ import pytest
 import nangsuat as ns
 from nangsuat import exceptions
 
-from .conftest import REPO
+from conftest import REPO
 
 pd = pytest.importorskip("pandas")
 
@@ -51,7 +51,7 @@ def test_pcaxis_values_and_symbols() -> None:
     row = df[
         (df["reporting country_code"] == "EU")
         & (df["national accounts indicator_code"] == "P7")
-        & (df["unit_code"] == "PCGDP")
+        & (df["unit_dim_code"] == "PCGDP")  # "unit" is a fixed column
         & (df["time_code"] == "2022")
     ]
     assert row["value"].item() == pytest.approx(54.30)

@@ -5,7 +5,8 @@ SDMX-CSV, XLSX/XLS workbooks and PX-Web CSV exports into one tidy DataFrame:
 
 * one column per dimension with its labels (``<dimension>``) and one with its codes
   (``<dimension>_code``); for the time dimension also ``period`` (ISO: ``2024``,
-  ``2024-Q3``, ``2018-06``);
+  ``2024-Q3``, ``2018-06``); a dimension named like a fixed column below (NAAC01's
+  ``unit``) gets the suffix ``_dim``;
 * ``value`` (float64; NaN exactly where ``status`` is a missing status: ``not_available``,
   ``not_applicable``, ``nil``, ``confidential``, ``unreadable``);
 * ``status`` (also ``preliminary``, ``estimate``, ``forecast`` or a publisher's flag),
