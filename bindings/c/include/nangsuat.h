@@ -94,6 +94,16 @@
 // Bit: `rts_sech` is defined.
 #define NS_DEFINED_RTS_SECH 64
 
+// Output of `ns_read_table`: JSON `{"metadata": {...}, "dimensions": [...], "rows": [...]}`
+// where each row has `{code, label}` (and `period` for time) per dimension, `value` (`null`
+// when missing), `status`, `symbol`, `note`, `unit`, `unit_multiplier`, `location`.
+#define NS_TABLE_JSON 0
+
+// Output of `ns_read_table`: CSV with a header row; per dimension `<id>` and `<id>_code`,
+// `period`, then `value` (empty when missing), `status`, `symbol`, `note`, `unit`,
+// `unit_multiplier`, `location`.
+#define NS_TABLE_CSV 1
+
 // Report format of `ns_assess`: JSON (every number, source and reason).
 #define NS_REPORT_JSON 0
 
@@ -682,6 +692,40 @@ enum NsStatus ns_plan_validate(const struct NsPlan *plan,
 // # Safety
 // `out` is NULL or writable.
 enum NsStatus ns_builtin_plans_json(char **out);
+
+// Reads the table in the file `path` (PC-Axis, JSON-stat, SDMX-ML, SDMX-CSV, XLSX, XLS or
+// PX-Web CSV; `format` is NULL to detect it, or one of `"px"`, `"jsonstat"`, `"sdmx"`,
+// `"sdmx-csv"`, `"xlsx"`, `"xls"`, `"csv"`). `sheet` (NULL: the first visible sheet) picks
+// a workbook sheet by name or 1-based position, or a JSON-stat dataset; `language` (NULL:
+// the file's) the labels of a multilingual PC-Axis file. On success `*out` holds the tidy
+// table as `output` (`NS_TABLE_JSON` or `NS_TABLE_CSV`), freed with `ns_string_free`. A
+// file that is not a table of its format gives `NS_STATUS_PARSE_ERROR` with a message
+// naming the file, the line or cell and what was expected.
+//
+// # Safety
+// `path` is a NUL-terminated UTF-8 string; `format`, `sheet`, `language` are NULL or
+// NUL-terminated; `out` is NULL or writable.
+enum NsStatus ns_read_table(const char *path,
+                            const char *format,
+                            const char *sheet,
+                            const char *language,
+                            int32_t output,
+                            char **out);
+
+// As `ns_read_table`, from `len` bytes at `bytes` already in memory; `name` (NULL or a
+// file name) is used in messages and to guess the format from its extension.
+//
+// # Safety
+// `bytes` points to `len` readable bytes (it may be NULL when `len` is 0); the strings are
+// NULL or NUL-terminated; `out` is NULL or writable.
+enum NsStatus ns_read_table_bytes(const uint8_t *bytes,
+                                  size_t len,
+                                  const char *name,
+                                  const char *format,
+                                  const char *sheet,
+                                  const char *language,
+                                  int32_t output,
+                                  char **out);
 
 // Assesses every goal of `plans_json` (a JSON array of plans, as `ns_builtin_plans_json`
 // writes) against `observations_csv` (CSV text with the columns `scope, indicator, year,

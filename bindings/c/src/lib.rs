@@ -28,6 +28,7 @@
 //! | `ns_assess` | `report::assess_with` → `Report::{to_json, to_markdown}` |
 //! | `ns_provincial_tfp` | `monitoring::derived::provincial_tfp` (GSO form) |
 //! | `ns_sfa`, `ns_sfa_param_count` | `efficiency::sfa::Sfa::fit` |
+//! | `ns_read_table`, `ns_read_table_bytes` | `ingest::{read_path, read_bytes}` → `Table::{to_json, to_csv}` |
 
 #![deny(missing_docs)]
 // The C ABI is raw pointers; every unsafe block states why it is sound.
@@ -37,6 +38,7 @@ mod accounting;
 mod derived;
 mod efficiency;
 mod handles;
+mod ingest;
 mod monitoring;
 mod sfa;
 mod status;
@@ -45,6 +47,7 @@ pub use accounting::*;
 pub use derived::*;
 pub use efficiency::*;
 pub use handles::*;
+pub use ingest::*;
 pub use monitoring::*;
 pub use sfa::*;
 pub use status::*;

@@ -542,6 +542,65 @@ static void test_provincial_tfp(void) {
   CHECK_STATUS(ns_provincial_tfp(NULL, &out), NS_STATUS_NULL_ARGUMENT);
 }
 
+/* Readers of published tables (issue 14): a PC-Axis table in memory, the NSO XLSX export
+ * from the fixtures (next to pwt1001.csv), and the errors. */
+static void test_read_table(const char *pwt_path) {
+  const char *px = "STUB=\"region\";\nHEADING=\"year\";\n"
+                   "VALUES(\"region\")=\"Ha Noi\",\"Thanh Hoa\";\n"
+                   "VALUES(\"year\")=\"2023\",\"Prel. 2024\";\n"
+                   "DATA=\n319.04 345.63\n\"..\" 131.9;\n";
+  char *out = NULL;
+  CHECK_STATUS(ns_read_table_bytes((const uint8_t *)px, strlen(px), "t.px", NULL, NULL, NULL,
+                                   NS_TABLE_CSV, &out),
+               NS_STATUS_OK);
+  CHECK(out != NULL && strncmp(out, "region,region_code,year,year_code,period,value,status,", 54) == 0);
+  CHECK(out != NULL && strstr(out, "Ha Noi,Ha Noi,Prel. 2024,Prel. 2024,2024,345.63,preliminary,") != NULL);
+  CHECK(out != NULL && strstr(out, "Thanh Hoa,Thanh Hoa,2023,2023,2023,,not_available,..,") != NULL);
+  ns_string_free(out);
+  out = NULL;
+  CHECK_STATUS(ns_read_table_bytes((const uint8_t *)px, strlen(px), NULL, "px", NULL, NULL,
+                                   NS_TABLE_JSON, &out),
+               NS_STATUS_OK);
+  CHECK(out != NULL && strstr(out, "\"value\":345.63") != NULL);
+  CHECK(out != NULL && strstr(out, "\"value\":null") != NULL);
+  ns_string_free(out);
+
+  /* A DATA count that does not match: a parse error naming both counts; out untouched. */
+  const char *bad = "STUB=\"a\";\nVALUES(\"a\")=\"x\",\"y\";\nDATA=1 2 3;";
+  out = NULL;
+  CHECK_STATUS(ns_read_table_bytes((const uint8_t *)bad, strlen(bad), "bad.px", NULL, NULL, NULL,
+                                   NS_TABLE_JSON, &out),
+               NS_STATUS_PARSE_ERROR);
+  CHECK(out == NULL);
+  CHECK(strstr(last_error(), "bad.px") != NULL && strstr(last_error(), "DATA has 3 values") != NULL);
+  CHECK_STATUS(ns_read_table_bytes((const uint8_t *)px, strlen(px), NULL, "docx", NULL, NULL,
+                                   NS_TABLE_JSON, &out),
+               NS_STATUS_INVALID_PARAMETER);
+  CHECK_STATUS(ns_read_table_bytes((const uint8_t *)px, strlen(px), NULL, NULL, NULL, NULL, 7, &out),
+               NS_STATUS_INVALID_ENUM);
+  CHECK_STATUS(ns_read_table_bytes(NULL, 3, NULL, NULL, NULL, NULL, NS_TABLE_JSON, &out),
+               NS_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(ns_read_table(NULL, NULL, NULL, NULL, NS_TABLE_JSON, &out), NS_STATUS_NULL_ARGUMENT);
+  CHECK(out == NULL);
+
+  /* A real file: the NSO PX-Web XLSX export next to the PWT fixture. */
+  char path[4096];
+  const char *slash = strrchr(pwt_path, '/');
+  size_t dir = slash ? (size_t)(slash - pwt_path + 1) : 0;
+  const char *rel = "published/nso_xlsx/24_labour_productivity_by_province_2018_2024.xlsx";
+  if (dir + strlen(rel) < sizeof path) {
+    memcpy(path, pwt_path, dir);
+    strcpy(path + dir, rel);
+    CHECK_STATUS(ns_read_table(path, NULL, NULL, NULL, NS_TABLE_CSV, &out), NS_STATUS_OK);
+    CHECK(out != NULL && strstr(out, "Ha Noi,Ha Noi,Prel. 2024,Prel. 2024,2024,345.63,preliminary,,,,,E02.58!H6") != NULL);
+    ns_string_free(out);
+    out = NULL;
+    CHECK_STATUS(ns_read_table(path, NULL, "no such sheet", NULL, NS_TABLE_CSV, &out),
+                 NS_STATUS_INVALID_PARAMETER);
+    CHECK(strstr(last_error(), "E02.58") != NULL);
+  }
+}
+
 int main(int argc, char **argv) {
   CHECK(strcmp(ns_version(), NANGSUAT_VERSION) == 0);
   test_worked_example();
@@ -554,6 +613,7 @@ int main(int argc, char **argv) {
   test_impossible_sizes();
   test_provincial_tfp();
   if (argc > 1) test_pwt(argv[1]);
+  if (argc > 1) test_read_table(argv[1]);
   else CHECK(!"usage: test_api PATH/TO/pwt1001.csv");
   printf("%d passed, %d failed\n", checks - failures, failures);
   return failures == 0 ? 0 : 1;

@@ -6,6 +6,7 @@ mod accounting;
 mod derived;
 mod efficiency;
 mod errors;
+mod ingest;
 mod json;
 mod monitoring;
 mod plans;
@@ -42,5 +43,6 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(derived::match_territories, m)?)?;
     m.add_function(wrap_pyfunction!(derived::territory_catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(sfa::sfa_fit, m)?)?;
+    m.add_function(wrap_pyfunction!(ingest::read_table_columns, m)?)?;
     Ok(())
 }

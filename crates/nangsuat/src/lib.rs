@@ -20,6 +20,8 @@
 //!   [`plan::validation`].
 //! * [`monitoring`] — [`monitoring::observation`]s, [`monitoring::progress`] of one target by
 //!   five methods, [`monitoring::assess`]ment of every goal, [`monitoring::feasibility`].
+//! * [`ingest`] — readers of the tables statistics offices publish (PC-Axis, JSON-stat,
+//!   SDMX, XLSX/XLS, CSV) into one tidy table model.
 //! * [`report`] — the monitoring report and its renderers.
 //! * [`vietnam`] — Viet Nam: the embedded data (PWT 10.01 extract), plans and observations;
 //!   the territory catalogue (63 provinces, regions, the 2025 units) and name matching.
@@ -52,6 +54,7 @@ pub mod accounting;
 pub mod efficiency;
 pub mod error;
 pub mod growth;
+pub mod ingest;
 pub mod monitoring;
 pub mod plan;
 pub mod report;

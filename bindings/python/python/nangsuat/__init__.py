@@ -38,6 +38,7 @@ from .derived import (
     territory_catalogue,
 )
 from .exceptions import NangsuatError
+from .ingest import read_table
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
 from .sfa import LrTest, SfaResult, sfa, sfa_example_path
@@ -80,4 +81,5 @@ __all__ = [
     "SfaResult",
     "LrTest",
     "sfa_example_path",
+    "read_table",
 ]

@@ -249,3 +249,10 @@ def sfa_fit(
     tolerance: float = 1e-09,
     max_iterations: int = 1000,
 ) -> dict[str, Any]: ...
+def read_table_columns(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    sheet: str | None = None,
+    language: str | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]: ...
