@@ -6,8 +6,10 @@
 //! * [`assess`] — every goal of a set of plans against observations: status and the facts
 //!   behind it.
 //! * [`feasibility`] — consistency of targets, historical realism against peers, scenarios.
+//! * [`requirement`] — what it takes: the value of one scenario assumption that meets a goal.
 
 pub mod assess;
 pub mod feasibility;
 pub mod observation;
 pub mod progress;
+pub mod requirement;
