@@ -518,6 +518,49 @@ fn solve(
     })
 }
 
+impl Scenario {
+    /// A scenario from its assumptions (rates are fractions per year), checked as
+    /// [`Scenario::project`] checks them.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] for an assumption outside its range (an investment rate written
+    /// as 33 instead of 0.33); [`Error::InvalidParameter`] if `end_year` is not after
+    /// `base_year`.
+    ///
+    /// ```
+    /// use nangsuat::monitoring::feasibility::Scenario;
+    /// let s = Scenario::new("flat", 2025, 2030, 3.0, 0.3, 0.05, 0.01, 0.02, 0.5)?;
+    /// assert!(s.project()?.gdp_growth > 0.0);
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        name: impl Into<String>,
+        base_year: i32,
+        end_year: i32,
+        capital_output_ratio: f64,
+        investment_rate: f64,
+        depreciation: f64,
+        employment_growth: f64,
+        tfp_growth: f64,
+        labour_share: f64,
+    ) -> Result<Scenario> {
+        let s = Scenario {
+            name: name.into(),
+            base_year,
+            end_year,
+            capital_output_ratio,
+            investment_rate,
+            depreciation,
+            employment_growth,
+            tfp_growth,
+            labour_share,
+        };
+        s.project()?;
+        Ok(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -578,7 +621,13 @@ mod tests {
     fn investment_rate_for_decision_36_lp_target() {
         let s = scenario_2026_2030();
         let goal = ScenarioTarget::at_least("lp", Outcome::LpGrowth, 0.075);
-        let r = &what_it_takes(&s, &[goal.clone()], Assumption::InvestmentRate, None).unwrap()[0];
+        let r = &what_it_takes(
+            &s,
+            std::slice::from_ref(&goal),
+            Assumption::InvestmentRate,
+            None,
+        )
+        .unwrap()[0];
         let Requirement::Value { value, meets, .. } = &r.requirement else {
             panic!()
         };
@@ -622,7 +671,8 @@ mod tests {
     fn between_goal_gives_an_interval() {
         let s = scenario_2026_2030();
         let g = ScenarioTarget::between("band", Outcome::GdpGrowth, 0.065, 0.07);
-        let r = &what_it_takes(&s, &[g.clone()], Assumption::TfpGrowth, None).unwrap()[0];
+        let r =
+            &what_it_takes(&s, std::slice::from_ref(&g), Assumption::TfpGrowth, None).unwrap()[0];
         let Requirement::Value { meets, .. } = &r.requirement else {
             panic!("{:?}", r.requirement)
         };
@@ -643,15 +693,20 @@ mod tests {
         let goal = ScenarioTarget::at_least("lp", Outcome::LpGrowth, 0.075);
         let r = &what_it_takes(
             &s,
-            &[goal.clone()],
+            std::slice::from_ref(&goal),
             Assumption::InvestmentRate,
             Some((0.2, 0.4)),
         )
         .unwrap()[0];
         assert_eq!(r.range, (0.2, 0.4));
         for bad in [(0.5, 0.4), (-0.1, 0.4), (0.2, f64::NAN)] {
-            let e = what_it_takes(&s, &[goal.clone()], Assumption::InvestmentRate, Some(bad))
-                .unwrap_err();
+            let e = what_it_takes(
+                &s,
+                std::slice::from_ref(&goal),
+                Assumption::InvestmentRate,
+                Some(bad),
+            )
+            .unwrap_err();
             assert_eq!(e.kind(), crate::ErrorKind::InvalidParameter, "{bad:?}");
         }
         let mut none = goal.clone();

@@ -263,6 +263,170 @@ pub fn geks(
     Ok((series(&ln_p), series(&ln_q)))
 }
 
+/// How an index series over many periods is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Linking {
+    /// Each period compared directly with period 0: `I^{0,t}`.
+    FixedBase,
+    /// Adjacent-period links multiplied: `I^{0,t} = Π I^{τ−1,τ}`.
+    Chained,
+    /// The GEKS multilateral index (Fisher: GEKS; Törnqvist: CCDI), see [`geks`].
+    Multilateral,
+}
+
+impl Linking {
+    /// The stable name (`fixed_base`, `chained`, `multilateral`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Linking::FixedBase => "fixed_base",
+            Linking::Chained => "chained",
+            Linking::Multilateral => "multilateral",
+        }
+    }
+
+    /// The linking of a stable name (`geks` and `ccdi` are accepted for `multilateral`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the accepted names.
+    pub fn from_name(name: &str) -> Result<Self> {
+        match name {
+            "fixed_base" | "fixed" => Ok(Linking::FixedBase),
+            "chained" | "chain" => Ok(Linking::Chained),
+            "multilateral" | "geks" | "ccdi" => Ok(Linking::Multilateral),
+            _ => Err(Error::invalid_parameter(
+                "linking",
+                format!("`{name}` is not one of fixed_base, chained, multilateral (geks)"),
+            )),
+        }
+    }
+}
+
+impl Formula {
+    /// The stable name (`laspeyres`, `paasche`, `fisher`, `tornqvist`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Formula::Laspeyres => "laspeyres",
+            Formula::Paasche => "paasche",
+            Formula::Fisher => "fisher",
+            Formula::Tornqvist => "tornqvist",
+        }
+    }
+
+    /// The formula of a stable name (`törnqvist` is accepted).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the accepted names.
+    pub fn from_name(name: &str) -> Result<Self> {
+        match name {
+            "laspeyres" => Ok(Formula::Laspeyres),
+            "paasche" => Ok(Formula::Paasche),
+            "fisher" => Ok(Formula::Fisher),
+            "tornqvist" | "törnqvist" => Ok(Formula::Tornqvist),
+            _ => Err(Error::invalid_parameter(
+                "formula",
+                format!("`{name}` is not one of laspeyres, paasche, fisher, tornqvist"),
+            )),
+        }
+    }
+}
+
+/// Price and quantity index series (period 0 = 1) with the matched-sample size of each
+/// comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IndexSeries {
+    /// Price index by period.
+    pub price: Vec<f64>,
+    /// Quantity index by period.
+    pub quantity: Vec<f64>,
+    /// Items matched in the comparison that produced each period's value: with period 0
+    /// (fixed base) or with the previous period (chained); for period 0 itself, and for the
+    /// multilateral index (which uses every pair), the fewest matched over the comparisons
+    /// involved.
+    pub matched: Vec<usize>,
+    /// Items left out of that comparison.
+    pub unmatched: Vec<usize>,
+}
+
+/// Index series over periods (`prices[t][i]`, `quantities[t][i]`) by a formula and a linking.
+///
+/// # Errors
+/// As [`bilateral`] for each comparison; [`Error::InvalidParameter`] for a multilateral index
+/// with Laspeyres or Paasche.
+///
+/// # Examples
+/// ```
+/// use nangsuat::structure::index::{index_series, Formula, Linking};
+/// let p = vec![vec![1.0, 2.0], vec![1.2, 2.0], vec![1.1, 2.6]];
+/// let q = vec![vec![10.0, 5.0], vec![8.0, 6.0], vec![9.0, 4.0]];
+/// let fixed = index_series(&p, &q, Formula::Laspeyres, Linking::FixedBase)?;
+/// assert!((fixed.price[2] - (1.1 * 10.0 + 2.6 * 5.0) / 20.0).abs() < 1e-15);
+/// let chained = index_series(&p, &q, Formula::Fisher, Linking::Chained)?;
+/// assert_eq!(chained.matched, vec![2, 2, 2]);
+/// # Ok::<(), nangsuat::Error>(())
+/// ```
+pub fn index_series(
+    prices: &[Vec<f64>],
+    quantities: &[Vec<f64>],
+    formula: Formula,
+    linking: Linking,
+) -> Result<IndexSeries> {
+    check_panel(prices, quantities)?;
+    let n = prices.len();
+    let pair =
+        |a: usize, b: usize| bilateral(&prices[a], &quantities[a], &prices[b], &quantities[b]);
+    let own = pair(0, 0)?;
+    let (mut matched, mut unmatched) = (vec![own.matched], vec![own.unmatched]);
+    let (price, quantity) = match linking {
+        Linking::FixedBase => {
+            let (mut p, mut q) = (vec![1.0], vec![1.0]);
+            for t in 1..n {
+                let b = pair(0, t)?;
+                p.push(b.price(formula));
+                q.push(b.quantity(formula));
+                matched.push(b.matched);
+                unmatched.push(b.unmatched);
+            }
+            (p, q)
+        }
+        Linking::Chained => {
+            for t in 1..n {
+                let b = pair(t - 1, t)?;
+                matched.push(b.matched);
+                unmatched.push(b.unmatched);
+            }
+            chained(prices, quantities, formula)?
+        }
+        Linking::Multilateral => {
+            let series = geks(prices, quantities, formula)?;
+            matched.clear();
+            unmatched.clear();
+            for t in 0..n {
+                let mut fewest: Option<Bilateral> = None;
+                for l in 0..n {
+                    for b in [pair(0, l)?, pair(l, t)?] {
+                        if fewest.is_none_or(|f| b.matched < f.matched) {
+                            fewest = Some(b);
+                        }
+                    }
+                }
+                let f = fewest.unwrap_or(own);
+                matched.push(f.matched);
+                unmatched.push(f.unmatched);
+            }
+            series
+        }
+    };
+    Ok(IndexSeries {
+        price,
+        quantity,
+        matched,
+        unmatched,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,5 +488,45 @@ mod tests {
         // With two periods GEKS equals the bilateral Fisher index.
         let (g2, _) = geks(&p[..2], &q[..2], Formula::Fisher).unwrap();
         assert!((g2[1] - direct.fisher_price).abs() < 1e-15);
+    }
+
+    #[test]
+    fn index_series_linkings() {
+        let nan = f64::NAN;
+        let p = vec![
+            vec![1.0, 2.0, 3.0],
+            vec![1.2, 2.0, nan],
+            vec![1.1, 2.6, 3.3],
+        ];
+        let q = vec![
+            vec![10.0, 5.0, 1.0],
+            vec![8.0, 6.0, 1.0],
+            vec![9.0, 4.0, 1.0],
+        ];
+        for f in [
+            Formula::Laspeyres,
+            Formula::Paasche,
+            Formula::Fisher,
+            Formula::Tornqvist,
+        ] {
+            let fixed = index_series(&p, &q, f, Linking::FixedBase).unwrap();
+            let direct = bilateral(&p[0], &q[0], &p[2], &q[2]).unwrap();
+            assert_eq!(fixed.price[2], direct.price(f));
+            assert_eq!(fixed.quantity[2], direct.quantity(f));
+            assert_eq!(fixed.matched, vec![3, 2, 3]);
+            let ch = index_series(&p, &q, f, Linking::Chained).unwrap();
+            assert_eq!(ch.matched, vec![3, 2, 2]);
+            assert_eq!(ch.unmatched, vec![0, 1, 1]);
+            assert_eq!(
+                (ch.price.clone(), ch.quantity.clone()),
+                chained(&p, &q, f).unwrap()
+            );
+        }
+        let m = index_series(&p, &q, Formula::Tornqvist, Linking::Multilateral).unwrap();
+        assert_eq!(m.matched, vec![2, 2, 2]);
+        assert!(index_series(&p, &q, Formula::Paasche, Linking::Multilateral).is_err());
+        assert_eq!(Formula::from_name("törnqvist").unwrap(), Formula::Tornqvist);
+        assert_eq!(Linking::from_name("geks").unwrap(), Linking::Multilateral);
+        assert!(Linking::from_name("direct").is_err());
     }
 }
