@@ -3,11 +3,14 @@
 //! wraps it with pandas, plots and the public names.
 
 mod accounting;
+mod capital;
 mod efficiency;
 mod errors;
 mod json;
 mod monitoring;
 mod plans;
+mod scenario;
+mod structure;
 
 use pyo3::prelude::*;
 
@@ -33,5 +36,17 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(monitoring::assess, m)?)?;
     m.add_function(wrap_pyfunction!(monitoring::vietnam_report, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_error_classes, m)?)?;
+    // Capital, structure, index numbers, feasibility and what it takes (issue 16).
+    m.add_class::<scenario::PyScenario>()?;
+    m.add_function(wrap_pyfunction!(capital::capital_stock_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::shift_share_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::gead_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::regions_to_nation_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::domar_aggregate, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::index_series_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::bilateral_index, m)?)?;
+    m.add_function(wrap_pyfunction!(scenario::scenario_targets, m)?)?;
+    m.add_function(wrap_pyfunction!(scenario::consistency, m)?)?;
+    m.add_function(wrap_pyfunction!(scenario::realism, m)?)?;
     Ok(())
 }

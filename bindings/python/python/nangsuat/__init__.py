@@ -31,6 +31,33 @@ from .exceptions import NangsuatError
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
 
+# Capital, structure, index numbers, feasibility and what it takes (issue 16).
+from .capital import CapitalStockResult, capital_stock
+from .scenario import (
+    Projection,
+    Realism,
+    Scenario,
+    Sensitivity,
+    WhatItTakes,
+    consistency,
+    realism,
+)
+from .structure import (
+    GeadResult,
+    IndexResult,
+    RegionsResult,
+    ShiftShareResult,
+    ShiftShareSeries,
+    bilateral_index,
+    domar_aggregate,
+    gead,
+    price_index,
+    quantity_index,
+    regions_to_nation,
+    shift_share,
+    shift_share_by_year,
+)
+
 __all__ = [
     "__version__",
     "exceptions",
@@ -57,4 +84,26 @@ __all__ = [
     "assess",
     "Report",
     "vietnam_report",
+    "capital_stock",
+    "CapitalStockResult",
+    "shift_share",
+    "shift_share_by_year",
+    "ShiftShareResult",
+    "ShiftShareSeries",
+    "gead",
+    "GeadResult",
+    "regions_to_nation",
+    "RegionsResult",
+    "domar_aggregate",
+    "price_index",
+    "quantity_index",
+    "bilateral_index",
+    "IndexResult",
+    "consistency",
+    "realism",
+    "Realism",
+    "Scenario",
+    "Projection",
+    "Sensitivity",
+    "WhatItTakes",
 ]
