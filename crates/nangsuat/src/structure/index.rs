@@ -392,29 +392,38 @@ pub fn index_series(
             (p, q)
         }
         Linking::Chained => {
+            // The same products as `chained`, with each link's matched sample kept.
+            let (mut p, mut q) = (vec![1.0], vec![1.0]);
             for t in 1..n {
                 let b = pair(t - 1, t)?;
+                p.push(p[t - 1] * b.price(formula));
+                q.push(q[t - 1] * b.quantity(formula));
                 matched.push(b.matched);
                 unmatched.push(b.unmatched);
             }
-            chained(prices, quantities, formula)?
+            (p, q)
         }
         Linking::Multilateral => {
             let series = geks(prices, quantities, formula)?;
+            // Matched counts of every pair (symmetric), then the fewest over the comparisons
+            // (0, l) and (l, t) that enter period t.
+            let mut counts = vec![(0usize, 0usize); n * n];
+            for a in 0..n {
+                for b in a..n {
+                    let x = pair(a, b)?;
+                    counts[a * n + b] = (x.matched, x.unmatched);
+                    counts[b * n + a] = (x.matched, x.unmatched);
+                }
+            }
             matched.clear();
             unmatched.clear();
             for t in 0..n {
-                let mut fewest: Option<Bilateral> = None;
-                for l in 0..n {
-                    for b in [pair(0, l)?, pair(l, t)?] {
-                        if fewest.is_none_or(|f| b.matched < f.matched) {
-                            fewest = Some(b);
-                        }
-                    }
-                }
-                let f = fewest.unwrap_or(own);
-                matched.push(f.matched);
-                unmatched.push(f.unmatched);
+                let fewest = (0..n)
+                    .flat_map(|l| [counts[l], counts[l * n + t]])
+                    .min_by_key(|c| c.0)
+                    .unwrap_or((own.matched, own.unmatched));
+                matched.push(fewest.0);
+                unmatched.push(fewest.1);
             }
             series
         }
