@@ -128,6 +128,78 @@
 // `NsSfaOutput.boundary`: γ went to 1 (no noise).
 #define NS_SFA_BOUNDARY_GAMMA_ONE 2
 
+// Outcome of a goal: average GDP growth.
+#define NS_OUTCOME_GDP_GROWTH 0
+
+// Outcome of a goal: average labour-productivity growth.
+#define NS_OUTCOME_LP_GROWTH 1
+
+// Outcome of a goal: TFP's share of GDP growth.
+#define NS_OUTCOME_TFP_SHARE 2
+
+// Assumption solved for: the investment rate σ.
+#define NS_ASSUMPTION_INVESTMENT_RATE 0
+
+// Assumption solved for: TFP growth.
+#define NS_ASSUMPTION_TFP_GROWTH 1
+
+// Assumption solved for: employment growth.
+#define NS_ASSUMPTION_EMPLOYMENT_GROWTH 2
+
+// Assumption solved for: the depreciation rate δ.
+#define NS_ASSUMPTION_DEPRECIATION 3
+
+// What it takes: `value` just meets the goal.
+#define NS_REQUIREMENT_VALUE 0
+
+// What it takes: every admissible value meets the goal.
+#define NS_REQUIREMENT_ALWAYS 1
+
+// What it takes: no admissible value meets the goal.
+#define NS_REQUIREMENT_NEVER 2
+
+// Realism measure: labour productivity (PWT `rgdpna/emp`).
+#define NS_MEASURE_LABOUR_PRODUCTIVITY 0
+
+// Realism measure: TFP (PWT `rtfpna`).
+#define NS_MEASURE_TFP 1
+
+// Capital timing: investment of year t is in the stock at the end of year t.
+#define NS_TIMING_END_OF_YEAR 0
+
+// Capital timing: investment arrives through the year, `(1 − δ/2)I_t` enters the stock.
+#define NS_TIMING_MID_YEAR 1
+
+// Harberger growth basis: the average growth of real investment over the window.
+#define NS_BASIS_INVESTMENT 0
+
+// Harberger growth basis: the average growth of real output (`NsCapitalOptions.output`).
+#define NS_BASIS_OUTPUT 1
+
+// Harberger growth basis: the trend of a fitted `ln I_t = a + b·t` (Nehru & Dhareshwar 1993).
+#define NS_BASIS_TREND 2
+
+// Index formula: Laspeyres `Σp¹q⁰/Σp⁰q⁰`.
+#define NS_FORMULA_LASPEYRES 0
+
+// Index formula: Paasche `Σp¹q¹/Σp⁰q¹`.
+#define NS_FORMULA_PAASCHE 1
+
+// Index formula: Fisher `√(L·P)`.
+#define NS_FORMULA_FISHER 2
+
+// Index formula: Törnqvist `exp Σ ½(s⁰ + s¹) ln(p¹/p⁰)`.
+#define NS_FORMULA_TORNQVIST 3
+
+// Linking: each period against period 0.
+#define NS_LINKING_FIXED_BASE 0
+
+// Linking: adjacent-period links multiplied.
+#define NS_LINKING_CHAINED 1
+
+// Linking: GEKS (Fisher) or CCDI (Törnqvist), transitive.
+#define NS_LINKING_MULTILATERAL 2
+
 // Result of every function. The numbers are stable and never reused.
 typedef enum NsStatus {
   // Success.
@@ -492,6 +564,143 @@ typedef struct NsSfaOutput {
   char **report;
 } NsSfaOutput;
 
+// Assumptions of a scenario (fractions per year). The name is the core's default.
+typedef struct NsScenario {
+  // Base year (levels known at its end).
+  int32_t base_year;
+  // Last projected year (after the base year).
+  int32_t end_year;
+  // Capital–output ratio in the base year.
+  double capital_output_ratio;
+  // Gross investment as a share of GDP, σ.
+  double investment_rate;
+  // Depreciation rate δ.
+  double depreciation;
+  // Employment growth.
+  double employment_growth;
+  // TFP growth.
+  double tfp_growth;
+  // Labour's share of income.
+  double labour_share;
+} NsScenario;
+
+// The period averages of a projection.
+typedef struct NsProjection {
+  // Average GDP growth, a fraction per year.
+  double gdp_growth;
+  // Average labour-productivity growth.
+  double lp_growth;
+  // Average capital growth.
+  double capital_growth;
+  // Whether `tfp_share` is defined (GDP changed).
+  bool tfp_share_defined;
+  // TFP's share of GDP growth, a fraction (NaN when undefined).
+  double tfp_share;
+} NsProjection;
+
+// A goal on a projected outcome: at least `low` (when `has_low`) and at most `high` (when
+// `has_high`), fractions.
+typedef struct NsScenarioGoal {
+  // `NS_OUTCOME_GDP_GROWTH`, `NS_OUTCOME_LP_GROWTH` or `NS_OUTCOME_TFP_SHARE`.
+  int32_t outcome;
+  // Whether `low` applies.
+  bool has_low;
+  // Lower bound.
+  double low;
+  // Whether `high` applies.
+  bool has_high;
+  // Upper bound.
+  double high;
+} NsScenarioGoal;
+
+// What it takes to meet one goal.
+typedef struct NsWhatItTakes {
+  // `NS_REQUIREMENT_VALUE`, `NS_REQUIREMENT_ALWAYS` or `NS_REQUIREMENT_NEVER`.
+  int32_t kind;
+  // For `NS_REQUIREMENT_VALUE`: the value of the assumption that just meets the goal, the
+  // boundary of the meeting values nearest the value held; NaN otherwise.
+  double value;
+  // The outcome projected at `value` (VALUE), or the closest the range gets (NEVER; NaN
+  // when the outcome is nowhere defined); NaN for ALWAYS.
+  double outcome;
+  // For `NS_REQUIREMENT_NEVER`: where the outcome comes closest (NaN otherwise).
+  double closest_at;
+  // The assumption as held in the scenario.
+  double held;
+  // Whether the scenario as held meets the goal.
+  bool met_as_held;
+} NsWhatItTakes;
+
+// Options of `ns_capital_stock`. Pass NULL for the defaults: end of year, Harberger initial
+// stock from investment growth over the first 5 years.
+typedef struct NsCapitalOptions {
+  // `NS_TIMING_END_OF_YEAR` or `NS_TIMING_MID_YEAR`.
+  int32_t timing;
+  // Whether `initial_stock` is given (else Harberger's).
+  bool has_initial_stock;
+  // The stock at the end of the first year, when `has_initial_stock`.
+  double initial_stock;
+  // Years in the Harberger window (≥ 2).
+  size_t window;
+  // `NS_BASIS_INVESTMENT`, `NS_BASIS_OUTPUT` or `NS_BASIS_TREND`.
+  int32_t basis;
+  // Real output, `len` values, for `NS_BASIS_OUTPUT`; NULL otherwise.
+  const double *output;
+} NsCapitalOptions;
+
+// What made a capital stock: the initial stock, and Harberger's growth `g` (NaN and
+// `has_initial_growth` false when the initial stock was given).
+typedef struct NsCapitalInfo {
+  // The stock at the end of the first year.
+  double initial_stock;
+  // Whether `initial_growth` is defined.
+  bool has_initial_growth;
+  // Harberger's `g`, a fraction per year.
+  double initial_growth;
+} NsCapitalInfo;
+
+// A shift-share decomposition: levels (output per worker) and the terms, which sum to
+// `end_level − base_level`; divide by `base_level` for contributions to growth.
+typedef struct NsShiftShare {
+  // Aggregate LP in the base period (GDP-based when taxes were given).
+  double base_level;
+  // Aggregate LP in the end period.
+  double end_level;
+  // Σ within-unit terms.
+  double within;
+  // Σ static-shift terms.
+  double static_shift;
+  // Σ dynamic-shift terms.
+  double dynamic_shift;
+  // Product-tax term (0 without taxes).
+  double tax;
+} NsShiftShare;
+
+// One period of `ns_gead`: `n` sectors' output at current prices, in chained volumes, and
+// employment, and the aggregate chained volume (not the sum of the sectors).
+typedef struct NsGeadPeriod {
+  // Output at current prices.
+  const double *nominal;
+  // Output in chained volumes.
+  const double *real;
+  // Employment.
+  const double *labour;
+  // Aggregate output in chained volumes.
+  double aggregate_real;
+} NsGeadPeriod;
+
+// The GEAD result: `within + reallocation = end_level − base_level` exactly.
+typedef struct NsGead {
+  // Aggregate real output per worker, base period.
+  double base_level;
+  // Aggregate real output per worker, end period.
+  double end_level;
+  // Σ `p_i^0 S_i^0 (X_i^T − X_i^0)`.
+  double within;
+  // Σ `X_i^T (p_i^T S_i^T − p_i^0 S_i^0)`.
+  double reallocation;
+} NsGead;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -782,6 +991,69 @@ enum NsStatus ns_sfa(const struct NsSfaData *data,
                      const struct NsSfaOptions *options,
                      const struct NsSfaOutput *out);
 
+// Writes Viet Nam's 2021–2025 baseline (assumptions from the embedded sources: PWT 10.01's
+// capital–output ratio and δ in 2019, the mean published investment share 2016–2022,
+// employment growth 1 %/yr, TFP growth 2 %/yr, labour share 0.48) into `out`.
+//
+// # Safety
+// `out` is NULL or valid.
+enum NsStatus ns_scenario_vietnam_2021_2025(struct NsScenario *out);
+
+// Projects a scenario (`Y = A K^(1−s) L^s`, `K_{t+1} = (1 − δ)K_t + σY_t`; METHODS §8).
+// `gdp`, `capital` and `employment` are NULL or hold `end_year − base_year + 1` values
+// (GDP and employment with base = 1, capital in units of base GDP).
+//
+// # Safety
+// `scenario` and `out` are valid; the arrays NULL or of the stated length.
+enum NsStatus ns_scenario_project(const struct NsScenario *scenario,
+                                  struct NsProjection *out,
+                                  double *gdp,
+                                  double *capital,
+                                  double *employment);
+
+// One-at-a-time sensitivity of a scenario as JSON (an array of `assumption`, `step`, and
+// the changes at −step and +step of `gdp_growth`, `lp_growth`, `tfp_share`), sorted by the
+// effect on LP growth; owned by the caller (`ns_string_free`).
+//
+// # Safety
+// `scenario` and `json_out` are valid.
+enum NsStatus ns_scenario_sensitivity_json(const struct NsScenario *scenario,
+                                           char **json_out);
+
+// For each of `n_goals` goals, the value of `assumption` that just meets it with the other
+// assumptions held (bisection on brackets found by scanning the admissible range: `range`
+// is NULL for the valid range or two values `[low, high]`). Writes `n_goals` results.
+//
+// # Safety
+// `scenario` is valid; `goals` and `out` hold `n_goals` elements; `range` is NULL or holds
+// two values.
+enum NsStatus ns_what_it_takes(const struct NsScenario *scenario,
+                               size_t n_goals,
+                               const struct NsScenarioGoal *goals,
+                               int32_t assumption,
+                               const double *range,
+                               struct NsWhatItTakes *out);
+
+// Consistency checks of a plan's targets with `employment_growth` (a fraction per year) as
+// JSON (an array of `plan`, `goals`, `contradiction`, `message`), owned by the caller.
+//
+// # Safety
+// `plan` and `json_out` are valid.
+enum NsStatus ns_consistency_json(const struct NsPlan *plan,
+                                  double employment_growth,
+                                  char **json_out);
+
+// A required average growth over `years` years against the best records of that length of
+// Viet Nam's PWT 10.01 peers, as JSON (`measure`, `required`, `years`, `own_best`, `peers`,
+// `achieved_by`, `verdict`), owned by the caller.
+//
+// # Safety
+// `json_out` is valid.
+enum NsStatus ns_realism_json(int32_t measure,
+                              double required,
+                              size_t years,
+                              char **json_out);
+
 // Copies the message of the last failure on this thread into `buf` (at most `len` bytes,
 // NUL-terminated, truncated if needed) and returns the length the full message needs,
 // excluding the NUL. With `buf` NULL or `len` 0 nothing is written: call it so to size a
@@ -796,6 +1068,105 @@ size_t ns_last_error_message(char *buf,
 // `"non_positive"`…), a static string the caller must not free. Unknown numbers give
 // `"unknown"`.
 const char *ns_status_name(int32_t status);
+
+// The capital stock by the perpetual inventory method (METHODS §4; OECD, *Measuring
+// Capital*, 2009): `K_t = (1 − δ_t)K_{t−1} + I_t` (or `(1 − δ_t/2)I_t` mid-year), the first
+// year's stock given or Harberger's (1978) `I_0·e/(g + δ_0)`. `year` and `investment` hold
+// `len` values (consecutive years, real investment); `depreciation` holds one rate
+// (`n_depreciation` = 1) or one per year (`n_depreciation` = `len`). Writes `len` values
+// into `stock`; `info` may be NULL.
+//
+// # Safety
+// Arrays hold the stated number of elements; `options` and `info` are NULL or valid.
+enum NsStatus ns_capital_stock(size_t len,
+                               const int32_t *year,
+                               const double *investment,
+                               const double *depreciation,
+                               size_t n_depreciation,
+                               const struct NsCapitalOptions *options,
+                               double *stock,
+                               struct NsCapitalInfo *info);
+
+// Shift-share decomposition of aggregate labour productivity between two periods over `n`
+// units (sectors or provinces) (Fabricant 1942; Timmer & Szirmai 2000; METHODS §5): output
+// `y0`, `yt` and employment `l0`, `lt`. `taxes` is NULL or two values (net product taxes in
+// each period) for GDP-based LP from GVA-based sectors. The unit arrays (`n` values each,
+// before the tax scaling) may be NULL.
+//
+// # Safety
+// Arrays hold the stated number of elements; `out` is valid.
+enum NsStatus ns_shift_share(size_t n,
+                             const double *y0,
+                             const double *l0,
+                             const double *yt,
+                             const double *lt,
+                             const double *taxes,
+                             struct NsShiftShare *out,
+                             double *unit_within,
+                             double *unit_static_shift,
+                             double *unit_dynamic_shift);
+
+// The generalized exactly additive decomposition for chain-linked volumes (Tang & Wang 2004;
+// Diewert 2015) over `n` sectors. The unit arrays (`n` values) may be NULL.
+//
+// # Safety
+// `base`, `end` and `out` are valid; their arrays hold `n` elements.
+enum NsStatus ns_gead(size_t n,
+                      const struct NsGeadPeriod *base,
+                      const struct NsGeadPeriod *end,
+                      struct NsGead *out,
+                      double *unit_within,
+                      double *unit_reallocation);
+
+// Regions → nation: `len` rows of (region name, year, output, employment), any number of
+// sector rows per region and year, in any order; national LP change decomposed across
+// regions for each pair of adjacent years. The result is JSON (an array with, per year pair,
+// `from`, `to`, `regions`, `output`, `labour`, `region_output`, `decomposition` and
+// `contributions`: each region's share of national LP growth), owned by the caller
+// (`ns_string_free`).
+//
+// # Safety
+// `region` holds `len` NUL-terminated strings; the other arrays `len` values; `json_out` is
+// valid.
+enum NsStatus ns_regions_to_nation_json(size_t len,
+                                        const char *const *region,
+                                        const int32_t *year,
+                                        const double *output,
+                                        const double *labour,
+                                        char **json_out);
+
+// Aggregate TFP growth from the TFP growth of `n` sectors by Domar weights (Domar 1961;
+// Hulten 1978): `Σ w̄_i g_i` with `w_i = gross output_i / aggregate value added`.
+//
+// # Safety
+// Arrays hold `n` elements; `out` is valid.
+enum NsStatus ns_domar_aggregate(size_t n,
+                                 const double *sector_tfp_growth,
+                                 const double *gross_output0,
+                                 const double *gross_output_t,
+                                 double value_added0,
+                                 double value_added_t,
+                                 double *out);
+
+// Price and quantity index series (period 0 = 1) exactly as the ILO/IMF CPI and PPI Manuals
+// (2004) define them, over `periods` × `items` row-major matrices `prices` and `quantities`
+// (NaN marks an item missing in a period: it is left out of the comparisons it would enter,
+// the matched-sample rule). Writes `periods` values into each non-NULL output: the indices,
+// and the items matched and left out in the comparison that produced each value.
+//
+// # Safety
+// `prices` and `quantities` hold `periods × items` elements; outputs are NULL or hold
+// `periods` elements.
+enum NsStatus ns_index_series(size_t periods,
+                              size_t items,
+                              const double *prices,
+                              const double *quantities,
+                              int32_t formula,
+                              int32_t linking,
+                              double *price_index,
+                              double *quantity_index,
+                              size_t *matched,
+                              size_t *unmatched);
 
 #ifdef __cplusplus
 }  // extern "C"

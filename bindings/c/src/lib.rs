@@ -29,6 +29,15 @@
 //! | `ns_provincial_tfp` | `monitoring::derived::provincial_tfp` (GSO form) |
 //! | `ns_sfa`, `ns_sfa_param_count` | `efficiency::sfa::Sfa::fit` |
 //! | `ns_read_table`, `ns_read_table_bytes` | `ingest::{read_path, read_bytes}` → `Table::{to_json, to_csv}` |
+//! | `ns_capital_stock` | `capital::PerpetualInventory::estimate`, `inventory::accumulate` |
+//! | `ns_shift_share` | `shift_share::{shift_share, shift_share_with_taxes}` |
+//! | `ns_gead` | `shift_share::gead` |
+//! | `ns_regions_to_nation_json` | `shift_share::regions_to_nation` |
+//! | `ns_domar_aggregate` | `shift_share::domar_aggregate` |
+//! | `ns_index_series` | `index::index_series` |
+//! | `ns_scenario_vietnam_2021_2025`, `ns_scenario_project`, `ns_scenario_sensitivity_json` | `feasibility::Scenario::{vietnam_2021_2025, project, sensitivity}` |
+//! | `ns_what_it_takes` | `requirement::what_it_takes` |
+//! | `ns_consistency_json`, `ns_realism_json` | `feasibility::{consistency, lp_growth_realism, tfp_growth_realism}` |
 
 #![deny(missing_docs)]
 // The C ABI is raw pointers; every unsafe block states why it is sound.
@@ -40,8 +49,10 @@ mod efficiency;
 mod handles;
 mod ingest;
 mod monitoring;
+mod scenario;
 mod sfa;
 mod status;
+mod structure;
 
 pub use accounting::*;
 pub use derived::*;
@@ -49,8 +60,10 @@ pub use efficiency::*;
 pub use handles::*;
 pub use ingest::*;
 pub use monitoring::*;
+pub use scenario::*;
 pub use sfa::*;
 pub use status::*;
+pub use structure::*;
 
 use std::ffi::c_char;
 

@@ -3,6 +3,7 @@
 //! wraps it with pandas, plots and the public names.
 
 mod accounting;
+mod capital;
 mod derived;
 mod efficiency;
 mod errors;
@@ -10,7 +11,9 @@ mod ingest;
 mod json;
 mod monitoring;
 mod plans;
+mod scenario;
 mod sfa;
+mod structure;
 
 use pyo3::prelude::*;
 
@@ -44,5 +47,17 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(derived::territory_catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(sfa::sfa_fit, m)?)?;
     m.add_function(wrap_pyfunction!(ingest::read_table_columns, m)?)?;
+    // Capital, structure, index numbers, feasibility and what it takes (issue 16).
+    m.add_class::<scenario::PyScenario>()?;
+    m.add_function(wrap_pyfunction!(capital::capital_stock_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::shift_share_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::gead_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::regions_to_nation_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::domar_aggregate, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::index_series_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(structure::bilateral_index, m)?)?;
+    m.add_function(wrap_pyfunction!(scenario::scenario_targets, m)?)?;
+    m.add_function(wrap_pyfunction!(scenario::consistency, m)?)?;
+    m.add_function(wrap_pyfunction!(scenario::realism, m)?)?;
     Ok(())
 }

@@ -43,6 +43,33 @@ from .monitoring import Observations, Progress, Report, assess, progress, vietna
 from .plans import Finding, Goal, Plan, builtin_plans, validate
 from .sfa import LrTest, SfaResult, sfa, sfa_example_path
 
+# Capital, structure, index numbers, feasibility and what it takes (issue 16).
+from .capital import CapitalStockResult, capital_stock
+from .scenario import (
+    Projection,
+    Realism,
+    Scenario,
+    Sensitivity,
+    WhatItTakes,
+    consistency,
+    realism,
+)
+from .structure import (
+    GeadResult,
+    IndexResult,
+    RegionsResult,
+    ShiftShareResult,
+    ShiftShareSeries,
+    bilateral_index,
+    domar_aggregate,
+    gead,
+    price_index,
+    quantity_index,
+    regions_to_nation,
+    shift_share,
+    shift_share_by_year,
+)
+
 __all__ = [
     "__version__",
     "exceptions",
@@ -82,4 +109,26 @@ __all__ = [
     "LrTest",
     "sfa_example_path",
     "read_table",
+    "capital_stock",
+    "CapitalStockResult",
+    "shift_share",
+    "shift_share_by_year",
+    "ShiftShareResult",
+    "ShiftShareSeries",
+    "gead",
+    "GeadResult",
+    "regions_to_nation",
+    "RegionsResult",
+    "domar_aggregate",
+    "price_index",
+    "quantity_index",
+    "bilateral_index",
+    "IndexResult",
+    "consistency",
+    "realism",
+    "Realism",
+    "Scenario",
+    "Projection",
+    "Sensitivity",
+    "WhatItTakes",
 ]

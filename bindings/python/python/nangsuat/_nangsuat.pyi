@@ -31,6 +31,17 @@ __all__ = [
     "match_territories",
     "territory_catalogue",
     "sfa_fit",
+    "Scenario",
+    "capital_stock_columns",
+    "shift_share_columns",
+    "gead_columns",
+    "regions_to_nation_rows",
+    "domar_aggregate",
+    "index_series_columns",
+    "bilateral_index",
+    "scenario_targets",
+    "consistency",
+    "realism",
 ]
 __version__: str
 
@@ -256,3 +267,94 @@ def read_table_columns(
     sheet: str | None = None,
     language: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]: ...
+# Capital, structure, index numbers, feasibility and what it takes (issue 16).
+@final
+class Scenario:
+    def __new__(
+        cls,
+        name: str,
+        base_year: int,
+        end_year: int,
+        *,
+        capital_output_ratio: float,
+        investment_rate: float,
+        depreciation: float,
+        employment_growth: float,
+        tfp_growth: float,
+        labour_share: float,
+    ) -> Scenario: ...
+    @staticmethod
+    def vietnam_2021_2025() -> Scenario: ...
+    def to_dict(self) -> Any: ...
+    def project(self) -> Any: ...
+    def sensitivity(self) -> Any: ...
+    def what_it_takes(
+        self,
+        targets: list[tuple[str, str, float | None, float | None]],
+        assumption: str,
+        range: tuple[float, float] | None = None,
+    ) -> Any: ...
+
+def capital_stock_columns(
+    year: npt.NDArray[np.int32],
+    investment: npt.NDArray[np.float64],
+    depreciation: npt.NDArray[np.float64],
+    *,
+    timing: str = "end_of_year",
+    initial_stock: float | None = None,
+    window: int = 5,
+    basis: str = "investment",
+    output: npt.NDArray[np.float64] | None = None,
+) -> dict[str, Any]: ...
+def shift_share_columns(
+    y0: npt.NDArray[np.float64],
+    l0: npt.NDArray[np.float64],
+    yt: npt.NDArray[np.float64],
+    lt: npt.NDArray[np.float64],
+    taxes: tuple[float, float] | None = None,
+) -> dict[str, Any]: ...
+def gead_columns(
+    nominal0: npt.NDArray[np.float64],
+    real0: npt.NDArray[np.float64],
+    labour0: npt.NDArray[np.float64],
+    aggregate_real0: float,
+    nominal_t: npt.NDArray[np.float64],
+    real_t: npt.NDArray[np.float64],
+    labour_t: npt.NDArray[np.float64],
+    aggregate_real_t: float,
+) -> dict[str, Any]: ...
+def regions_to_nation_rows(
+    region: list[str],
+    year: npt.NDArray[np.int32],
+    output: npt.NDArray[np.float64],
+    labour: npt.NDArray[np.float64],
+) -> Any: ...
+def domar_aggregate(
+    sector_tfp_growth: npt.NDArray[np.float64],
+    gross_output0: npt.NDArray[np.float64],
+    gross_output_t: npt.NDArray[np.float64],
+    value_added0: float,
+    value_added_t: float,
+) -> float: ...
+def index_series_columns(
+    prices: npt.NDArray[np.float64],
+    quantities: npt.NDArray[np.float64],
+    formula: str = "fisher",
+    linking: str = "chained",
+) -> dict[str, Any]: ...
+def bilateral_index(
+    p0: npt.NDArray[np.float64],
+    q0: npt.NDArray[np.float64],
+    p1: npt.NDArray[np.float64],
+    q1: npt.NDArray[np.float64],
+) -> Any: ...
+def scenario_targets(
+    plan: Plan, base_year: int, end_year: int
+) -> list[tuple[str, str, float | None, float | None]]: ...
+def consistency(plan: Plan, employment_growth: float) -> Any: ...
+def realism(
+    measure: str,
+    required: float,
+    years: int,
+    own: tuple[str, list[int], list[float]] | None = None,
+) -> Any: ...

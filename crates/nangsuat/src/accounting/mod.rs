@@ -38,6 +38,7 @@
 //! ```
 
 pub mod capital;
+pub mod inventory;
 pub mod labour_productivity;
 pub mod pwt;
 

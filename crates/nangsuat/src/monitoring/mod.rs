@@ -8,9 +8,11 @@
 //! * [`derived`] — indicators derived from a province's own data (LP, growth, TFP share),
 //!   each citing its inputs.
 //! * [`feasibility`] — consistency of targets, historical realism against peers, scenarios.
+//! * [`requirement`] — what it takes: the value of one scenario assumption that meets a goal.
 
 pub mod assess;
 pub mod derived;
 pub mod feasibility;
 pub mod observation;
 pub mod progress;
+pub mod requirement;

@@ -160,6 +160,20 @@ pub struct Feasibility {
     pub sensitivity: Vec<Sensitivity>,
     /// Goals judged under the scenario.
     pub goals: Vec<ScenarioGoal>,
+    /// What it takes: for each goal the scenario speaks to, the investment rate and the TFP
+    /// growth that would just meet it with the other assumptions held (or that none would).
+    #[serde(default)]
+    pub what_it_takes: Vec<GoalRequirement>,
+}
+
+/// What it takes to meet one goal of one plan (a typed fact; renderers word it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct GoalRequirement {
+    /// Plan id.
+    pub plan: String,
+    /// The goal (its id is `result.target.id`), the assumption solved for and the answer.
+    pub result: crate::monitoring::requirement::WhatItTakes,
 }
 
 /// Assesses `plans` against `observations` with default options (StatCan method).
@@ -602,7 +616,21 @@ pub fn feasibility(plans: &[Plan], scenario: Scenario) -> Result<Feasibility> {
             }
         }
     }
+    let mut what_it_takes = Vec::new();
+    for plan in plans.iter().filter(|p| p.territory == "viet_nam") {
+        use crate::monitoring::requirement::{self as req, Assumption, ScenarioTarget};
+        let targets = ScenarioTarget::from_plan(plan, scenario.base_year, scenario.end_year);
+        for assumption in [Assumption::InvestmentRate, Assumption::TfpGrowth] {
+            for result in req::what_it_takes(&scenario, &targets, assumption, None)? {
+                what_it_takes.push(GoalRequirement {
+                    plan: plan.id.clone(),
+                    result,
+                });
+            }
+        }
+    }
     Ok(Feasibility {
+        what_it_takes,
         employment_growth: (
             g_l,
             "the scenario's assumption (GSO employed persons 2021–2025 grew ≈ 1.7 %/yr across the 2021 definition break)".into(),
@@ -685,7 +713,96 @@ fn write_feasibility(md: &mut String, f: &Feasibility, l: &Labels) {
             100.0 * r.tfp_share.1
         );
     }
+    write_what_it_takes(md, f, l);
     md.push('\n');
+}
+
+/// The "what it takes" lines: each goal, each assumption solved for, the value that just
+/// meets it or that no admissible value does.
+fn write_what_it_takes(md: &mut String, f: &Feasibility, l: &Labels) {
+    use crate::monitoring::requirement::{Assumption, Outcome, Requirement};
+    if f.what_it_takes.is_empty() {
+        return;
+    }
+    let vi = l.lang == Lang::Vi;
+    let heading = if vi {
+        "Cần gì để đạt mục tiêu (các giả định khác giữ nguyên)"
+    } else {
+        "What it takes (other assumptions held)"
+    };
+    let _ = writeln!(md, "\n### {heading}\n");
+    for g in &f.what_it_takes {
+        let r = &g.result;
+        let what = match (r.assumption, vi) {
+            (Assumption::InvestmentRate, true) => "tỷ lệ đầu tư/GDP",
+            (Assumption::InvestmentRate, false) => "investment rate (share of GDP)",
+            (Assumption::TfpGrowth, true) => "tăng trưởng TFP",
+            (Assumption::TfpGrowth, false) => "TFP growth",
+            (Assumption::EmploymentGrowth, true) => "tăng trưởng lao động",
+            (Assumption::EmploymentGrowth, false) => "employment growth",
+            (_, true) => "tỷ lệ khấu hao",
+            (_, false) => "depreciation rate",
+        };
+        let unit = match (r.target.outcome, vi) {
+            (Outcome::TfpShare, _) => " %",
+            (_, true) => " %/năm",
+            (_, false) => " %/yr",
+        };
+        // Whether the goal is met above or below the value (the side of its interval).
+        let below = match &r.requirement {
+            Requirement::Value { value, meets, .. } => {
+                meets.iter().any(|(a, b)| b == value && a < value)
+            }
+            _ => false,
+        };
+        let side = match (below, vi) {
+            (true, true) => "tối đa",
+            (false, true) => "tối thiểu",
+            (true, false) => "at most",
+            (false, false) => "at least",
+        };
+        let text = match (&r.requirement, vi) {
+            (Requirement::Value { value, outcome, .. }, true) => format!(
+                "{what} {side} {:.2} % (giả định hiện tại {:.2} %); tại đó: {:.2}{unit}",
+                100.0 * value,
+                100.0 * r.held,
+                100.0 * outcome
+            ),
+            (Requirement::Value { value, outcome, .. }, false) => format!(
+                "{what} {side} {:.2} % (assumed {:.2} %); there: {:.2}{unit}",
+                100.0 * value,
+                100.0 * r.held,
+                100.0 * outcome
+            ),
+            (Requirement::Always, true) => {
+                format!("đạt với mọi giá trị {what} trong khoảng cho phép")
+            }
+            (Requirement::Always, false) => format!("met at every admissible {what}"),
+            (
+                Requirement::Never {
+                    closest_outcome, ..
+                },
+                true,
+            ) => format!(
+                "không giá trị {what} nào trong khoảng [{:.0} %, {:.0} %] đạt được (tốt nhất {})",
+                100.0 * r.range.0,
+                100.0 * r.range.1,
+                closest_outcome.map_or("—".into(), |v| format!("{:.2}{unit}", 100.0 * v))
+            ),
+            (
+                Requirement::Never {
+                    closest_outcome, ..
+                },
+                false,
+            ) => format!(
+                "no {what} in [{:.0} %, {:.0} %] meets it (best {})",
+                100.0 * r.range.0,
+                100.0 * r.range.1,
+                closest_outcome.map_or("—".into(), |v| format!("{:.2}{unit}", 100.0 * v))
+            ),
+        };
+        let _ = writeln!(md, "- `{}/{}`: {text}", g.plan, r.target.id);
+    }
 }
 
 /// Viet Nam's growth accounting from the embedded PWT 10.01 extract (capital stock `rnna`,

@@ -1,0 +1,181 @@
+//! Feasibility: consistency of a plan's targets, historical realism, the Cobb–Douglas/PIM
+//! scenario with its sensitivity, and what it takes to meet each goal.
+
+use crate::errors::IntoPy;
+use crate::json::to_python;
+use crate::plans::PyPlan;
+use nangsuat::Error;
+use nangsuat::monitoring::feasibility::{
+    Scenario, consistency as core_consistency, lp_growth_realism, tfp_growth_realism,
+};
+use nangsuat::monitoring::requirement::{Assumption, Outcome, ScenarioTarget, what_it_takes};
+use pyo3::prelude::*;
+
+/// A scenario (the core's `Scenario`), immutable.
+#[pyclass(frozen, module = "nangsuat._nangsuat", name = "Scenario")]
+pub(crate) struct PyScenario {
+    inner: Scenario,
+}
+
+#[pymethods]
+impl PyScenario {
+    /// A scenario from its assumptions (fractions per year).
+    #[new]
+    #[pyo3(signature = (name, base_year, end_year, *, capital_output_ratio, investment_rate,
+        depreciation, employment_growth, tfp_growth, labour_share))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        name: String,
+        base_year: i32,
+        end_year: i32,
+        capital_output_ratio: f64,
+        investment_rate: f64,
+        depreciation: f64,
+        employment_growth: f64,
+        tfp_growth: f64,
+        labour_share: f64,
+    ) -> PyResult<Self> {
+        Scenario::new(
+            name,
+            base_year,
+            end_year,
+            capital_output_ratio,
+            investment_rate,
+            depreciation,
+            employment_growth,
+            tfp_growth,
+            labour_share,
+        )
+        .py()
+        .map(|inner| PyScenario { inner })
+    }
+
+    /// Viet Nam's 2021–2025 baseline (assumptions from the embedded sources).
+    #[staticmethod]
+    fn vietnam_2021_2025() -> Self {
+        PyScenario {
+            inner: Scenario::vietnam_2021_2025(),
+        }
+    }
+
+    /// The assumptions as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner)
+    }
+
+    /// The projection, year by year, and its period averages.
+    fn project<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner.project().py()?)
+    }
+
+    /// One-at-a-time sensitivity, rows sorted by the effect on LP growth.
+    fn sensitivity<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner.sensitivity().py()?)
+    }
+
+    /// For each goal (id, outcome, low, high), the value of `assumption` that just meets it.
+    #[pyo3(signature = (targets, assumption, range=None))]
+    fn what_it_takes<'py>(
+        &self,
+        py: Python<'py>,
+        targets: Vec<(String, String, Option<f64>, Option<f64>)>,
+        assumption: &str,
+        range: Option<(f64, f64)>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let assumption = Assumption::from_name(assumption).py()?;
+        let targets = targets
+            .into_iter()
+            .map(|(id, outcome, low, high)| {
+                let outcome = Outcome::from_name(&outcome)?;
+                Ok(match (low, high) {
+                    (Some(l), Some(h)) => ScenarioTarget::between(id, outcome, l, h),
+                    (Some(l), None) => ScenarioTarget::at_least(id, outcome, l),
+                    (None, Some(h)) => ScenarioTarget::at_most(id, outcome, h),
+                    (None, None) => {
+                        return Err(Error::InvalidParameter {
+                            name: format!("goal `{id}`"),
+                            reason: "it has neither a lower nor an upper bound".into(),
+                        });
+                    }
+                })
+            })
+            .collect::<nangsuat::Result<Vec<_>>>()
+            .py()?;
+        let inner = &self.inner;
+        let r = py
+            .detach(|| what_it_takes(inner, &targets, assumption, range))
+            .py()?;
+        to_python(py, &r)
+    }
+}
+
+/// The goals of `plan` a projection from `base_year` to `end_year` speaks to, as
+/// (id, outcome, low, high) with fractions.
+#[pyfunction]
+pub(crate) fn scenario_targets(
+    plan: &PyPlan,
+    base_year: i32,
+    end_year: i32,
+) -> Vec<(String, String, Option<f64>, Option<f64>)> {
+    ScenarioTarget::from_plan(&plan.inner, base_year, end_year)
+        .into_iter()
+        .map(|t| (t.id, t.outcome.name().to_string(), t.low, t.high))
+        .collect()
+}
+
+/// Consistency checks of one plan's targets.
+#[pyfunction]
+#[pyo3(signature = (plan, employment_growth))]
+pub(crate) fn consistency<'py>(
+    py: Python<'py>,
+    plan: &PyPlan,
+    employment_growth: f64,
+) -> PyResult<Bound<'py, PyAny>> {
+    if !employment_growth.is_finite() {
+        return Err(Error::OutOfRange {
+            name: "employment_growth".into(),
+            year: None,
+            value: employment_growth,
+            expected: "a finite fraction per year (0.01 for 1 %/yr)".into(),
+        })
+        .py();
+    }
+    to_python(py, &core_consistency(&plan.inner, employment_growth))
+}
+
+/// A required growth against the best records of Viet Nam's PWT peers (and the territory's
+/// own levels when given).
+#[pyfunction]
+#[pyo3(signature = (measure, required, years, own=None))]
+pub(crate) fn realism<'py>(
+    py: Python<'py>,
+    measure: &str,
+    required: f64,
+    years: usize,
+    own: Option<(String, Vec<i32>, Vec<f64>)>,
+) -> PyResult<Bound<'py, PyAny>> {
+    if !required.is_finite() || years == 0 {
+        return Err(Error::InvalidParameter {
+            name: "required, years".into(),
+            reason: format!(
+                "a finite required growth over at least one year, got {required} over {years}"
+            ),
+        })
+        .py();
+    }
+    let own = own
+        .as_ref()
+        .map(|(name, y, v)| (name.as_str(), y.as_slice(), v.as_slice()));
+    let r = match measure {
+        "lp" | "labour_productivity" => lp_growth_realism(required, years, own),
+        "tfp" => tfp_growth_realism(required, years, own),
+        _ => {
+            return Err(Error::InvalidParameter {
+                name: "measure".into(),
+                reason: format!("`{measure}` is not one of labour_productivity, tfp"),
+            })
+            .py();
+        }
+    };
+    to_python(py, &r)
+}
