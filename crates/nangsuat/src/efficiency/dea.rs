@@ -226,8 +226,8 @@ impl Dea {
     /// With the `rayon` feature, units are solved in parallel.
     ///
     /// # Errors
-    /// [`Error::NonFinite`] or [`Error::OutOfRange`] for a NaN, infinite or negative value
-    /// (naming the variable and the unit, counted from 0); [`Error::InvalidParameter`] for a
+    /// [`Error::NonFinite`](crate::Error::NonFinite) or [`Error::OutOfRange`](crate::Error::OutOfRange) for a NaN, infinite or negative value
+    /// (naming the variable and the unit, counted from 0); [`Error::InvalidParameter`](crate::Error::InvalidParameter) for a
     /// unit with no positive input or output. (A variable that is zero for every unit is
     /// allowed: it constrains nothing.)
     pub fn compute(&self, data: &Production<'_>) -> Result<Efficiency> {

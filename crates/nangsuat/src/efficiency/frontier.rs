@@ -62,7 +62,7 @@ impl Frontier {
     /// The frontier of `data`'s units (validated and mean-scaled once).
     ///
     /// # Errors
-    /// As [`Dea::compute`].
+    /// As [`Dea::compute`](crate::efficiency::dea::Dea::compute).
     pub fn new(data: &Production<'_>) -> Result<Frontier> {
         data.validate(|j| format!("row {j}"), |_| None)?;
         Ok(Frontier {
@@ -119,7 +119,7 @@ impl Frontier {
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] when `points` has other numbers of inputs or outputs than
-    /// the frontier; otherwise the errors of [`Dea::compute`] for `points`' values, naming the row.
+    /// the frontier; otherwise the errors of [`Dea::compute`](crate::efficiency::dea::Dea::compute) for `points`' values, naming the row.
     pub fn efficiencies(
         &self,
         points: &Production<'_>,
