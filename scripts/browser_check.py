@@ -27,7 +27,8 @@ import sys
 import tempfile
 import time
 
-TIMEOUT = 60.0
+TIMEOUT = 120.0
+TILE = 1400
 
 
 def find_chromium() -> str:
@@ -44,8 +45,10 @@ class Browser:
         self._from_browser_r, from_browser_w = os.pipe()
         # The browser reads commands on fd 3 and writes replies on fd 4.
         def remap() -> None:
-            os.dup2(to_browser_r, 3)
-            os.dup2(from_browser_w, 4)
+            # Through fresh descriptors first, in case a pipe end already sits on 3 or 4.
+            r, w = os.dup(to_browser_r), os.dup(from_browser_w)
+            os.dup2(r, 3)
+            os.dup2(w, 4)
 
         self.proc = subprocess.Popen(
             [
@@ -70,7 +73,8 @@ class Browser:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             preexec_fn=remap,
-            pass_fds=(to_browser_r, from_browser_w),
+            # Keep fds 3 and 4 (made by remap) open in the browser.
+            pass_fds=(3, 4),
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -210,21 +214,28 @@ def check(browser: Browser, html: pathlib.Path, expect: pathlib.Path | None, out
                     for part in (plan["id"], goal["goal"]))
                 if anchor not in s["goals"]:
                     problems.append(f"goal {plan['id']}/{goal['goal']} missing")
-    # Screenshot of the whole page and the print version.
-    height = min(int(s["height"]), 30000)
-    browser.call("Emulation.setDeviceMetricsOverride",
-                 {"width": 1100, "height": height, "deviceScaleFactor": 1, "mobile": False},
-                 session=session)
-    shot = browser.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True},
-                        session=session)
-    png = out / (html.stem + ".png")
-    png.write_bytes(base64.b64decode(shot["data"]))
+    # Screenshots: the page in tiles one screen high (readable in an image viewer), then the
+    # print version as PDF (the print style sheet at work).
+    t0 = time.monotonic()
+    height = min(int(s["height"]), 40000)
+    tiles = 0
+    for top in range(0, height, TILE):
+        clip = {"x": 0, "y": top, "width": 1100, "height": min(TILE, height - top), "scale": 1}
+        shot = browser.call("Page.captureScreenshot",
+                            {"format": "png", "clip": clip, "captureBeyondViewport": True},
+                            session=session)
+        tiles += 1
+        (out / f"{html.stem}-{tiles:02}.png").write_bytes(base64.b64decode(shot["data"]))
+    png = out / f"{html.stem}-01.png"
+    t1 = time.monotonic()
     pdf = browser.call("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True},
                        session=session)
     (out / (html.stem + ".pdf")).write_bytes(base64.b64decode(pdf["data"]))
+    t2 = time.monotonic()
+    print(f"browser_check: {html.name}: {tiles} screenshots in {t1 - t0:.1f} s, PDF in {t2 - t1:.1f} s")
     browser.call("Target.closeTarget", {"targetId": target})
     print(f"browser_check: {html.name}: lang={s['lang']}, {len(s['goals'])} goals, "
-          f"{len(s['charts'])} charts, {s['text']} characters, screenshot {png}")
+          f"{len(s['charts'])} charts, {s['text']} characters, screenshots from {png}")
     return problems
 
 

@@ -149,8 +149,8 @@ pub fn command(lang: HelpLang) -> Command {
             "Productivity: plan monitoring reports, plan validation, growth accounting, TFP, DEA and Malmquist from your own files",
         ))
         .after_help(t.s(
-            "Kết quả ra đầu ra chuẩn, thông báo ra đầu ra lỗi. Mã thoát: 0 thành công, 1 có phát hiện hoặc lỗi tính toán, 2 sai cú pháp lệnh.\nVí dụ:\n  nangsuat report --lang vi\n  nangsuat validate ke-hoach.toml\n  nangsuat account so-lieu.csv --output grdp --capital von --labour lao_dong --labour-share 0.48",
-            "Results go to standard output, diagnostics to standard error. Exit status: 0 success, 1 findings or a computation error, 2 a usage error.\nExamples (Vietnamese file names, as users write them):\n  nangsuat report --lang vi\n  nangsuat validate ke-hoach.toml\n  nangsuat account so-lieu.csv --output grdp --capital von --labour lao_dong --labour-share 0.48",
+            "Kết quả ra đầu ra chuẩn, thông báo ra đầu ra lỗi. Mã thoát: 0 thành công, 1 có phát hiện hoặc lỗi tính toán, 2 sai cú pháp lệnh.\nVí dụ:\n  nangsuat report --lang vi\n  nangsuat validate ke-hoach.toml\n  nangsuat account so-lieu.csv --gdp grdp --capital von --labour lao_dong --labour-share 0.48",
+            "Results go to standard output, diagnostics to standard error. Exit status: 0 success, 1 findings or a computation error, 2 a usage error.\nExamples (Vietnamese file names, as users write them):\n  nangsuat report --lang vi\n  nangsuat validate ke-hoach.toml\n  nangsuat account so-lieu.csv --gdp grdp --capital von --labour lao_dong --labour-share 0.48",
         ))
         .subcommand_required(true)
         .arg_required_else_help(true)
@@ -243,7 +243,8 @@ pub fn command(lang: HelpLang) -> Command {
                             "Liệt kê cả các phát hiện mức thông tin",
                             "List informational findings too",
                         )),
-                ),
+                )
+                .arg(output_arg(&t)),
         )
         .subcommand(
             Command::new("account")
@@ -252,12 +253,12 @@ pub fn command(lang: HelpLang) -> Command {
                     "Growth accounting from a CSV (one series, or a panel with an entity column); CSV out",
                 ))
                 .after_help(t.s(
-                    "Ví dụ:\n  nangsuat account thanh-hoa.csv --output grdp --capital von --labour lao_dong --labour-share 0.48\n  nangsuat account cac-tinh.csv --entity tinh --profile gso --labour-share ty_phan_lao_dong",
-                    "Examples:\n  nangsuat account thanh-hoa.csv --output grdp --capital von --labour lao_dong --labour-share 0.48\n  nangsuat account cac-tinh.csv --entity tinh --profile gso --labour-share ty_phan_lao_dong",
+                    "Ví dụ:\n  nangsuat account thanh-hoa.csv --gdp grdp --capital von --labour lao_dong --labour-share 0.48\n  nangsuat account cac-tinh.csv --entity tinh --profile gso --labour-share ty_phan_lao_dong",
+                    "Examples:\n  nangsuat account thanh-hoa.csv --gdp grdp --capital von --labour lao_dong --labour-share 0.48\n  nangsuat account cac-tinh.csv --entity tinh --profile gso --labour-share ty_phan_lao_dong",
                 ))
                 .arg(csv_input(&t))
                 .arg(column("year", "year", &t, "Cột năm", "Year column"))
-                .arg(column("output", "output", &t, "Cột sản lượng (GDP/GRDP giá so sánh)", "Output column (GDP/GRDP at constant prices)"))
+                .arg(column("gdp", "output", &t, "Cột sản lượng (GDP/GRDP giá so sánh)", "Output column (GDP/GRDP or value added at constant prices)"))
                 .arg(column("capital", "capital", &t, "Cột vốn (giá so sánh)", "Capital column (constant prices)"))
                 .arg(column("labour", "labour", &t, "Cột lao động (người)", "Labour column (persons employed)"))
                 .arg(
@@ -438,16 +439,13 @@ fn localise(c: Command, lang: HelpLang) -> Command {
     }
     template.push_str("\nTùy chọn:\n{options}{after-help}");
     let root = c.has_subcommands();
-    let c = c
-        .help_template(template)
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help("In trợ giúp"),
-        );
+    let c = c.help_template(template).disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help("In trợ giúp"),
+    );
     if root {
         c.disable_version_flag(true).arg(
             Arg::new("version")

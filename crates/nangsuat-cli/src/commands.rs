@@ -37,12 +37,17 @@ pub fn run(m: &ArgMatches) -> Result<Outcome, Failure> {
             stdout: Some(PLAN_SCHEMA.as_bytes().to_vec()),
             findings: false,
         }),
-        _ => Err(Failure::usage("a subcommand is needed; see nangsuat --help")),
+        _ => Err(Failure::usage(
+            "a subcommand is needed; see nangsuat --help",
+        )),
     }
 }
 
 fn s<'a>(m: &'a ArgMatches, id: &str) -> &'a str {
-    m.get_one::<String>(id).map_or("", String::as_str)
+    m.try_get_one::<String>(id)
+        .ok()
+        .flatten()
+        .map_or("", String::as_str)
 }
 
 fn lang(m: &ArgMatches) -> Lang {
@@ -71,7 +76,7 @@ fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
 
 /// Text or bytes to `-o FILE`, else to standard output.
 fn emit(m: &ArgMatches, bytes: Vec<u8>) -> Result<Outcome, Failure> {
-    match m.get_one::<PathBuf>("output") {
+    match m.try_get_one::<PathBuf>("output").ok().flatten() {
         Some(path) => {
             std::fs::write(path, bytes)
                 .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
@@ -199,9 +204,18 @@ fn validate(m: &ArgMatches) -> Result<Outcome, Failure> {
 }
 
 fn account(m: &ArgMatches) -> Result<Outcome, Failure> {
+    // A numeric labour share is checked before any file is read (a usage error).
+    let share_arg = s(m, "labour-share");
+    let constant_share = match share_arg.parse::<f64>() {
+        Ok(v) => Some(
+            Share::new(v)
+                .map_err(|e| Failure::usage(format!("--labour-share {share_arg}: {e}")))?,
+        ),
+        Err(_) => None,
+    };
     let t = Table::read(m.get_one::<PathBuf>("input").expect("required"))?;
     let years = t.years(s(m, "year"))?;
-    let output = t.numbers(s(m, "output"), false)?;
+    let output = t.numbers(s(m, "gdp"), false)?;
     let capital = t.numbers(s(m, "capital"), false)?;
     let labour = t.numbers(s(m, "labour"), false)?;
     let hours = m
@@ -212,13 +226,10 @@ fn account(m: &ArgMatches) -> Result<Outcome, Failure> {
         .get_one::<String>("human-capital")
         .map(|c| t.numbers(c, false))
         .transpose()?;
-    let share_arg = s(m, "labour-share");
     let share_column;
-    let share = match share_arg.parse::<f64>() {
-        Ok(v) => LabourShare::Constant(Share::new(v).map_err(|e| {
-            Failure::usage(format!("--labour-share {share_arg}: {e}"))
-        })?),
-        Err(_) => {
+    let share = match constant_share {
+        Some(share) => LabourShare::Constant(share),
+        None => {
             share_column = t.numbers(share_arg, false)?;
             LabourShare::PerRow(&share_column)
         }
@@ -333,7 +344,11 @@ fn progress_cmd(m: &ArgMatches) -> Result<Outcome, Failure> {
             base_year.map_or("(the file has no rows)".into(), |y| y.to_string())
         )));
     };
-    let after: Vec<Point> = points.iter().copied().filter(|p| p.year > base.year).collect();
+    let after: Vec<Point> = points
+        .iter()
+        .copied()
+        .filter(|p| p.year > base.year)
+        .collect();
     let target = match (m.get_one::<f64>("target"), m.get_one::<i32>("target-year")) {
         (Some(v), Some(y)) => Some(Point::new(*y, *v)),
         (Some(_), None) => {
@@ -341,7 +356,8 @@ fn progress_cmd(m: &ArgMatches) -> Result<Outcome, Failure> {
         }
         _ => None,
     };
-    let input = ProgressInput::new(base, after, target).higher_is_better(!m.get_flag("lower-is-better"));
+    let input =
+        ProgressInput::new(base, after, target).higher_is_better(!m.get_flag("lower-is-better"));
     let methods: Vec<Method> = match s(m, "method") {
         "all" => Method::ALL.to_vec(),
         name => vec![Method::from_name(name)?],
@@ -400,7 +416,14 @@ fn production_columns(
         }
         Ok(out)
     };
-    Ok((gather(&ins)?, ins.len(), gather(&outs)?, outs.len(), ins, outs))
+    Ok((
+        gather(&ins)?,
+        ins.len(),
+        gather(&outs)?,
+        outs.len(),
+        ins,
+        outs,
+    ))
 }
 
 fn model(m: &ArgMatches) -> Result<(Orientation, ReturnsToScale), Failure> {

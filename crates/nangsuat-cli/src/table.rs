@@ -119,11 +119,6 @@ impl Table {
         }
         Ok(out)
     }
-
-    /// The file line of data row `i` (for messages).
-    pub fn line(&self, i: usize) -> u64 {
-        self.lines.get(i).copied().unwrap_or(0)
-    }
 }
 
 fn csv_failure(path: &str, e: &csv::Error) -> Failure {

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 fn nangsuat() -> Command {
     let mut c = Command::cargo_bin("nangsuat").expect("binary built");
-    c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C");
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     c
 }
 
@@ -36,7 +38,9 @@ fn csv_rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
 }
 
 fn num(row: &std::collections::HashMap<String, String>, k: &str) -> f64 {
-    row[k].parse().unwrap_or_else(|_| panic!("{k} = {:?}", row[k]))
+    row[k]
+        .parse()
+        .unwrap_or_else(|_| panic!("{k} = {:?}", row[k]))
 }
 
 // --- help and usage --------------------------------------------------------------------------
@@ -47,20 +51,35 @@ fn help_in_english_and_vietnamese_with_vietnamese_examples() {
     let en = stdout(en.get_output());
     assert!(en.contains("Usage:") && en.contains("report") && en.contains("malmquist"));
     assert!(en.contains("nangsuat validate ke-hoach.toml"));
-    let vi = nangsuat().args(["--lang", "vi", "--help"]).assert().success();
+    let vi = nangsuat()
+        .args(["--lang", "vi", "--help"])
+        .assert()
+        .success();
     let vi = stdout(vi.get_output());
     assert!(vi.contains("Cách dùng:") && vi.contains("Lệnh:") && vi.contains("Tùy chọn:"));
     assert!(vi.contains("Báo cáo theo dõi"));
     assert!(!vi.contains("Usage:") && !vi.contains("Print help"));
     // The LANG environment chooses too, and every subcommand's help is translated.
-    for sub in ["report", "validate", "account", "pwt-tfp", "progress", "dea", "malmquist", "schema"] {
+    for sub in [
+        "report",
+        "validate",
+        "account",
+        "pwt-tfp",
+        "progress",
+        "dea",
+        "malmquist",
+        "schema",
+    ] {
         let out = nangsuat()
             .env("LANG", "vi_VN.UTF-8")
             .args([sub, "--help"])
             .assert()
             .success();
         let text = stdout(out.get_output());
-        assert!(text.contains("Cách dùng:") && text.contains("Ví dụ"), "{sub}: {text}");
+        assert!(
+            text.contains("Cách dùng:") && text.contains("Ví dụ"),
+            "{sub}: {text}"
+        );
         assert!(!text.contains("Print help"), "{sub}");
     }
 }
@@ -91,7 +110,10 @@ fn report_markdown_on_stdout_by_default() {
     let md = stdout(out.get_output());
     assert!(md.starts_with("# Productivity plan monitoring report"));
     assert!(md.contains("vn-d36-2021"));
-    let vi = nangsuat().args(["report", "--lang", "vi"]).assert().success();
+    let vi = nangsuat()
+        .args(["report", "--lang", "vi"])
+        .assert()
+        .success();
     assert!(stdout(vi.get_output()).contains("Trạng thái"));
 }
 
@@ -120,7 +142,11 @@ fn report_in_every_format_to_a_file() {
         .success();
     let v: serde_json::Value = serde_json::from_str(&stdout(json.get_output())).expect("JSON");
     assert_eq!(v["method"], "unsd");
-    assert!(v["accounting"]["years"].as_array().is_some_and(|y| !y.is_empty()));
+    assert!(
+        v["accounting"]["years"]
+            .as_array()
+            .is_some_and(|y| !y.is_empty())
+    );
 }
 
 #[test]
@@ -221,14 +247,21 @@ fn a_hand_edited_plan_validates_and_reports() {
 #[test]
 fn validate_exits_1_on_an_error_finding_and_on_a_broken_file() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let duplicate = HAND_EDITED.replace("id = \"ho-tro-doanh-nghiep\"", "id = \"tang-nang-suat\"");
-    let plan = write(dir.path(), "trung-ma.toml", &duplicate);
+    // A task pointing at a goal that does not exist (a typo in the goal's id): an error.
+    let typo = HAND_EDITED.replace(
+        "goals = [\"tang-nang-suat\"]",
+        "goals = [\"tang-nang-xuat\"]",
+    );
+    let plan = write(dir.path(), "sai-ma.toml", &typo);
     nangsuat()
         .arg("validate")
         .arg(&plan)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("duplicate_id"));
+        .stdout(
+            predicate::str::contains("task_unknown_goal")
+                .and(predicate::str::contains("tang-nang-xuat")),
+        );
     let broken = write(
         dir.path(),
         "hong.toml",
@@ -243,7 +276,10 @@ fn validate_exits_1_on_an_error_finding_and_on_a_broken_file() {
     let unknown = write(
         dir.path(),
         "la.toml",
-        &HAND_EDITED.replace("status = \"issued\"", "status = \"issued\"\nmuc_tieu_la = 1"),
+        &HAND_EDITED.replace(
+            "status = \"issued\"",
+            "status = \"issued\"\nmuc_tieu_la = 1",
+        ),
     );
     nangsuat()
         .arg("validate")
@@ -268,8 +304,16 @@ fn account_reproduces_the_worked_check_of_methods_section_2() {
         .arg("account")
         .arg(&input)
         .args([
-            "--year", "nam", "--output", "grdp", "--capital", "von", "--labour", "lao_dong",
-            "--labour-share", "ty_phan",
+            "--year",
+            "nam",
+            "--gdp",
+            "grdp",
+            "--capital",
+            "von",
+            "--labour",
+            "lao_dong",
+            "--labour-share",
+            "ty_phan",
         ])
         .assert()
         .success();
@@ -292,7 +336,14 @@ fn account_a_panel_with_an_entity_column_in_any_order() {
     let out = nangsuat()
         .arg("account")
         .arg(&input)
-        .args(["--entity", "tinh", "--labour-share", "0.6", "--profile", "gso"])
+        .args([
+            "--entity",
+            "tinh",
+            "--labour-share",
+            "0.6",
+            "--profile",
+            "gso",
+        ])
         .assert()
         .success();
     let rows = csv_rows(&stdout(out.get_output()));
@@ -317,10 +368,17 @@ fn account_errors_name_file_line_and_column() {
         .args(["--labour-share", "0.6"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("loi.csv, line 3, column `output`: `1o7`"));
+        .stderr(predicate::str::contains(
+            "loi.csv, line 3, column `output`: `1o7`",
+        ));
+    let good = write(
+        dir.path(),
+        "dung.csv",
+        "year,output,capital,labour\n2020,100,300,50\n2021,107,321,51\n",
+    );
     nangsuat()
         .arg("account")
-        .arg(&input)
+        .arg(&good)
         .args(["--labour-share", "0.6", "--capital", "von"])
         .assert()
         .code(1)
@@ -335,7 +393,7 @@ fn account_errors_name_file_line_and_column() {
     let unsorted = write(
         dir.path(),
         "nam.csv",
-        "year,output,capital,labour\n2021,100,300,50\n2020,107,321,51\n",
+        "year,output,capital,labour\n2020,100,300,50\n2020,107,321,51\n",
     );
     nangsuat()
         .arg("account")
@@ -350,13 +408,9 @@ fn account_errors_name_file_line_and_column() {
 
 #[test]
 fn pwt_tfp_reproduces_pwt_1001_rtfpna_and_ctfp() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../nangsuat/tests/fixtures/pwt1001.csv");
-    let out = nangsuat()
-        .arg("pwt-tfp")
-        .arg(&fixture)
-        .assert()
-        .success();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../nangsuat/tests/fixtures/pwt1001.csv");
+    let out = nangsuat().arg("pwt-tfp").arg(&fixture).assert().success();
     let ours = csv_rows(&stdout(out.get_output()));
     let text = std::fs::read_to_string(&fixture).expect("fixture");
     let published = csv_rows(&text);
@@ -369,7 +423,12 @@ fn pwt_tfp_reproduces_pwt_1001_rtfpna_and_ctfp() {
                 continue;
             }
             let (a, b) = (num(o, col), num(p, col));
-            assert!((a - b).abs() <= 2e-6 * b.abs(), "{} {} {col}: {a} vs {b}", p["countrycode"], p["year"]);
+            assert!(
+                (a - b).abs() <= 2e-6 * b.abs(),
+                "{} {} {col}: {a} vs {b}",
+                p["countrycode"],
+                p["year"]
+            );
             compared += 1;
         }
     }
@@ -403,7 +462,14 @@ fn progress_by_every_method() {
     nangsuat()
         .arg("progress")
         .arg(&input)
-        .args(["--base-year", "2019", "--target", "150", "--target-year", "2030"])
+        .args([
+            "--base-year",
+            "2019",
+            "--target",
+            "150",
+            "--target-year",
+            "2030",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("2019"));
@@ -444,9 +510,18 @@ fn malmquist_reproduces_deap_example_4() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut text = String::from("firm,nam,y,x\n");
     let data = [
-        (1, [(1.0, 2.0), (2.0, 4.0), (3.0, 3.0), (4.0, 5.0), (5.0, 6.0)]),
-        (2, [(1.0, 2.0), (3.0, 4.0), (4.0, 3.0), (3.0, 5.0), (5.0, 5.0)]),
-        (3, [(1.0, 2.0), (3.0, 4.0), (4.0, 3.0), (3.0, 5.0), (5.0, 5.0)]),
+        (
+            1,
+            [(1.0, 2.0), (2.0, 4.0), (3.0, 3.0), (4.0, 5.0), (5.0, 6.0)],
+        ),
+        (
+            2,
+            [(1.0, 2.0), (3.0, 4.0), (4.0, 3.0), (3.0, 5.0), (5.0, 5.0)],
+        ),
+        (
+            3,
+            [(1.0, 2.0), (3.0, 4.0), (4.0, 3.0), (3.0, 5.0), (5.0, 5.0)],
+        ),
     ];
     for (t, rows) in data {
         for (i, (y, x)) in rows.iter().enumerate() {
@@ -458,8 +533,18 @@ fn malmquist_reproduces_deap_example_4() {
         .arg("malmquist")
         .arg(&input)
         .args([
-            "--unit", "firm", "--period", "nam", "--inputs", "x", "--outputs", "y",
-            "--orientation", "output", "--rts", "vrs",
+            "--unit",
+            "firm",
+            "--period",
+            "nam",
+            "--inputs",
+            "x",
+            "--outputs",
+            "y",
+            "--orientation",
+            "output",
+            "--rts",
+            "vrs",
         ])
         .assert()
         .success();

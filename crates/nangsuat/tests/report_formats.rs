@@ -26,7 +26,9 @@ fn html_has_every_goal_every_chart_titled_and_nothing_external() {
         assert!(svgs >= 4, "{svgs} charts");
         assert_eq!(svgs, html.matches("<title id=").count());
         // Self-contained: no script, no external resource, no remote font or image.
-        for bad in ["<script", "<link", "@import", "url(", "<img", "<iframe", "src="] {
+        for bad in [
+            "<script", "<link", "@import", "url(", "<img", "<iframe", "src=",
+        ] {
             assert!(!html.contains(bad), "{lang:?}: {bad}");
         }
         assert!(html.contains("@media print"));
@@ -152,7 +154,9 @@ mod workbook {
             .sum();
         assert_eq!(counted as usize, n_goals);
         // Observations used: one row per cited observation, values as numbers.
-        let obs = wb.worksheet_range("Observations used").expect("observations");
+        let obs = wb
+            .worksheet_range("Observations used")
+            .expect("observations");
         let cited: usize = r
             .plans
             .iter()
@@ -160,7 +164,11 @@ mod workbook {
             .map(|g| g.observations.len())
             .sum();
         assert_eq!(obs.rows().count(), 1 + cited);
-        assert!(obs.rows().skip(1).all(|row| matches!(row[3], Data::Float(_))));
+        assert!(
+            obs.rows()
+                .skip(1)
+                .all(|row| matches!(row[3], Data::Float(_)))
+        );
         // Growth accounting: contributions add up to output growth in every numeric row.
         let ga = wb.worksheet_range("Growth accounting").expect("accounting");
         let annex = r.accounting.as_ref().expect("annex");

@@ -130,7 +130,12 @@ pub struct AnnexSpec<'a> {
 
 impl<'a> AnnexSpec<'a> {
     /// A specification with the defaults: every year, no periods, no sensitivity.
-    pub fn new(territory: &'a str, basis: &'a str, input: AccountingInput<'a>, labour_share: f64) -> Self {
+    pub fn new(
+        territory: &'a str,
+        basis: &'a str,
+        input: AccountingInput<'a>,
+        labour_share: f64,
+    ) -> Self {
         AnnexSpec {
             territory,
             basis,
@@ -297,7 +302,11 @@ mod tests {
         assert_eq!(a.sensitivity.len(), SENSITIVITY_SHARES.len());
         assert!(a.sensitivity.iter().all(|r| r.tfp_share.len() == 5));
         // The 0.48 row is the main result.
-        let row = a.sensitivity.iter().find(|r| r.labour_share == 0.48).unwrap();
+        let row = a
+            .sensitivity
+            .iter()
+            .find(|r| r.labour_share == 0.48)
+            .unwrap();
         for (p, s) in a.periods.iter().zip(&row.tfp_share) {
             assert_eq!(p.tfp_share, *s);
         }

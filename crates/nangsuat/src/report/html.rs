@@ -44,8 +44,9 @@ figcaption { font-weight: 600; margin-bottom: 4px; }
 svg.chart { width: 100%; max-width: 680px; height: auto; display: block; background: #fff; }
 details { margin: 4px 0 10px; }
 summary { cursor: pointer; color: var(--muted); }
-nav ol { columns: 2; margin: 6px 0; }
-a { color: #0550ae; word-break: break-all; }
+nav ol { margin: 6px 0; }
+a { color: #0550ae; }
+.sources a, td a { word-break: break-all; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 @media print {
   body { font-size: 11pt; }
@@ -191,12 +192,16 @@ fn render(r: &Report, w: &Words) -> String {
         plan(&mut h, p, w);
     }
     if r.history.is_some() || r.accounting.is_some() {
-        let _ = write!(h, "<section id=\"accounting\"><h2>{}</h2>\n", escape(w.accounting));
+        let _ = write!(
+            h,
+            "<section id=\"accounting\"><h2>{}</h2>\n",
+            escape(w.accounting)
+        );
         if let Some(hist) = &r.history {
             history(&mut h, hist, w);
         }
         if let Some(a) = &r.accounting {
-            annex(&mut h, a, w);
+            annex(&mut h, a, w, r.history.is_none());
         }
         h.push_str("</section>\n");
     }
@@ -223,7 +228,11 @@ fn summary(h: &mut String, r: &Report, w: &Words) {
         escape(w.goals)
     );
     for (s, n) in r.status_counts() {
-        let _ = write!(h, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", badge(w, s));
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"n\">{n}</td></tr>",
+            badge(w, s)
+        );
     }
     h.push_str("</tbody></table>\n");
     // Every goal at a glance.
@@ -374,13 +383,7 @@ fn target_path(base: (i32, f64), target: (i32, f64)) -> Vec<(f64, f64)> {
 fn goal_chart(h: &mut String, p: &PlanAssessment, g: &GoalAssessment, w: &Words) {
     let title = format!("{} — {}: {}", w.path_title, indicator_name(w, g), g.target);
     let Some(pr) = &g.progress else {
-        let _ = write!(
-            h,
-            "<figure><figcaption>{}</figcaption><p class=\"muted\">{}</p></figure>",
-            escape(&title),
-            escape(w.no_chart)
-        );
-        return;
+        return observations_chart(h, p, g, w, &title);
     };
     let unit = if g.indicator.ends_with("_avg") {
         w.index_axis.to_string()
@@ -399,10 +402,7 @@ fn goal_chart(h: &mut String, p: &PlanAssessment, g: &GoalAssessment, w: &Words)
     let mut series = vec![Series::line(
         w.observed,
         "#0b5394",
-        observed
-            .iter()
-            .map(|(y, v)| (f64::from(*y), *v))
-            .collect(),
+        observed.iter().map(|(y, v)| (f64::from(*y), *v)).collect(),
     )];
     let mut marks = Vec::new();
     let path = pr.target.map(|t| {
@@ -464,6 +464,84 @@ fn goal_chart(h: &mut String, p: &PlanAssessment, g: &GoalAssessment, w: &Words)
     h.push_str("</tbody></table></details></figure>");
 }
 
+/// The first number of a target as written ("≈ 45 …" → 45), for the reference line.
+fn target_number(text: &str) -> Option<f64> {
+    // Only targets written as a comparator and a number (not "relative to …").
+    if !text.starts_with(['<', '>', '≤', '≥', '≈', '='])
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let t = text.trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '-'));
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == 'e'))
+        .unwrap_or(t.len());
+    t[..end].parse().ok()
+}
+
+/// A goal without a progress path (a share of growth, a level read from single values): its
+/// dated observations against the target as a line.
+fn observations_chart(
+    h: &mut String,
+    p: &PlanAssessment,
+    g: &GoalAssessment,
+    w: &Words,
+    title: &str,
+) {
+    use crate::monitoring::observation::ObservedWhen;
+    let points: Vec<(i32, f64, &str)> = g
+        .observations
+        .iter()
+        .filter_map(|c| match c.when {
+            ObservedWhen::Year(y) => Some((y, c.value, c.unit.as_str())),
+            _ => None,
+        })
+        .collect();
+    if points.is_empty() {
+        let _ = write!(
+            h,
+            "<figure><figcaption>{}</figcaption><p class=\"muted\">{}</p></figure>",
+            escape(title),
+            escape(w.no_chart)
+        );
+        return;
+    }
+    let unit = points[0].2.to_string();
+    let target = target_number(&g.target);
+    let chart = LineChart {
+        title: title.to_string(),
+        x_label: w.year.to_string(),
+        y_label: unit.clone(),
+        series: vec![Series::line(
+            w.observed,
+            "#0b5394",
+            points.iter().map(|q| (f64::from(q.0), q.1)).collect(),
+        )],
+        hline: target.map(|t| (t, format!("{}: {}", w.target, g.target))),
+        marks: vec![],
+    };
+    let _ = write!(
+        h,
+        "<figure><figcaption>{}</figcaption>{}<details><summary>{}</summary><table class=\"chart-data\"><thead><tr><th>{}</th><th class=\"n\">{} ({})</th><th class=\"n\">{}</th></tr></thead><tbody>",
+        escape(title),
+        chart.to_svg(w.lang, &anchor(&["chart", &p.id, &g.goal])),
+        escape(w.chart_table),
+        escape(w.year),
+        escape(w.observed),
+        escape(&unit),
+        escape(w.target)
+    );
+    for (y, v, _) in &points {
+        let _ = write!(
+            h,
+            "<tr><td>{y}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            w.num(Some(*v), 2),
+            w.num(target, 2)
+        );
+    }
+    h.push_str("</tbody></table></details></figure>");
+}
+
 fn history(h: &mut String, hist: &History, w: &Words) {
     let _ = write!(
         h,
@@ -497,11 +575,15 @@ fn history(h: &mut String, hist: &History, w: &Words) {
     h.push_str("</tbody></table>\n");
 }
 
-fn annex(h: &mut String, a: &AccountingAnnex, w: &Words) {
+fn annex(h: &mut String, a: &AccountingAnnex, w: &Words, with_basis: bool) {
     let _ = write!(
         h,
-        "<p class=\"muted\">{} · {}: {}</p>",
-        escape(&a.basis),
+        "<p class=\"muted\">{}{}: {}</p>",
+        if with_basis {
+            format!("{} · ", escape(&a.basis))
+        } else {
+            String::new()
+        },
         escape(w.labour_share),
         w.num(Some(a.labour_share), 2)
     );
@@ -525,7 +607,10 @@ fn annex(h: &mut String, a: &AccountingAnnex, w: &Words) {
                     .collect::<Vec<_>>(),
             ));
         }
-        (out, rows.iter().map(|c| c.map(|c| c.output)).collect::<Vec<_>>())
+        (
+            out,
+            rows.iter().map(|c| c.map(|c| c.output)).collect::<Vec<_>>(),
+        )
     };
     // By year.
     let (by_year, totals) = stacks(&mut a.years.iter().map(|y| Some(y.contributions)));
@@ -586,12 +671,10 @@ fn annex(h: &mut String, a: &AccountingAnnex, w: &Words) {
     );
     h.push_str("</figure>");
     // TFP share by period beside the target.
-    let target_label = a.tfp_share_target.as_ref().map(|t| {
-        (
-            t.value,
-            format!("{} ({}): {}", w.target, t.plan, t.text),
-        )
-    });
+    let target_label = a
+        .tfp_share_target
+        .as_ref()
+        .map(|t| (t.value, format!("{} ({}): {}", w.target, t.plan, t.text)));
     let chart = StackedBars {
         title: w.share_against_target.into(),
         x_label: w.period.into(),
@@ -627,8 +710,9 @@ fn annex(h: &mut String, a: &AccountingAnnex, w: &Words) {
     h.push_str("</tbody></table></details></figure>");
     // Sensitivity to the labour share: one line per period.
     if !a.sensitivity.is_empty() {
-        const LINE_COLOURS: [&str; 6] =
-            ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2"];
+        const LINE_COLOURS: [&str; 6] = [
+            "#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2",
+        ];
         let series = labels
             .iter()
             .enumerate()
@@ -638,7 +722,13 @@ fn annex(h: &mut String, a: &AccountingAnnex, w: &Words) {
                     LINE_COLOURS[k % LINE_COLOURS.len()],
                     a.sensitivity
                         .iter()
-                        .filter_map(|r| r.tfp_share.get(k).copied().flatten().map(|v| (r.labour_share, v)))
+                        .filter_map(|r| {
+                            r.tfp_share
+                                .get(k)
+                                .copied()
+                                .flatten()
+                                .map(|v| (r.labour_share, v))
+                        })
                         .collect(),
                 )
             })
@@ -677,7 +767,13 @@ fn contributions_table(
     h: &mut String,
     w: &Words,
     first: &str,
-    rows: impl Iterator<Item = (String, Option<super::accounting::Contributions>, Option<f64>)>,
+    rows: impl Iterator<
+        Item = (
+            String,
+            Option<super::accounting::Contributions>,
+            Option<f64>,
+        ),
+    >,
 ) {
     let _ = write!(
         h,
@@ -764,7 +860,11 @@ fn feasibility(h: &mut String, f: &Feasibility, w: &Words) {
 }
 
 fn findings(h: &mut String, list: &[Finding], w: &Words) {
-    let _ = write!(h, "<section id=\"findings\"><h2>{}</h2>", escape(w.findings));
+    let _ = write!(
+        h,
+        "<section id=\"findings\"><h2>{}</h2>",
+        escape(w.findings)
+    );
     let shown: Vec<&Finding> = list
         .iter()
         .filter(|f| f.severity != Severity::Info)
@@ -784,7 +884,11 @@ fn findings(h: &mut String, list: &[Finding], w: &Words) {
             let _ = write!(
                 h,
                 "<tr><td>{}{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
-                if f.severity == Severity::Error { "✖ " } else { "⚠ " },
+                if f.severity == Severity::Error {
+                    "✖ "
+                } else {
+                    "⚠ "
+                },
                 escape(w.severity_label(f.severity)),
                 escape(f.code.as_str()),
                 escape(&f.location.to_string()),
@@ -794,7 +898,11 @@ fn findings(h: &mut String, list: &[Finding], w: &Words) {
         h.push_str("</tbody></table>");
     }
     let info = list.iter().filter(|f| f.severity == Severity::Info).count();
-    let _ = write!(h, "<p class=\"muted\">{info} {}.</p></section>\n", escape(w.info_count));
+    let _ = write!(
+        h,
+        "<p class=\"muted\">{info} {}.</p></section>\n",
+        escape(w.info_count)
+    );
 }
 
 #[cfg(test)]
@@ -813,8 +921,20 @@ mod tests {
     }
 
     #[test]
+    fn target_numbers_as_written() {
+        assert_eq!(target_number("≈ 45 percent_of_growth"), Some(45.0));
+        assert_eq!(target_number("> 7.5 percent_per_year"), Some(7.5));
+        assert_eq!(target_number("12–15 count"), Some(12.0));
+        assert_eq!(target_number("higher than national"), None);
+        assert_eq!(target_number("above national_2025 percent"), None);
+    }
+
+    #[test]
     fn links_only_for_web_addresses() {
-        assert!(link("https://gso.gov.vn/a?b=1&c=2").contains("href=\"https://gso.gov.vn/a?b=1&amp;c=2\""));
+        assert!(
+            link("https://gso.gov.vn/a?b=1&c=2")
+                .contains("href=\"https://gso.gov.vn/a?b=1&amp;c=2\"")
+        );
         assert_eq!(link("javascript:alert(1)"), "javascript:alert(1)");
         assert!(!link("\" onmouseover=\"x").contains('"'));
     }

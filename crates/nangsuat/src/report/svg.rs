@@ -25,7 +25,7 @@ const W: f64 = 680.0;
 const H: f64 = 320.0;
 const LEFT: f64 = 64.0;
 const RIGHT: f64 = 20.0;
-const TOP: f64 = 40.0;
+const TOP: f64 = 24.0;
 const BOTTOM: f64 = 76.0;
 
 /// Escapes text for HTML and SVG (element content and quoted attributes).
@@ -168,14 +168,13 @@ impl Frame {
 }
 
 fn open(svg: &mut String, id: &str, title: &str) {
+    // The visible title is the figure's caption; `<title>` names the chart for screen readers
+    // and travels with the SVG when it is copied out.
     let _ = write!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" \
          aria-labelledby=\"{id}-t\" class=\"chart\" font-family=\"sans-serif\" font-size=\"12\">\
-         <title id=\"{id}-t\">{}</title>\
-         <text x=\"{}\" y=\"20\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2328\">{}</text>",
-        escape(title),
-        W / 2.0,
+         <title id=\"{id}-t\">{}</title>",
         escape(title)
     );
 }
@@ -189,7 +188,11 @@ fn y_axis(svg: &mut String, f: &Frame, yt: &[f64], label: &str, lang: Lang) {
             "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{}\" stroke-width=\"1\"/>\
              <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#3d444d\">{}</text>",
             W - RIGHT,
-            if t.abs() < 1e-12 { "#57606a" } else { "#d8dee4" },
+            if t.abs() < 1e-12 {
+                "#57606a"
+            } else {
+                "#d8dee4"
+            },
             LEFT - 6.0,
             y + 4.0,
             number(lang, *t, d)
@@ -310,7 +313,12 @@ impl LineChart {
             y1: yt[yt.len() - 1],
         };
         y_axis(&mut svg, &f, &yt, &self.y_label, lang);
-        let whole_years = (x1 - x0) <= 40.0;
+        let whole_years = (x1 - x0) <= 40.0
+            && self
+                .series
+                .iter()
+                .flat_map(|s| s.points.iter().map(|p| p.0))
+                .all(|x| x.fract() == 0.0);
         let xt: Vec<f64> = if whole_years {
             let step = ((x1 - x0) / 8.0).ceil().max(1.0);
             let mut v = Vec::new();

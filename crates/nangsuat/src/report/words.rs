@@ -323,7 +323,10 @@ impl Words {
 
     /// A number with `decimals` decimals in the language's convention, `—` when undefined.
     pub fn num(&self, v: Option<f64>, decimals: usize) -> String {
-        v.map_or_else(|| self.undefined.to_string(), |v| number(self.lang, v, decimals))
+        v.map_or_else(
+            || self.undefined.to_string(),
+            |v| number(self.lang, v, decimals),
+        )
     }
 
     /// The HTML document language code.

@@ -63,7 +63,8 @@ impl Sheet<'_> {
     fn header(&mut self, names: &[&str], widths: &[f64]) -> std::result::Result<(), XlsxError> {
         for (c, (name, width)) in names.iter().zip(widths).enumerate() {
             let c = u16::try_from(c).unwrap_or(u16::MAX);
-            self.ws.write_string_with_format(0, c, *name, &self.f.header)?;
+            self.ws
+                .write_string_with_format(0, c, *name, &self.f.header)?;
             self.ws.set_column_width(c, *width)?;
         }
         self.ws.set_freeze_panes(1, 0)?;
@@ -79,13 +80,16 @@ impl Sheet<'_> {
                     self.ws.write_string(self.row, c, *t)?;
                 }
                 Cell::Wrapped(t) => {
-                    self.ws.write_string_with_format(self.row, c, *t, &self.f.wrap)?;
+                    self.ws
+                        .write_string_with_format(self.row, c, *t, &self.f.wrap)?;
                 }
                 Cell::Num(Some(v)) if v.is_finite() => {
-                    self.ws.write_number_with_format(self.row, c, *v, &self.f.number)?;
+                    self.ws
+                        .write_number_with_format(self.row, c, *v, &self.f.number)?;
                 }
                 Cell::Int(Some(v)) if v.is_finite() => {
-                    self.ws.write_number_with_format(self.row, c, *v, &self.f.integer)?;
+                    self.ws
+                        .write_number_with_format(self.row, c, *v, &self.f.integer)?;
                 }
                 // Undefined numbers are empty cells, never text.
                 Cell::Num(_) | Cell::Int(_) => {}
@@ -102,7 +106,9 @@ impl Report {
     /// # Errors
     /// [`Error::Write`] if the workbook cannot be assembled (never for a report made here).
     pub fn to_xlsx(&self, lang: Lang) -> Result<Vec<u8>> {
-        let mut wb = self.workbook(&Words::new(lang)).map_err(write_error("workbook"))?;
+        let mut wb = self
+            .workbook(&Words::new(lang))
+            .map_err(write_error("workbook"))?;
         wb.save_to_buffer().map_err(write_error("workbook"))
     }
 
@@ -129,13 +135,19 @@ impl Report {
             let mut s = Sheet { ws, f: &f, row: 0 };
             s.header(&[w.status, w.goals], &[28.0, 12.0])?;
             for (status, n) in self.status_counts() {
-                s.push(&[Cell::Text(w.status_label(status)), Cell::Int(Some(n as f64))])?;
+                s.push(&[
+                    Cell::Text(w.status_label(status)),
+                    Cell::Int(Some(n as f64)),
+                ])?;
             }
             s.row += 1;
             let method = self.method.name();
             let year = self.latest_data_year.map(f64::from);
             s.push(&[Cell::Text(w.method), Cell::Text(method)])?;
-            s.push(&[Cell::Text(w.observations), Cell::Int(Some(self.observation_count as f64))])?;
+            s.push(&[
+                Cell::Text(w.observations),
+                Cell::Int(Some(self.observation_count as f64)),
+            ])?;
             s.push(&[Cell::Text(w.latest), Cell::Int(year)])?;
         }
         // Goals: one row per goal.
@@ -145,10 +157,21 @@ impl Report {
             let mut s = Sheet { ws, f: &f, row: 0 };
             s.header(
                 &[
-                    w.plan, w.goal, w.indicator, w.target, w.period, w.status, w.value, w.evidence,
-                    w.reason, w.needed, w.wording,
+                    w.plan,
+                    w.goal,
+                    w.indicator,
+                    w.target,
+                    w.period,
+                    w.status,
+                    w.value,
+                    w.evidence,
+                    w.reason,
+                    w.needed,
+                    w.wording,
                 ],
-                &[16.0, 24.0, 30.0, 16.0, 11.0, 18.0, 12.0, 14.0, 60.0, 36.0, 60.0],
+                &[
+                    16.0, 24.0, 30.0, 16.0, 11.0, 18.0, 12.0, 14.0, 60.0, 36.0, 60.0,
+                ],
             )?;
             for p in &self.plans {
                 for g in &p.goals {
@@ -192,7 +215,9 @@ impl Report {
             ws.set_name(w.sheets[2])?;
             let mut s = Sheet { ws, f: &f, row: 0 };
             s.header(
-                &[w.plan, w.goal, w.period, w.value, w.unit, w.evidence, w.source, w.note],
+                &[
+                    w.plan, w.goal, w.period, w.value, w.unit, w.evidence, w.source, w.note,
+                ],
                 &[16.0, 24.0, 11.0, 12.0, 14.0, 14.0, 50.0, 50.0],
             )?;
             for p in &self.plans {
@@ -239,7 +264,12 @@ impl Report {
             let mut s = Sheet { ws, f: &f, row: 0 };
             s.header(
                 &[
-                    w.period, w.output_growth, w.capital, w.labour, w.labour_quality, w.tfp,
+                    w.period,
+                    w.output_growth,
+                    w.capital,
+                    w.labour,
+                    w.labour_quality,
+                    w.tfp,
                     w.tfp_share,
                 ],
                 &[14.0, 14.0, 12.0, 12.0, 14.0, 12.0, 14.0],
