@@ -439,13 +439,43 @@ fn localise(c: Command, lang: HelpLang) -> Command {
     }
     template.push_str("\nTùy chọn:\n{options}{after-help}");
     let root = c.has_subcommands();
-    let c = c.help_template(template).disable_help_flag(true).arg(
-        Arg::new("help")
-            .short('h')
-            .long("help")
-            .action(ArgAction::Help)
-            .help("In trợ giúp"),
-    );
+    let c = c
+        .mut_args(|a| {
+            // Clap's "[possible values: …]" and "[default: …]" in Vietnamese.
+            let values: Vec<String> = a
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|d| d.to_string_lossy().into_owned())
+                .collect();
+            if values.is_empty() && defaults.is_empty() {
+                return a;
+            }
+            let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
+            if !values.is_empty() {
+                help.push_str(&format!(" [giá trị: {}]", values.join(", ")));
+            }
+            if !defaults.is_empty() {
+                help.push_str(&format!(" [mặc định: {}]", defaults.join(", ")));
+            }
+            a.help(help)
+                .hide_possible_values(true)
+                .hide_default_value(true)
+        })
+        .help_template(template)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("In trợ giúp"),
+        );
     if root {
         c.disable_version_flag(true).arg(
             Arg::new("version")

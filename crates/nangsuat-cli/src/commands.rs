@@ -394,11 +394,18 @@ fn progress_cmd(m: &ArgMatches) -> Result<Outcome, Failure> {
     emit(m, to_csv(&header, &rows)?.into_bytes())
 }
 
+/// Unit-major inputs and their count, outputs and their count, and the variables' names.
+struct Columns {
+    inputs: Vec<f64>,
+    n_inputs: usize,
+    outputs: Vec<f64>,
+    n_outputs: usize,
+    input_names: Vec<String>,
+    output_names: Vec<String>,
+}
+
 /// Unit-major input and output matrices from named columns.
-fn production_columns(
-    t: &Table,
-    m: &ArgMatches,
-) -> Result<(Vec<f64>, usize, Vec<f64>, usize, Vec<String>, Vec<String>), Failure> {
+fn production_columns(t: &Table, m: &ArgMatches) -> Result<Columns, Failure> {
     let names = |id: &str| -> Vec<String> {
         m.get_many::<String>(id)
             .map(|v| v.map(|s| s.trim().to_string()).collect())
@@ -416,14 +423,14 @@ fn production_columns(
         }
         Ok(out)
     };
-    Ok((
-        gather(&ins)?,
-        ins.len(),
-        gather(&outs)?,
-        outs.len(),
-        ins,
-        outs,
-    ))
+    Ok(Columns {
+        inputs: gather(&ins)?,
+        n_inputs: ins.len(),
+        outputs: gather(&outs)?,
+        n_outputs: outs.len(),
+        input_names: ins,
+        output_names: outs,
+    })
 }
 
 fn model(m: &ArgMatches) -> Result<(Orientation, ReturnsToScale), Failure> {
@@ -436,9 +443,10 @@ fn model(m: &ArgMatches) -> Result<(Orientation, ReturnsToScale), Failure> {
 fn dea(m: &ArgMatches) -> Result<Outcome, Failure> {
     let t = Table::read(m.get_one::<PathBuf>("input").expect("required"))?;
     let units = t.text(s(m, "unit"))?;
-    let (x, nx, y, ny, in_names, out_names) = production_columns(&t, m)?;
+    let c = production_columns(&t, m)?;
     let (orientation, rts) = model(m)?;
-    let data = Production::new(&x, nx, &y, ny)?.with_names(&in_names, &out_names)?;
+    let data = Production::new(&c.inputs, c.n_inputs, &c.outputs, c.n_outputs)?
+        .with_names(&c.input_names, &c.output_names)?;
     let e = with_spinner("nangsuat dea", || Dea::new(orientation, rts).compute(&data))
         .map_err(|e| Failure::data(format!("{}: {e}", t.path)))?;
     let header: Vec<String> = [
@@ -477,9 +485,10 @@ fn malmquist(m: &ArgMatches) -> Result<Outcome, Failure> {
     let t = Table::read(m.get_one::<PathBuf>("input").expect("required"))?;
     let units = t.text(s(m, "unit"))?;
     let periods = t.years(s(m, "period"))?;
-    let (x, nx, y, ny, in_names, out_names) = production_columns(&t, m)?;
+    let c = production_columns(&t, m)?;
     let (orientation, rts) = model(m)?;
-    let data = Production::new(&x, nx, &y, ny)?.with_names(&in_names, &out_names)?;
+    let data = Production::new(&c.inputs, c.n_inputs, &c.outputs, c.n_outputs)?
+        .with_names(&c.input_names, &c.output_names)?;
     let refs: Vec<&str> = units.iter().map(String::as_str).collect();
     let r = with_spinner("nangsuat malmquist", || {
         Malmquist::new(orientation, rts).compute(&refs, &periods, &data)

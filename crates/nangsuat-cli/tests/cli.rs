@@ -81,6 +81,10 @@ fn help_in_english_and_vietnamese_with_vietnamese_examples() {
             "{sub}: {text}"
         );
         assert!(!text.contains("Print help"), "{sub}");
+        assert!(
+            !text.contains("[default:") && !text.contains("possible values"),
+            "{sub}"
+        );
     }
 }
 

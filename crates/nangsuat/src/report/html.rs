@@ -142,9 +142,9 @@ fn render(r: &Report, w: &Words) -> String {
         crate::VERSION,
         escape(w.title)
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<header><h1>{}</h1><p class=\"meta\">{}: <b>{}</b> ({}) · {}: {} · {}: {}</p><p>{}</p></header>\n",
+        "<header><h1>{}</h1><p class=\"meta\">{}: <b>{}</b> ({}) · {}: {} · {}: {}</p><p>{}</p></header>",
         escape(w.title),
         escape(w.method),
         escape(r.method.name()),
@@ -182,9 +182,9 @@ fn render(r: &Report, w: &Words) -> String {
             escape(w.feasibility)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<li><a href=\"#findings\">{}</a></li></ol></nav>\n",
+        "<li><a href=\"#findings\">{}</a></li></ol></nav>",
         escape(w.findings)
     );
     summary(&mut h, r, w);
@@ -192,9 +192,9 @@ fn render(r: &Report, w: &Words) -> String {
         plan(&mut h, p, w);
     }
     if r.history.is_some() || r.accounting.is_some() {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<section id=\"accounting\"><h2>{}</h2>\n",
+            "<section id=\"accounting\"><h2>{}</h2>",
             escape(w.accounting)
         );
         if let Some(hist) = &r.history {
@@ -898,9 +898,9 @@ fn findings(h: &mut String, list: &[Finding], w: &Words) {
         h.push_str("</tbody></table>");
     }
     let info = list.iter().filter(|f| f.severity == Severity::Info).count();
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p class=\"muted\">{info} {}.</p></section>\n",
+        "<p class=\"muted\">{info} {}.</p></section>",
         escape(w.info_count)
     );
 }
