@@ -103,6 +103,13 @@
 // Report format of `ns_assess`: Markdown with English labels.
 #define NS_REPORT_MARKDOWN_EN 2
 
+// Report format of `ns_assess`: one self-contained HTML document (inline CSS and SVG charts,
+// no script), Vietnamese labels.
+#define NS_REPORT_HTML_VI 3
+
+// Report format of `ns_assess`: one self-contained HTML document, English labels.
+#define NS_REPORT_HTML_EN 4
+
 // Result of every function. The numbers are stable and never reused.
 typedef enum NsStatus {
   // Success.
