@@ -280,7 +280,8 @@ typedef struct NsDeaOutput {
   double *pure_technical;
   // Scale efficiency, technical / pure_technical.
   double *scale;
-  // Whether `technical`, `pure_technical` and `scale` are defined.
+  // Whether `technical`, `pure_technical` and `scale` are all defined (false when any of
+  // the three is not; each is then NaN or a number to be ignored).
   bool *scale_defined;
   // `NS_SCALE_INCREASING`, `NS_SCALE_CONSTANT`, `NS_SCALE_DECREASING` or
   // `NS_SCALE_UNDEFINED`.

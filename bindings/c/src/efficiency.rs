@@ -78,7 +78,8 @@ pub struct NsDeaOutput {
     pub pure_technical: *mut f64,
     /// Scale efficiency, technical / pure_technical.
     pub scale: *mut f64,
-    /// Whether `technical`, `pure_technical` and `scale` are defined.
+    /// Whether `technical`, `pure_technical` and `scale` are all defined (false when any of
+    /// the three is not; each is then NaN or a number to be ignored).
     pub scale_defined: *mut bool,
     /// `NS_SCALE_INCREASING`, `NS_SCALE_CONSTANT`, `NS_SCALE_DECREASING` or
     /// `NS_SCALE_UNDEFINED`.
@@ -232,9 +233,14 @@ pub unsafe extern "C" fn ns_dea(
         let (m, s) = (production.n_inputs(), production.n_outputs());
         let width = m + s + 1;
         let (efficiency, efficiency_defined) = split(&r.efficiency);
-        let (technical, scale_defined) = split(&r.technical);
-        let (pure_technical, _) = split(&r.pure_technical);
-        let (scale, _) = split(&r.scale);
+        let (technical, technical_defined) = split(&r.technical);
+        let (pure_technical, pure_technical_defined) = split(&r.pure_technical);
+        let (scale, scale_only_defined) = split(&r.scale);
+        // One flag for the three: set only where all three are numbers (the CRS problem can
+        // solve where the VRS one cannot, and the other way round).
+        let scale_defined: Vec<bool> = (0..technical.len())
+            .map(|j| technical_defined[j] && pure_technical_defined[j] && scale_only_defined[j])
+            .collect();
         let regions: Vec<i32> = r
             .scale_region
             .iter()

@@ -40,6 +40,31 @@ pub(crate) unsafe fn ref_arg<'a, T>(ptr: *const T, name: &str) -> Result<&'a T, 
     unsafe { ptr.as_ref() }.ok_or_else(|| Failure::null(name))
 }
 
+/// Checks that `len` elements of `T` could exist at all: their size in bytes fits in an
+/// `isize` (the bound every Rust slice has) and in the address space this process can map
+/// (a reservation of that size succeeds). `len = SIZE_MAX` or `SIZE_MAX / 16` is a caller's
+/// mistake reported as `NS_STATUS_INVALID_PARAMETER`, not undefined behaviour or an abort on
+/// a failed allocation later.
+pub(crate) fn plausible_len<T>(len: usize, name: &str) -> Result<(), Failure> {
+    let too_large = || {
+        Failure::new(
+            NsStatus::InvalidParameter,
+            format!("{name}: {len} elements is more than this process can hold"),
+        )
+    };
+    let bytes = len
+        .checked_mul(size_of::<T>().max(1))
+        .filter(|&b| isize::try_from(b).is_ok())
+        .ok_or_else(too_large)?;
+    // Small arrays exist without asking; a large one is checked against what can be reserved
+    // (virtual memory: nothing is touched, and the reservation is returned at once).
+    if bytes > 1 << 30 {
+        let mut probe: Vec<u8> = Vec::new();
+        probe.try_reserve_exact(bytes).map_err(|_| too_large())?;
+    }
+    Ok(())
+}
+
 /// A slice from a caller's array of `len` elements; NULL is allowed when `len` is 0.
 ///
 /// # Safety
@@ -56,7 +81,8 @@ pub(crate) unsafe fn slice_arg<'a, T>(
             Err(Failure::null(name))
         };
     }
-    // SAFETY: the caller's contract: `len` readable elements.
+    plausible_len::<T>(len, name)?;
+    // SAFETY: the caller's contract: `len` readable elements (and their size fits an isize).
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 

@@ -2,9 +2,11 @@
 //! runs inside (after rustls-ffi's `ffi_panic_boundary!` and symbolic's landing pad).
 
 use nangsuat::{Error, ErrorKind};
+use std::cell::Cell;
 use std::cell::RefCell;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 
 /// Result of every function. The numbers are stable and never reused.
 #[repr(C)]
@@ -108,10 +110,39 @@ fn set_last_error(message: String) {
     LAST_ERROR.with(|e| *e.borrow_mut() = message);
 }
 
+thread_local! {
+    /// How deep this thread is inside [`boundary`] calls.
+    static INSIDE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Installs, once, a panic hook that keeps nangsuat's own panics off the host's stderr: a
+/// panic inside [`boundary`] (or raised in nangsuat's sources, as on a rayon worker) is
+/// reported through the status and [`ns_last_error_message`] only. Every other panic goes to
+/// the hook that was there before.
+fn quiet_panics() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let inside = INSIDE.with(Cell::get) > 0;
+            let ours = info
+                .location()
+                .is_some_and(|l| l.file().contains("nangsuat"));
+            if !(inside || ours) {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// Runs `body`, turning a failure into its status (message kept for
 /// [`ns_last_error_message`]) and a panic into [`NsStatus::Panic`].
 pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Failure>) -> NsStatus {
-    match catch_unwind(AssertUnwindSafe(body)) {
+    quiet_panics();
+    INSIDE.with(|d| d.set(d.get() + 1));
+    let outcome = catch_unwind(AssertUnwindSafe(body));
+    INSIDE.with(|d| d.set(d.get().saturating_sub(1)));
+    match outcome {
         Ok(Ok(())) => NsStatus::Ok,
         Ok(Err(f)) => {
             set_last_error(f.message);

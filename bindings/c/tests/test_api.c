@@ -7,6 +7,7 @@
 #include "nangsuat.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -495,6 +496,28 @@ static void test_malmquist(void) {
   CHECK(json == NULL && strstr(last_error(), "unit `2`") && strstr(message, "2021"));
 }
 
+/* Sizes no array can have are a caller's mistake reported as a status: never an abort on a
+ * failed allocation, a panic, or a read past the buffer. */
+static void test_impossible_sizes(void) {
+  int32_t year[] = {2020, 2021};
+  double gdp[] = {100.0, 107.0}, capital[] = {300.0, 321.0}, labour[] = {50.0, 51.0};
+  double tfp[2];
+  NsAccountingOutput out = {0};
+  out.tfp_growth = tfp;
+  size_t sizes[] = {SIZE_MAX, SIZE_MAX / 2, SIZE_MAX / 8, SIZE_MAX / 16, (size_t)1 << 60};
+  for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+    NsAccountingInput in = {sizes[k], year, gdp, capital, labour, NULL, 0.6, NULL, NULL};
+    CHECK_STATUS(ns_growth_accounting(&in, NULL, &out), NS_STATUS_INVALID_PARAMETER);
+    CHECK(strstr(last_error(), "more than this process can hold") != NULL);
+  }
+  const double x[] = {1.0, 2.0}, y[] = {1.0, 1.0};
+  NsDeaOutput dea = {0};
+  NsProduction wide = {1, SIZE_MAX, 1, x, y};
+  CHECK_STATUS(ns_dea(&wide, 0, 0, false, &dea), NS_STATUS_INVALID_PARAMETER);
+  NsProduction tall = {SIZE_MAX / 8, 1, 1, x, y};
+  CHECK_STATUS(ns_dea(&tall, 0, 0, false, &dea), NS_STATUS_INVALID_PARAMETER);
+}
+
 int main(int argc, char **argv) {
   CHECK(strcmp(ns_version(), NANGSUAT_VERSION) == 0);
   test_worked_example();
@@ -504,6 +527,7 @@ int main(int argc, char **argv) {
   test_dea();
   test_frontier();
   test_malmquist();
+  test_impossible_sizes();
   if (argc > 1) test_pwt(argv[1]);
   else CHECK(!"usage: test_api PATH/TO/pwt1001.csv");
   printf("%d passed, %d failed\n", checks - failures, failures);

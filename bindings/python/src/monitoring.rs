@@ -63,6 +63,14 @@ impl PyObservations {
             .map(|inner| PyObservations { inner })
     }
 
+    /// Reads an observations CSV file (UTF-8, with or without a byte-order mark).
+    #[staticmethod]
+    fn read_csv(path: &str) -> PyResult<Self> {
+        Observations::load(path)
+            .py()
+            .map(|inner| PyObservations { inner })
+    }
+
     /// The rows as dicts.
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.inner.rows())

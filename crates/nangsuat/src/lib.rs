@@ -58,6 +58,7 @@ pub mod series;
 pub mod share;
 pub mod structure;
 pub mod summation;
+pub mod text;
 pub mod vietnam;
 
 pub use accounting::{

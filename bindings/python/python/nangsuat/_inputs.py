@@ -10,12 +10,97 @@ import numpy as np
 from .exceptions import InvalidParameterError
 
 
+# What a column of quantities cannot be, by numpy dtype kind: converting these to float64
+# would silently drop an imaginary part, turn True into 1.0, a date into days since 1970, or
+# parse text.
+_NOT_QUANTITIES = {
+    "c": "complex numbers",
+    "b": "booleans (True/False)",
+    "M": "dates or times",
+    "m": "time spans",
+    "U": "text",
+    "S": "bytes",
+    "V": "raw records",
+}
+
+
+def _reject_non_quantities(name: str, raw: Any) -> None:
+    """Raises a typed error when ``raw`` holds values that are not real numbers."""
+    kind = getattr(getattr(raw, "dtype", None), "kind", None)
+    if kind in _NOT_QUANTITIES:
+        raise InvalidParameterError(
+            f"`{name}` holds {_NOT_QUANTITIES[kind]} (dtype {raw.dtype}): expected real numbers"
+        )
+    if kind == "O" or (kind is None and isinstance(raw, (list, tuple))):
+        for i, v in enumerate(raw):
+            if v is None or isinstance(v, (int, float, np.integer, np.floating)):
+                if isinstance(v, (bool, np.bool_)):
+                    raise InvalidParameterError(
+                        f"`{name}` has {v!r} in row {i}: expected a real number, not a boolean"
+                    )
+                continue
+            if isinstance(v, (complex, np.complexfloating)):
+                raise InvalidParameterError(
+                    f"`{name}` has {v!r} in row {i}: expected a real number, not a complex one"
+                )
+            if v is getattr(np.ma, "masked", object()) or _is_missing(v):
+                continue
+            raise InvalidParameterError(
+                f"`{name}` has {v!r} ({type(v).__name__}) in row {i}: expected a real number"
+            )
+
+
+def _is_missing(v: Any) -> bool:
+    """pandas.NA / NaT-like scalars (without importing pandas)."""
+    return type(v).__name__ in ("NAType", "NaTType")
+
+
+def _masked_as_nan(raw: Any) -> Any:
+    """A numpy masked array with its masked values as NaN (missing), never their fill value."""
+    if isinstance(raw, np.ma.MaskedArray):
+        if raw.dtype.kind in "iuf":
+            return raw.astype(np.float64).filled(np.nan)
+        return raw.filled()
+    return raw
+
+
+def number(name: str, value: Any) -> float:
+    """A real-number parameter: an int or float (numpy scalars included); not text, a
+    boolean or a complex number."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+        value, (int, float, np.integer, np.floating)
+    ):
+        raise InvalidParameterError(
+            f"`{name}` = {value!r} ({type(value).__name__}): expected a real number"
+        )
+    return float(value)
+
+
+def whole_year(name: str, value: Any) -> int:
+    """A year parameter: a whole number (2020 or 2020.0), not 2020.5, text or a boolean."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+        value, (int, float, np.integer, np.floating)
+    ):
+        raise InvalidParameterError(
+            f"`{name}` = {value!r} ({type(value).__name__}): expected a year (a whole number)"
+        )
+    if isinstance(value, (float, np.floating)) and not float(value).is_integer():
+        raise InvalidParameterError(f"`{name}` = {value!r}: a year is a whole number")
+    year = int(value)
+    if not np.iinfo(np.int32).min <= year <= np.iinfo(np.int32).max:
+        raise InvalidParameterError(f"`{name}` = {value!r} is outside the 32-bit year range")
+    return year
+
+
 def float_column(name: str, values: Any) -> np.ndarray:
     """``values`` as a contiguous float64 array: no copy for a contiguous float64 numpy array
-    (or a pandas/polars column backed by one); one conversion otherwise."""
+    (or a pandas/polars column backed by one); one conversion otherwise. Masked values are
+    missing (NaN); complex numbers, booleans, dates and text are typed errors."""
+    raw = _masked_as_nan(_values(values, float_na=True))
+    _reject_non_quantities(name, raw)
     try:
-        array = np.ascontiguousarray(_values(values, float_na=True), dtype=np.float64)
-    except (TypeError, ValueError) as exc:
+        array = np.ascontiguousarray(raw, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError) as exc:
         raise InvalidParameterError(f"`{name}` cannot be read as numbers: {exc}") from None
     if array.ndim != 1:
         raise InvalidParameterError(f"`{name}` must be one-dimensional, got shape {array.shape}")
@@ -24,7 +109,20 @@ def float_column(name: str, values: Any) -> np.ndarray:
 
 def year_column(name: str, values: Any) -> np.ndarray:
     """Years as contiguous int32 (converted once from int64, checked to be whole numbers)."""
-    raw = np.asarray(_values(values))
+    raw = _values(values)
+    if isinstance(raw, np.ma.MaskedArray) and np.ma.is_masked(raw):
+        i = int(np.flatnonzero(np.ma.getmaskarray(raw))[0])
+        raise InvalidParameterError(f"`{name}` has a masked (missing) year in row {i}")
+    _reject_non_quantities(name, raw)
+    try:
+        raw = np.asarray(raw)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise InvalidParameterError(f"`{name}` cannot be read as years: {exc}") from None
+    if raw.dtype.kind == "O":
+        try:
+            raw = raw.astype(np.float64)
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise InvalidParameterError(f"`{name}` cannot be read as years: {exc}") from None
     if raw.ndim != 1:
         raise InvalidParameterError(f"`{name}` must be one-dimensional, got shape {raw.shape}")
     if raw.dtype.kind == "f":
@@ -48,9 +146,30 @@ def entity_codes(values: Any) -> tuple[np.ndarray, list[str] | None]:
     if raw.ndim != 1:
         raise InvalidParameterError(f"`entity` must be one-dimensional, got shape {raw.shape}")
     if raw.dtype.kind in "iu":
+        if raw.dtype == np.uint64 and raw.size and raw.max() > np.iinfo(np.int64).max:
+            raise InvalidParameterError("`entity` holds a code beyond the 64-bit signed range")
         return np.ascontiguousarray(raw, dtype=np.int64), None
-    uniques, codes = np.unique(raw.astype(str), return_inverse=True)
-    return np.ascontiguousarray(codes, dtype=np.int64), [str(u) for u in uniques]
+    if raw.dtype.kind in "fcbMm":
+        raise InvalidParameterError(
+            f"`entity` holds {raw.dtype} values: entities are labels or integer codes"
+        )
+    # Labels: a missing label is an error (never an entity named "nan" or "None"), and labels
+    # of different types stay different entities (1 and "1" are two entities).
+    keys = []
+    for i, v in enumerate(raw.tolist()):
+        if v is None or _is_missing(v) or (isinstance(v, float) and v != v):
+            raise InvalidParameterError(f"`entity` is missing in row {i}: every row needs one")
+        keys.append((type(v).__name__, str(v)))
+    uniques = sorted(set(keys))
+    code_of = {k: c for c, k in enumerate(uniques)}
+    codes = np.fromiter((code_of[k] for k in keys), dtype=np.int64, count=len(keys))
+    labels = [label for _, label in uniques]
+    ambiguous = {label for label in labels if labels.count(label) > 1}
+    if ambiguous:
+        labels = [
+            f"{label} ({kind})" if label in ambiguous else label for kind, label in uniques
+        ]
+    return codes, labels
 
 
 def index_of(*values: Any) -> Any:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from . import _nangsuat as _native
-from ._inputs import entity_codes, float_column, index_of, year_column
-from .exceptions import InvalidParameterError
+from ._inputs import entity_codes, float_column, index_of, number, year_column
+from .exceptions import InvalidParameterError, typed_errors
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -195,12 +195,7 @@ def _labour_share_args(labour_share: Any) -> dict[str, Any]:
             "`labour_share` is required: a fraction in [0, 1], constant or one per year"
         )
     if np.ndim(labour_share) == 0:
-        try:
-            return {"labour_share": float(labour_share)}
-        except (TypeError, ValueError):
-            raise InvalidParameterError(
-                f"`labour_share` = {labour_share!r} is not a number"
-            ) from None
+        return {"labour_share": number("labour_share", labour_share)}
     return {"labour_share_per_row": float_column("labour_share", labour_share)}
 
 
@@ -233,6 +228,7 @@ def _arguments(
     return columns, options
 
 
+@typed_errors
 def growth_accounting(
     year: Any,
     output: Any,
@@ -284,6 +280,7 @@ def growth_accounting(
     return GrowthAccountingResult(native, index_of(output, year, capital, labour))
 
 
+@typed_errors
 def growth_accounting_panel(
     entity: Any,
     year: Any,
@@ -331,6 +328,7 @@ def growth_accounting_panel(
 PWT_COLUMNS = ("countrycode", "year", "rgdpna", "rkna", "emp", "avh", "hc", "labsh", "cgdpo", "ck")
 
 
+@typed_errors
 def pwt_tfp(frame: pd.DataFrame, *, reference: str = "USA") -> pd.DataFrame:
     """Penn World Table 10.01's ``rtfpna`` (TFP at constant national prices, 2017 = 1) and
     ``ctfp`` (TFP level at current PPPs, ``reference`` = 1) from PWT's own inputs.

@@ -18,7 +18,7 @@ import numpy as np
 
 from . import _nangsuat as _native
 from ._inputs import entity_codes, index_of, matrix, year_column
-from .exceptions import InvalidParameterError, LengthMismatchError
+from .exceptions import InvalidParameterError, LengthMismatchError, typed_errors
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -171,6 +171,7 @@ class DeaResult:
         return f"<DeaResult {self.orientation} {self.rts}, {len(self)} units>"
 
 
+@typed_errors
 def dea(
     inputs: Any,
     outputs: Any,
@@ -305,6 +306,7 @@ class MalmquistResult:
         return f"<MalmquistResult {self.orientation} {self.rts}, {len(self)} unit-pairs>"
 
 
+@typed_errors
 def malmquist(
     unit: Any,
     period: Any,
@@ -348,6 +350,7 @@ def malmquist(
     return MalmquistResult(columns, labels, orientation, rts)
 
 
+@typed_errors
 def frontier_efficiency(
     frontier_inputs: Any,
     frontier_outputs: Any,

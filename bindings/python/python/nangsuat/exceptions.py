@@ -9,7 +9,9 @@ where it applies: ``kind`` (stable snake-case name), ``series``, ``entity``, ``y
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 __all__ = [
     "NangsuatError",
@@ -27,6 +29,8 @@ __all__ = [
     "InsufficientDataError",
     "ParseError",
     "NangsuatIOError",
+    "InvalidTypeError",
+    "typed_errors",
 ]
 
 
@@ -120,3 +124,38 @@ class NangsuatIOError(NangsuatError, OSError):
     """A file that cannot be opened or read."""
 
     kind = "io"
+
+
+class InvalidTypeError(InvalidInputError, TypeError):
+    """An argument of a type the function cannot take (``None`` where text is needed, a
+    dict where a DataFrame is). Also a :class:`TypeError`."""
+
+    kind = "invalid_type"
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def typed_errors(function: _F) -> _F:
+    """Every failure of ``function`` is a :class:`NangsuatError`: a stray ``TypeError`` or
+    ``AttributeError`` from an argument of the wrong type becomes :class:`InvalidTypeError`,
+    ``OverflowError`` and ``UnicodeError`` become :class:`InvalidParameterError`, and an
+    ``OSError`` from opening a file becomes :class:`NangsuatIOError` (each still the built-in
+    class Python users catch). nangsuat's own errors pass through unchanged."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except NangsuatError:
+            raise
+        except (TypeError, AttributeError) as exc:
+            raise InvalidTypeError(f"{function.__name__}: {exc}") from exc
+        except (OverflowError, UnicodeError) as exc:
+            raise InvalidParameterError(f"{function.__name__}: {exc}") from exc
+        except OSError as exc:
+            error = NangsuatIOError(f"{function.__name__}: {exc}")
+            error.path = getattr(exc, "filename", None)
+            raise error from exc
+
+    return cast(_F, wrapper)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _nangsuat as _native
-from .exceptions import InvalidParameterError
+from ._inputs import number, whole_year
+from .exceptions import InvalidParameterError, typed_errors
 from .plans import Plan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,11 +78,12 @@ class Progress:
 def _point(name: str, p: Any) -> Point:
     try:
         year, value = p
-        return (int(year), float(value))
     except (TypeError, ValueError):
         raise InvalidParameterError(f"`{name}` = {p!r}: expected a (year, value) pair") from None
+    return (whole_year(f"{name} year", year), number(f"{name} value", value))
 
 
+@typed_errors
 def progress(
     baseline: Point,
     current: Point | Sequence[Point],
@@ -134,18 +136,21 @@ class Observations:
         return cls(_native.Observations.vietnam())
 
     @classmethod
+    @typed_errors
     def from_csv(cls, text: str) -> Observations:
         """From CSV text with the columns ``scope, indicator, year, value, unit, note,
         source_url, evidence``; errors name the line and column."""
         return cls(_native.Observations.from_csv(text))
 
     @classmethod
+    @typed_errors
     def read_csv(cls, path: str | os.PathLike[str]) -> Observations:
-        """From a CSV file (UTF-8)."""
-        with open(path, encoding="utf-8") as f:
-            return cls.from_csv(f.read())
+        """From a CSV file (UTF-8, with or without a byte-order mark); a file in an older
+        Vietnamese encoding is a :class:`ParseError` naming the line and column."""
+        return cls(_native.Observations.read_csv(os.fspath(path)))
 
     @classmethod
+    @typed_errors
     def from_frame(cls, frame: pd.DataFrame) -> Observations:
         """From a DataFrame with the CSV's columns."""
         missing = [c for c in OBSERVATION_COLUMNS if c not in frame.columns]
@@ -277,6 +282,7 @@ class Report:
         return f"<Report: {counts}>"
 
 
+@typed_errors
 def assess(
     plans: Iterable[Plan],
     observations: Observations | pd.DataFrame | str | os.PathLike[str] | None = None,
@@ -314,6 +320,7 @@ def assess(
     return Report(native)
 
 
+@typed_errors
 def vietnam_report() -> Report:
     """The main job: the embedded plans against the embedded observations, with Viet Nam's
     growth accounting (PWT 10.01) beside GSO's published TFP shares, and feasibility."""

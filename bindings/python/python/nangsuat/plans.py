@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from . import _nangsuat as _native
+from .exceptions import typed_errors
 
 
 @dataclass(frozen=True)
@@ -106,16 +107,19 @@ class Plan:
     _native: _native.Plan = field(repr=False)
 
     @classmethod
+    @typed_errors
     def from_toml(cls, text: str) -> Plan:
         """Reads a plan from TOML text; errors name the line, column and field."""
         return cls(_native.Plan.from_toml(text))
 
     @classmethod
+    @typed_errors
     def from_json(cls, text: str) -> Plan:
         """Reads a plan from JSON text; errors name the line, column and field."""
         return cls(_native.Plan.from_json(text))
 
     @classmethod
+    @typed_errors
     def load(cls, path: str | os.PathLike[str]) -> Plan:
         """Reads a plan file (``.toml`` or ``.json``)."""
         return cls(_native.Plan.load(os.fspath(path)))
@@ -194,12 +198,14 @@ class Plan:
         return f"<Plan {self.id}: {len(self.goals)} goals, {self.period[0]}–{self.period[1]}>"
 
 
+@typed_errors
 def builtin_plans() -> list[Plan]:
     """The plans of the seed documents: Decision 36/QĐ-TTg, Quảng Ninh's plan, Thanh Hóa's
     commitment, S&T breakthrough draft 2021–2025 and S&T tasks 2020."""
     return [Plan(p) for p in _native.builtin_plans()]
 
 
+@typed_errors
 def validate(plans: Iterable[Plan]) -> list[Finding]:
     """Every finding about a set of plans: each plan, then duplicates, unknown parents, cycles
     and goals weaker than the parent's."""

@@ -154,7 +154,18 @@ pub(crate) struct Simplex {
     /// Scratch for [`Simplex::refactor`].
     refactor_work: Vec<f64>,
     direction: Vec<f64>,
+    /// Scratch: the evaluated unit's radial direction divided by its largest element.
+    scaled_direction: Vec<f64>,
+    /// What λ and the slacks of the last solution are multiplied by to be in the problem's
+    /// own units (`d` of a constant-returns [`Simplex::radial`]; 1 otherwise).
+    solution_scale: f64,
 }
+
+/// Below this, an optimal φ of the scaled problem (see [`Simplex::radial`]) is zero up to
+/// round-off: the technology cannot make any positive multiple of the unit's outputs from its
+/// inputs (its efficiency would be infinite). Found by the property tests: φ ≈ 3e-18 came out
+/// of a problem whose exact answer is φ = 0.
+pub(crate) const ZERO_EXPANSION: f64 = 1e-9;
 
 impl Simplex {
     /// Index of the radial variable; slacks follow it, then artificials.
@@ -170,6 +181,13 @@ impl Simplex {
 
     /// Solves the first stage for the evaluated unit (`x`, `y`, mean-scaled) against `tech`:
     /// returns θ (input orientation) or φ (output orientation).
+    ///
+    /// The radial direction (the unit's inputs, or its outputs) is divided by its largest
+    /// element before solving and the optimum multiplied back: θ·x_o = (θc)·(x_o/c). A unit
+    /// a billion times less efficient than the frontier (θ ≈ 1e-12, or φ ≈ 1e12) then solves
+    /// as a problem whose optimum is of order one, instead of drowning in the solver's
+    /// tolerances. `Err(Infeasible)` where the scaled optimum is zero up to round-off
+    /// ([`ZERO_EXPANSION`]): no point of the technology lies on the unit's ray.
     pub fn radial(
         &mut self,
         tech: Technology<'_>,
@@ -178,9 +196,41 @@ impl Simplex {
         orientation: Orientation,
         rts: ReturnsToScale,
     ) -> Result<f64, Failure> {
-        self.setup(tech, x, y, orientation, rts, Stage::Radial);
-        self.run(tech)?;
-        Ok(self.value(self.radial_var()))
+        let (direction, other) = match orientation {
+            Orientation::Input => (x, y),
+            Orientation::Output => (y, x),
+        };
+        let largest = |v: &[f64]| {
+            let l = v.iter().fold(0.0f64, |a, &v| a.max(v.abs()));
+            if l > 0.0 && l.is_finite() { l } else { 1.0 }
+        };
+        let c = largest(direction);
+        // Under constant returns the problem is also homogeneous in the other side (λ scales
+        // with it), so that side is brought to order one too: θ(x, y) = d·θ(x, y/d).
+        let d = if rts == ReturnsToScale::Constant {
+            largest(other)
+        } else {
+            1.0
+        };
+        let mut scaled = std::mem::take(&mut self.scaled_direction);
+        scaled.clear();
+        scaled.extend(direction.iter().map(|v| v / c));
+        scaled.extend(other.iter().map(|v| v / d));
+        let (scaled_direction, scaled_other) = scaled.split_at(direction.len());
+        let (sx, sy) = match orientation {
+            Orientation::Input => (scaled_direction, scaled_other),
+            Orientation::Output => (scaled_other, scaled_direction),
+        };
+        self.setup(tech, sx, sy, orientation, rts, Stage::Radial);
+        let outcome = self.run(tech);
+        self.scaled_direction = scaled;
+        self.solution_scale = d;
+        outcome?;
+        let value = self.value(self.radial_var());
+        if orientation == Orientation::Output && value <= ZERO_EXPANSION {
+            return Err(Failure::Infeasible);
+        }
+        Ok(d * value / c)
     }
 
     /// Solves the second stage: θ or φ fixed at `radial`, slacks maximised. Afterwards
@@ -195,6 +245,7 @@ impl Simplex {
         radial: f64,
     ) -> Result<(), Failure> {
         self.setup(tech, x, y, orientation, rts, Stage::Slacks(radial));
+        self.solution_scale = 1.0;
         self.run(tech)
     }
 
@@ -204,7 +255,7 @@ impl Simplex {
             .iter()
             .zip(&self.xb)
             .filter(|&(&var, &value)| var < self.n && value > PIVOT_TOLERANCE)
-            .map(|(&var, &value)| (var, value))
+            .map(|(&var, &value)| (var, value * self.solution_scale))
     }
 
     /// Input slacks then output slacks of the last solution (mean-scaled units); round-off
@@ -212,7 +263,11 @@ impl Simplex {
     pub fn slack_values(&self, out: &mut [f64]) {
         for (row, slot) in out.iter_mut().enumerate().take(self.m + self.s) {
             let value = self.value(self.slack_var(row));
-            *slot = if value > PIVOT_TOLERANCE { value } else { 0.0 };
+            *slot = if value > PIVOT_TOLERANCE {
+                value * self.solution_scale
+            } else {
+                0.0
+            };
         }
     }
 

@@ -6,10 +6,6 @@ use crate::efficiency::model::{Orientation, ReturnsToScale};
 use crate::efficiency::production::{Production, Scaled};
 use crate::error::{Error, Result};
 
-/// Below this, an optimal φ is zero up to round-off: the technology cannot make any positive
-/// multiple of the unit's outputs from its inputs (its efficiency would be infinite).
-const ZERO_EXPANSION: f64 = 1e-9;
-
 /// Farrell efficiency of `(x, y)` against `tech`: θ, or 1/φ; `Err` where no point of the
 /// technology lies on the unit's ray (φ = 0 included), or the solver fails.
 pub(crate) fn farrell(
@@ -24,11 +20,12 @@ pub(crate) fn farrell(
 }
 
 /// The Farrell efficiency of an optimal θ (input) or φ (output): θ, or 1/φ, where φ below
-/// [`ZERO_EXPANSION`] is zero up to round-off and means no point on the ray.
+/// zero means no point on the ray (the solver reports a φ that is zero up to round-off as
+/// infeasible already).
 fn efficiency_of_radial(value: f64, orientation: Orientation) -> std::result::Result<f64, Failure> {
     let efficiency = match orientation {
         Orientation::Input => value,
-        Orientation::Output if value > ZERO_EXPANSION => 1.0 / value,
+        Orientation::Output if value > 0.0 => 1.0 / value,
         Orientation::Output => return Err(Failure::Infeasible),
     };
     if efficiency.is_finite() && efficiency > 0.0 {
@@ -186,9 +183,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_zero_expansion_up_to_round_off_is_no_efficiency() {
-        // φ ≈ 3e-18 once came out of a problem whose exact answer is φ = 0 (efficiency 3.6e17).
-        for phi in [0.0, 3e-18, 1e-10] {
+    fn a_radial_value_that_is_no_number_is_no_efficiency() {
+        for phi in [0.0, -1.0, f64::NAN] {
             assert_eq!(
                 efficiency_of_radial(phi, Orientation::Output),
                 Err(Failure::Infeasible)
@@ -200,5 +196,42 @@ mod tests {
             efficiency_of_radial(f64::NAN, Orientation::Input),
             Err(Failure::Infeasible)
         );
+    }
+
+    #[test]
+    fn units_a_trillion_times_less_efficient_are_measured() {
+        // Issue 18, item 11: data spanning 8 and more orders of magnitude gave no efficiency.
+        use crate::efficiency::dea::Dea;
+        for k in [6, 9, 10, 12, 14] {
+            let tiny = 10f64.powi(-k);
+            let x = [1.0, 1.0, 1.0, 1.0, 1.0];
+            let y = [1.0, 0.5, 0.25, 2.0, tiny];
+            let data = Production::new(&x, 1, &y, 1).unwrap();
+            for orientation in [Orientation::Input, Orientation::Output] {
+                let r = Dea::new(orientation, ReturnsToScale::Constant)
+                    .compute(&data)
+                    .unwrap();
+                let e = r.efficiency[4].unwrap_or_else(|| panic!("k = {k}, {orientation:?}"));
+                assert!((e / (tiny / 2.0) - 1.0).abs() < 1e-9, "k = {k}: {e}");
+            }
+            // One unit using 10^k times the input of the others: every variable is divided by
+            // its mean before solving, so the others' inputs become ~10^-k and the problem
+            // itself spans k orders of magnitude. Measured up to k = 9; beyond, the result is
+            // undefined (None), never wrong (README, "DEA and the Malmquist index").
+            if k > 9 {
+                continue;
+            }
+            let big = [1.0, 1.0, 1.0, 1.0, 10f64.powi(k)];
+            let y = [1.0, 0.5, 0.25, 2.0, 1.0];
+            let data = Production::new(&big, 1, &y, 1).unwrap();
+            let r = Dea::new(Orientation::Input, ReturnsToScale::Constant)
+                .compute(&data)
+                .unwrap();
+            let e = r.efficiency[4].unwrap();
+            assert!(
+                (e / (0.5 * 10f64.powi(-k)) - 1.0).abs() < 1e-9,
+                "k = {k}: {e}"
+            );
+        }
     }
 }

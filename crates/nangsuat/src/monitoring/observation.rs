@@ -134,7 +134,8 @@ impl Observations {
     /// [`Error::Parse`] naming the line and column of a malformed row, an unknown evidence
     /// level, a year that is neither `YYYY`, `YYYY-YYYY` nor `undated`, or a non-finite value.
     pub fn from_csv(text: &str) -> Result<Self> {
-        let records = parse_csv(text)?;
+        // Excel's "CSV UTF-8" starts with a byte-order mark; it is not part of the header.
+        let records = parse_csv(crate::text::without_bom(text))?;
         let Some((header, body)) = records.split_first() else {
             return Ok(Observations::default());
         };
@@ -207,6 +208,33 @@ impl Observations {
             });
         }
         Ok(Observations { rows })
+    }
+
+    /// Reads an observations CSV file (UTF-8, with or without a byte-order mark).
+    ///
+    /// # Errors
+    /// [`Error::Io`] if the file cannot be read; [`Error::Parse`] naming the file, line and
+    /// column of text that is not UTF-8 (a legacy Vietnamese encoding) or of a malformed row
+    /// (as [`Observations::from_csv`]).
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let text = crate::text::read_utf8(path)?;
+        Observations::from_csv(&text).map_err(|e| match e {
+            Error::Parse {
+                format,
+                path: _,
+                line,
+                column,
+                message,
+            } => Error::Parse {
+                format,
+                path: path.display().to_string(),
+                line,
+                column,
+                message,
+            },
+            other => other,
+        })
     }
 
     /// All rows, in file order.

@@ -19,42 +19,54 @@ pub enum Target {
     /// Strictly above ("trên", "hơn").
     Above {
         /// The bound.
+        #[serde(deserialize_with = "crate::plan::number::finite")]
         value: f64,
     },
     /// At least ("ít nhất", "tối thiểu", or a level to reach: "đạt", "lên").
     AtLeast {
         /// The bound.
+        #[serde(deserialize_with = "crate::plan::number::finite")]
         value: f64,
     },
     /// Strictly below ("dưới").
     Below {
         /// The bound.
+        #[serde(deserialize_with = "crate::plan::number::finite")]
         value: f64,
     },
     /// At most ("tối đa", "không quá").
     AtMost {
         /// The bound.
+        #[serde(deserialize_with = "crate::plan::number::finite")]
         value: f64,
     },
     /// Exactly (a milestone, 100 %).
     Equal {
         /// The value.
+        #[serde(deserialize_with = "crate::plan::number::finite")]
         value: f64,
     },
     /// About ("khoảng"), within a tolerance. The document rarely states the tolerance; when it
     /// does not, `tolerance` is left empty and the assessment states the one it applies.
     About {
         /// The central value.
+        #[serde(deserialize_with = "crate::plan::number::finite")]
         value: f64,
         /// Allowed absolute deviation in the goal's unit, if the document states one.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "crate::plan::number::finite_option"
+        )]
         tolerance: Option<f64>,
     },
     /// Within a range, bounds included ("từ 12 đến 15", "6,5–7 %").
     Between {
         /// Lower bound.
+        #[serde(deserialize_with = "crate::plan::number::finite")]
         low: f64,
         /// Upper bound.
+        #[serde(deserialize_with = "crate::plan::number::finite")]
         high: f64,
     },
     /// Relative to another series ("cao hơn bình quân cả nước").
@@ -160,6 +172,7 @@ pub struct Baseline {
     /// Year of the baseline value.
     pub year: i32,
     /// The value, in the goal's unit.
+    #[serde(deserialize_with = "crate::plan::number::finite")]
     pub value: f64,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]

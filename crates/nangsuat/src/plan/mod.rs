@@ -24,13 +24,18 @@
 
 pub mod goal;
 pub mod indicator;
+mod number;
 pub mod validation;
+
+pub use number::Amount;
 
 use crate::error::{Error, Result};
 use crate::plan::goal::Goal;
 use crate::plan::indicator::Indicator;
+use crate::text::without_bom;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
 
 /// The plan-file format version this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -105,8 +110,8 @@ impl Period {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Budget {
-    /// Amount in `currency`.
-    pub amount: f64,
+    /// Amount in `currency`, whole numbers kept exact.
+    pub amount: Amount,
     /// ISO 4217 code (`VND`).
     pub currency: String,
     /// Funding source (state budget, enterprises, ODA…).
@@ -230,6 +235,7 @@ impl Plan {
     /// field, a missing one, a value of the wrong type), or a `schema_version` other than
     /// [`SCHEMA_VERSION`].
     pub fn from_toml(text: &str) -> Result<Plan> {
+        let text = without_bom(text);
         let plan: Plan = toml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .span()
@@ -240,10 +246,10 @@ impl Plan {
                 path: String::new(),
                 line,
                 column,
-                message: e.message().to_string(),
+                message: crate::text::abbreviate(e.message(), MESSAGE_CHARS),
             }
         })?;
-        plan.check_version("toml")
+        plan.check_version("toml").map(Plan::with_nfc_identifiers)
     }
 
     /// Reads a plan from JSON.
@@ -251,19 +257,63 @@ impl Plan {
     /// # Errors
     /// As [`Plan::from_toml`]; the error's `path` is the JSON path of the field.
     pub fn from_json(text: &str) -> Result<Plan> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let plan: Plan = serde_path_to_error::deserialize(de).map_err(|e| {
+        let de = &mut serde_json::Deserializer::from_str(without_bom(text));
+        let plan: Plan = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
             Error::Parse {
                 format: "json".into(),
-                path: if path == "." { String::new() } else { path },
+                path: if path == "." {
+                    String::new()
+                } else {
+                    crate::text::abbreviate(&path, MESSAGE_CHARS)
+                },
                 line: Some(inner.line()),
                 column: Some(inner.column()),
-                message: inner.to_string(),
+                message: crate::text::abbreviate(&inner.to_string(), MESSAGE_CHARS),
             }
         })?;
-        plan.check_version("json")
+        // One plan per text: `{plan} garbage` or two plans back to back are errors, not a
+        // plan with the rest silently dropped.
+        de.end().map_err(|e| Error::Parse {
+            format: "json".into(),
+            path: String::new(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            message: "text after the end of the plan: a plan file holds one JSON object".into(),
+        })?;
+        plan.check_version("json").map(Plan::with_nfc_identifiers)
+    }
+
+    /// The plan with every identifier and reference in Unicode NFC, so that `Hóa` typed as
+    /// `o` + combining acute matches `ó` (an id is compared, never shown altered: the two
+    /// forms are canonically equivalent).
+    fn with_nfc_identifiers(mut self) -> Plan {
+        fn nfc(s: &mut String) {
+            if !unicode_normalization::is_nfc(s) {
+                *s = s.nfc().collect();
+            }
+        }
+        nfc(&mut self.id);
+        nfc(&mut self.territory);
+        self.parent.iter_mut().for_each(nfc);
+        self.sources.iter_mut().for_each(|s| nfc(&mut s.id));
+        self.indicators.iter_mut().for_each(|i| {
+            nfc(&mut i.code);
+            nfc(&mut i.unit);
+        });
+        for goal in &mut self.goals {
+            nfc(&mut goal.id);
+            nfc(&mut goal.indicator);
+            nfc(&mut goal.unit);
+            nfc(&mut goal.scope.name);
+            goal.source.iter_mut().for_each(nfc);
+        }
+        for task in &mut self.tasks {
+            nfc(&mut task.id);
+            task.goals.iter_mut().for_each(nfc);
+        }
+        self
     }
 
     fn check_version(self, format: &str) -> Result<Plan> {
@@ -315,10 +365,7 @@ impl Plan {
     /// with the file name in the path.
     pub fn load(path: impl AsRef<Path>) -> Result<Plan> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let text = crate::text::read_utf8(path)?;
         let parsed = match path.extension().and_then(|e| e.to_str()) {
             Some("json") => Plan::from_json(&text),
             Some("toml") => Plan::from_toml(&text),
@@ -388,6 +435,10 @@ pub const BUILTIN_PLANS: [(&str, &str); 5] = [
         include_str!("../../plans/th-st-tasks-2020.toml"),
     ),
 ];
+
+/// The longest message a parse error carries (a person's 1,000,000-character typo is
+/// quoted, not echoed whole).
+const MESSAGE_CHARS: usize = 500;
 
 fn format_error(format: &str, path: &str, message: String) -> Error {
     Error::Parse {
@@ -479,5 +530,146 @@ period = { start = 2021, end = 2025 }
         // an offset inside a character counts from its start, and never panics
         assert_eq!(line_column("ab\nđếx", 7), (2, 2));
         assert_eq!(line_column("ab", 99), (1, 3));
+    }
+
+    const WITH_GOAL: &str = r#"
+schema_version = 1
+id = "x"
+title_vi = "Kế hoạch thử"
+level = "provincial"
+status = "draft"
+issuing_body = "UBND tỉnh"
+territory = "thanh_hoa"
+period = { start = 2021, end = 2025 }
+
+[[goals]]
+id = "g"
+indicator = "lp_growth"
+unit = "percent_per_year"
+target = { comparator = "above", value = 7.0 }
+scope = { level = "province", name = "thanh_hoa" }
+baseline = { year = 2020, value = VALUE }
+
+[[tasks]]
+id = "t"
+text = "Nhiệm vụ"
+goals = ["g"]
+budget = { amount = AMOUNT, currency = "VND" }
+"#;
+
+    fn with(value: &str, amount: &str) -> String {
+        WITH_GOAL.replace("VALUE", value).replace("AMOUNT", amount)
+    }
+
+    #[test]
+    fn non_finite_numbers_are_errors_with_their_line() {
+        for bad in ["nan", "inf", "-inf", "+nan"] {
+            let err = Plan::from_toml(&with(bad, "1")).unwrap_err();
+            let Error::Parse { line, message, .. } = &err else {
+                panic!("{bad}: {err}")
+            };
+            assert_eq!(*line, Some(17), "{bad}: {err}");
+            assert!(message.contains("finite"), "{bad}: {message}");
+            let err = Plan::from_toml(&with("1.5", bad)).unwrap_err();
+            assert!(err.to_string().contains("finite"), "{bad}: {err}");
+        }
+        let tolerance = MINIMAL.to_owned()
+            + "[[goals]]\nid = \"g\"\nindicator = \"lp_growth\"\nunit = \"percent\"\n\
+               target = { comparator = \"about\", value = 1.0, tolerance = nan }\n\
+               scope = { level = \"nation\", name = \"n\" }\n";
+        assert!(Plan::from_toml(&tolerance).is_err());
+    }
+
+    #[test]
+    fn whole_budgets_round_trip_exactly_through_json_and_toml() {
+        let plan = Plan::from_toml(&with("1.5", "9007199254740993")).unwrap();
+        let budget = plan.tasks[0].budget.as_ref().unwrap();
+        assert_eq!(budget.amount, Amount::Whole(9_007_199_254_740_993));
+        let json = plan.to_json().unwrap();
+        assert!(json.contains("9007199254740993"), "{json}");
+        assert_eq!(Plan::from_json(&json).unwrap(), plan);
+        assert_eq!(Plan::from_toml(&plan.to_toml().unwrap()).unwrap(), plan);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_in_both_formats() {
+        let plan = Plan::from_toml(MINIMAL).unwrap();
+        let json = plan.to_json().unwrap();
+        assert_eq!(Plan::from_json(&format!("\u{feff}{json}")).unwrap(), plan);
+        assert_eq!(
+            Plan::from_toml(&format!("\u{feff}{MINIMAL}")).unwrap(),
+            plan
+        );
+    }
+
+    #[test]
+    fn text_after_the_plan_is_an_error_with_its_position() {
+        let json = Plan::from_toml(MINIMAL).unwrap().to_json().unwrap();
+        for tail in [" garbage {", &json, "}", "[]"] {
+            let err = Plan::from_json(&format!("{json}\n{tail}")).unwrap_err();
+            let Error::Parse { line, .. } = &err else {
+                panic!("{err}")
+            };
+            assert!(line.is_some(), "{err}");
+            assert!(err.to_string().contains("after the end"), "{err}");
+        }
+        // White space after the plan is fine.
+        assert!(Plan::from_json(&format!("{json}\n\n  \t")).is_ok());
+    }
+
+    #[test]
+    fn identifiers_typed_in_nfd_match_nfc() {
+        // "hóa" with a combining acute (NFD) in the goal id, precomposed (NFC) in the task.
+        let text = with("1.5", "1")
+            .replace("id = \"g\"", "id = \"tho\u{301}a\"")
+            .replace("goals = [\"g\"]", "goals = [\"th\u{f3}a\"]");
+        let plan = Plan::from_toml(&text).unwrap();
+        assert_eq!(plan.goals[0].id, "th\u{f3}a");
+        assert_eq!(plan.tasks[0].goals[0], plan.goals[0].id);
+        let findings = crate::plan::validation::validate_plans(std::slice::from_ref(&plan));
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.code != crate::plan::validation::FindingCode::TaskUnknownGoal)
+        );
+    }
+
+    #[test]
+    fn a_legacy_encoding_names_line_and_column() {
+        let dir = std::env::temp_dir().join(format!("nangsuat-plan-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("legacy.toml");
+        // Windows-1258 "Hóa": 0xF3 is "ó" there.
+        let bytes = MINIMAL.replace("thanh_hoa", "Thanh H\u{1}a").into_bytes();
+        let bytes: Vec<u8> = bytes
+            .into_iter()
+            .map(|b| if b == 1 { 0xF3 } else { b })
+            .collect();
+        std::fs::write(&path, bytes).unwrap();
+        let err = Plan::load(&path).unwrap_err();
+        let Error::Parse { line, column, .. } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!((*line, *column), (Some(8), Some(21)), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_huge_unknown_key_is_quoted_not_echoed() {
+        let key = "k".repeat(1_000_000);
+        let err = Plan::from_toml(&format!("{MINIMAL}{key} = 1\n")).unwrap_err();
+        assert!(
+            err.to_string().len() < 2_000,
+            "{} bytes",
+            err.to_string().len()
+        );
+        let json = Plan::from_toml(MINIMAL).unwrap().to_json().unwrap();
+        let json = json.replacen('{', &format!("{{\"{key}\": 1,"), 1);
+        let err = Plan::from_json(&json).unwrap_err();
+        assert!(
+            err.to_string().len() < 2_000,
+            "{} bytes",
+            err.to_string().len()
+        );
     }
 }
