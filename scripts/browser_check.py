@@ -227,6 +227,13 @@ def check(browser: Browser, html: pathlib.Path, expect: pathlib.Path | None, out
         tiles += 1
         (out / f"{html.stem}-{tiles:02}.png").write_bytes(base64.b64decode(shot["data"]))
     png = out / f"{html.stem}-01.png"
+    # The first screen as printed (the print style sheet), to look at without a PDF viewer.
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
+    shot = browser.call("Page.captureScreenshot",
+                        {"format": "png", "clip": {"x": 0, "y": 0, "width": 1100, "height": TILE, "scale": 1}},
+                        session=session)
+    (out / f"{html.stem}-print-01.png").write_bytes(base64.b64decode(shot["data"]))
+    browser.call("Emulation.setEmulatedMedia", {"media": ""}, session=session)
     t1 = time.monotonic()
     pdf = browser.call("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True},
                        session=session)

@@ -46,7 +46,7 @@ details { margin: 4px 0 10px; }
 summary { cursor: pointer; color: var(--muted); }
 nav ol { margin: 6px 0; }
 a { color: #0550ae; }
-.sources a, td a { word-break: break-all; }
+.sources a, td a[href^="http"] { word-break: break-all; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 @media print {
   body { font-size: 11pt; }
