@@ -155,6 +155,7 @@ where
             });
         }
     }
+    check_values(input)?;
     let (hours, hours_defined) = pwt_hours(input, reference)?;
 
     let accounting = GrowthAccounting::tornqvist()
@@ -175,6 +176,56 @@ where
         ctfp,
         ctfp_defined,
     })
+}
+
+/// NaN is a missing value; anything else must be a value PWT could publish: finite, positive
+/// for levels, and in [0, 1] for the labour share. (An infinite `cgdpo` or a negative `ck`
+/// silently became a missing row, while a negative `rkna` was an error.)
+fn check_values<E: Display>(input: &PwtInput<'_, E>) -> Result<()> {
+    let levels = [
+        ("rgdpna", input.rgdpna),
+        ("rkna", input.rkna),
+        ("emp", input.emp),
+        ("avh", input.avh),
+        ("hc", input.hc),
+        ("cgdpo", input.cgdpo),
+        ("ck", input.ck),
+    ];
+    for i in 0..input.countrycode.len() {
+        let (entity, year) = (Some(input.countrycode[i].to_string()), input.year[i]);
+        for (name, column) in levels {
+            let value = column[i];
+            if value.is_nan() {
+                continue;
+            }
+            if value.is_infinite() {
+                return Err(Error::NonFinite {
+                    series: name.into(),
+                    entity,
+                    year,
+                    value,
+                });
+            }
+            if value <= 0.0 {
+                return Err(Error::NonPositive {
+                    series: name.into(),
+                    entity,
+                    year,
+                    value,
+                });
+            }
+        }
+        let share = input.labsh[i];
+        if !share.is_nan() && !(0.0..=1.0).contains(&share) {
+            return Err(Error::OutOfRange {
+                name: format!("labsh of {} in {year}", input.countrycode[i]),
+                year: Some(year),
+                value: share,
+                expected: "a share in [0, 1]".into(),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn usable(v: f64) -> bool {
@@ -289,7 +340,9 @@ fn pwt_ctfp<E: Ord>(
         let Some(&r) = rows.iter().find(|&&i| input.countrycode[i] == *reference) else {
             continue;
         };
-        let ln_l = |i: usize| (input.emp[i] * input.hc[i] * hours[i]).ln();
+        // Sums of logs, not the log of a product: emp × hc × hours can overflow on finite
+        // inputs where each log is an ordinary number.
+        let ln_l = |i: usize| input.emp[i].ln() + input.hc[i].ln() + hours[i].ln();
         let mut sums = [CompensatedSum::default(); 4];
         for &i in rows {
             sums[0].add(input.cgdpo[i].ln());
@@ -306,8 +359,13 @@ fn pwt_ctfp<E: Ord>(
         };
         let reference_level = ln_t(r);
         for &i in rows {
-            ctfp[i] = (ln_t(i) - reference_level).exp();
-            defined[i] = true;
+            // A level beyond what an f64 holds (relative to the reference) is undefined,
+            // never an infinity or NaN flagged as a number.
+            let level = (ln_t(i) - reference_level).exp();
+            if level.is_finite() && level > 0.0 {
+                ctfp[i] = level;
+                defined[i] = true;
+            }
         }
     }
     Ok((ctfp, defined))
@@ -361,5 +419,47 @@ mod tests {
         let aaa = ln_t(50.0f64.ln() - my, 0.5f64.ln() - mk, 0.45);
         assert!((t.ctfp[1] - (aaa - usa).exp()).abs() < 1e-14);
         assert_eq!(t.ctfp[0], 1.0);
+    }
+
+    #[test]
+    fn values_pwt_could_not_publish_are_errors_and_extremes_are_never_flagged_defined() {
+        let code = ["USA", "AAA"];
+        let year = [2017, 2017];
+        let one = [1.0, 1.0];
+        let labsh = [0.6, 0.5];
+        let base = |cgdpo: &[f64; 2], ck: &[f64; 2]| -> Result<PwtTfp> {
+            let input = PwtInput::new(
+                &code,
+                &year,
+                &one,
+                &one,
+                &one,
+                &[2000.0, 2000.0],
+                &one,
+                &labsh,
+                cgdpo,
+                ck,
+            );
+            pwt_tfp(&input, &"USA")
+        };
+        let err = base(&[1.0, f64::INFINITY], &[1.0, 1.0]).unwrap_err();
+        assert!(
+            matches!(err, Error::NonFinite { ref series, .. } if series == "cgdpo"),
+            "{err}"
+        );
+        let err = base(&[1.0, 1.0], &[1.0, -2.0]).unwrap_err();
+        assert!(
+            matches!(err, Error::NonPositive { ref series, .. } if series == "ck"),
+            "{err}"
+        );
+        // NaN stays a missing value.
+        let t = base(&[1.0, f64::NAN], &[1.0, 1.0]).unwrap();
+        assert!(t.ctfp_defined[0] && !t.ctfp_defined[1]);
+        // Finite extremes: a level 1e300 times the reference's overflows; undefined, not inf.
+        let t = base(&[1e-300, 1e300], &[1.0, 1.0]).unwrap();
+        for (v, d) in t.ctfp.iter().zip(&t.ctfp_defined) {
+            assert!(!d || v.is_finite(), "{v} flagged defined");
+        }
+        assert!(!t.ctfp_defined[1]);
     }
 }
