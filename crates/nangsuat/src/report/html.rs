@@ -10,8 +10,8 @@
 //! ```
 
 use super::accounting::AccountingAnnex;
+use super::labels::{Labels, status_style};
 use super::svg::{LineChart, Series, StackedBars, escape};
-use super::words::{Words, status_style};
 use super::{Feasibility, History, Lang, Report};
 use crate::monitoring::assess::{Cited, GoalAssessment, PlanAssessment};
 use crate::plan::validation::{Finding, Severity};
@@ -69,11 +69,11 @@ const COMPONENT_COLOURS: [&str; 4] = ["#4c78a8", "#f58518", "#b279a2", "#54a24b"
 impl Report {
     /// The report as one self-contained HTML document in `lang`.
     pub fn to_html(&self, lang: Lang) -> String {
-        render(self, &Words::new(lang))
+        render(self, &Labels::new(lang))
     }
 }
 
-fn badge(w: &Words, s: crate::monitoring::progress::Status) -> String {
+fn badge(w: &Labels, s: crate::monitoring::progress::Status) -> String {
     let (colour, symbol) = status_style(s);
     format!(
         "<span class=\"badge status-{}\" style=\"background:{colour}\">{symbol} {}</span>",
@@ -109,14 +109,14 @@ fn anchor(parts: &[&str]) -> String {
     out
 }
 
-fn plan_title(w: &Words, p: &PlanAssessment) -> String {
+fn plan_title(w: &Labels, p: &PlanAssessment) -> String {
     match (w.lang, &p.title_en) {
         (Lang::En, Some(en)) => en.clone(),
         _ => p.title_vi.clone(),
     }
 }
 
-fn indicator_name<'a>(w: &Words, g: &'a GoalAssessment) -> &'a str {
+fn indicator_name<'a>(w: &Labels, g: &'a GoalAssessment) -> &'a str {
     match w.lang {
         Lang::Vi if !g.indicator_vi.is_empty() => &g.indicator_vi,
         Lang::En if !g.indicator_en.is_empty() => &g.indicator_en,
@@ -131,7 +131,7 @@ fn goal_period(g: &GoalAssessment) -> String {
     }
 }
 
-fn render(r: &Report, w: &Words) -> String {
+fn render(r: &Report, w: &Labels) -> String {
     let mut h = String::with_capacity(256 * 1024);
     let _ = write!(
         h,
@@ -219,7 +219,7 @@ fn render(r: &Report, w: &Words) -> String {
     h
 }
 
-fn summary(h: &mut String, r: &Report, w: &Words) {
+fn summary(h: &mut String, r: &Report, w: &Labels) {
     let _ = write!(
         h,
         "<section id=\"summary\"><h2 class=\"first\">{}</h2>\n<table class=\"summary\"><thead><tr><th>{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
@@ -265,7 +265,7 @@ fn summary(h: &mut String, r: &Report, w: &Words) {
     h.push_str("</tbody></table></section>\n");
 }
 
-fn cited_list(h: &mut String, w: &Words, cites: &[Cited]) {
+fn cited_list(h: &mut String, w: &Labels, cites: &[Cited]) {
     h.push_str("<ul class=\"sources\">");
     for c in cites {
         let _ = write!(
@@ -286,7 +286,7 @@ fn cited_list(h: &mut String, w: &Words, cites: &[Cited]) {
     h.push_str("</ul>");
 }
 
-fn plan(h: &mut String, p: &PlanAssessment, w: &Words) {
+fn plan(h: &mut String, p: &PlanAssessment, w: &Labels) {
     let _ = write!(
         h,
         "<section class=\"plan\" id=\"{}\"><h2>{}</h2>\n<p class=\"meta\"><code>{}</code> · {} · {}–{}</p>\n",
@@ -380,7 +380,7 @@ fn target_path(base: (i32, f64), target: (i32, f64)) -> Vec<(f64, f64)> {
         .collect()
 }
 
-fn goal_chart(h: &mut String, p: &PlanAssessment, g: &GoalAssessment, w: &Words) {
+fn goal_chart(h: &mut String, p: &PlanAssessment, g: &GoalAssessment, w: &Labels) {
     let title = format!("{} — {}: {}", w.path_title, indicator_name(w, g), g.target);
     let Some(pr) = &g.progress else {
         return observations_chart(h, p, g, w, &title);
@@ -485,7 +485,7 @@ fn observations_chart(
     h: &mut String,
     p: &PlanAssessment,
     g: &GoalAssessment,
-    w: &Words,
+    w: &Labels,
     title: &str,
 ) {
     use crate::monitoring::observation::ObservedWhen;
@@ -542,7 +542,7 @@ fn observations_chart(
     h.push_str("</tbody></table></details></figure>");
 }
 
-fn history(h: &mut String, hist: &History, w: &Words) {
+fn history(h: &mut String, hist: &History, w: &Labels) {
     let _ = write!(
         h,
         "<p class=\"muted\">{}</p><table><thead><tr><th>{}</th><th class=\"n\">GDP %/{y}</th><th class=\"n\">LP %/{y}</th><th class=\"n\">TFP %/{y}</th><th class=\"n\">TFP % (Törnqvist)</th><th class=\"n\">TFP % (GSO)</th><th>GSO</th></tr></thead><tbody>",
@@ -575,7 +575,7 @@ fn history(h: &mut String, hist: &History, w: &Words) {
     h.push_str("</tbody></table>\n");
 }
 
-fn annex(h: &mut String, a: &AccountingAnnex, w: &Words, with_basis: bool) {
+fn annex(h: &mut String, a: &AccountingAnnex, w: &Labels, with_basis: bool) {
     let _ = write!(
         h,
         "<p class=\"muted\">{}{}: {}</p>",
@@ -765,7 +765,7 @@ fn annex(h: &mut String, a: &AccountingAnnex, w: &Words, with_basis: bool) {
 
 fn contributions_table(
     h: &mut String,
-    w: &Words,
+    w: &Labels,
     first: &str,
     rows: impl Iterator<
         Item = (
@@ -803,7 +803,7 @@ fn contributions_table(
     h.push_str("</tbody></table></details>");
 }
 
-fn feasibility(h: &mut String, f: &Feasibility, w: &Words) {
+fn feasibility(h: &mut String, f: &Feasibility, w: &Labels) {
     let _ = write!(
         h,
         "<section id=\"feasibility\"><h2>{}</h2><ul>",
@@ -859,7 +859,7 @@ fn feasibility(h: &mut String, f: &Feasibility, w: &Words) {
     h.push_str("</tbody></table></section>\n");
 }
 
-fn findings(h: &mut String, list: &[Finding], w: &Words) {
+fn findings(h: &mut String, list: &[Finding], w: &Labels) {
     let _ = write!(
         h,
         "<section id=\"findings\"><h2>{}</h2>",

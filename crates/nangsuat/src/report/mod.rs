@@ -16,8 +16,8 @@
 
 pub mod accounting;
 pub mod html;
+pub mod labels;
 pub mod svg;
-pub mod words;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 

@@ -18,7 +18,7 @@
 //! ```
 
 use super::Lang;
-use super::words::number;
+use super::labels::number;
 use std::fmt::Write;
 
 const W: f64 = 680.0;
@@ -46,7 +46,6 @@ pub fn escape(text: &str) -> String {
 
 /// One line of a line chart.
 #[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
 pub struct Series {
     /// Legend name.
     pub name: String,
@@ -80,7 +79,6 @@ impl Series {
 
 /// A line chart; the x axis holds years (or any numbers, labelled as integers when whole).
 #[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
 pub struct LineChart {
     /// Title.
     pub title: String,
@@ -98,7 +96,6 @@ pub struct LineChart {
 
 /// Bars stacked by component, positive parts up and negative parts down from zero.
 #[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
 pub struct StackedBars {
     /// Title.
     pub title: String,

@@ -11,7 +11,7 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
-use super::words::Words;
+use super::labels::Labels;
 use super::{Lang, Report};
 use crate::error::{Error, Result};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -107,7 +107,7 @@ impl Report {
     /// [`Error::Write`] if the workbook cannot be assembled (never for a report made here).
     pub fn to_xlsx(&self, lang: Lang) -> Result<Vec<u8>> {
         let mut wb = self
-            .workbook(&Words::new(lang))
+            .workbook(&Labels::new(lang))
             .map_err(write_error("workbook"))?;
         wb.save_to_buffer().map_err(write_error("workbook"))
     }
@@ -125,7 +125,7 @@ impl Report {
         })
     }
 
-    fn workbook(&self, w: &Words) -> std::result::Result<Workbook, XlsxError> {
+    fn workbook(&self, w: &Labels) -> std::result::Result<Workbook, XlsxError> {
         let f = Formats::new();
         let mut wb = Workbook::new();
         // Summary.

@@ -1,12 +1,12 @@
-//! Every word and number the HTML and Excel renderers show, in Vietnamese and English: one
+//! Every label and number the HTML and Excel renderers show, in Vietnamese and English: one
 //! place to translate, and one place to point at shared word functions.
 //!
 //! ```
 //! use nangsuat::report::Lang;
-//! use nangsuat::report::words::{Words, number};
+//! use nangsuat::report::labels::{Labels, number};
 //! assert_eq!(number(Lang::Vi, 1234.5, 2), "1.234,50");
 //! assert_eq!(number(Lang::En, -1234.5, 1), "−1,234.5");
-//! assert_eq!(Words::new(Lang::Vi).goals, "Mục tiêu");
+//! assert_eq!(Labels::new(Lang::Vi).goal, "Mục tiêu");
 //! ```
 
 use super::Lang;
@@ -17,7 +17,7 @@ use crate::plan::validation::Severity;
 /// The fixed words of a report, in one language.
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
-pub struct Words {
+pub struct Labels {
     /// The language.
     pub lang: Lang,
     /// Document title.
@@ -144,11 +144,11 @@ pub struct Words {
     pub sheets: [&'static str; 5],
 }
 
-impl Words {
+impl Labels {
     /// The words of `lang`.
-    pub fn new(lang: Lang) -> Words {
+    pub fn new(lang: Lang) -> Labels {
         match lang {
-            Lang::Vi => Words {
+            Lang::Vi => Labels {
                 lang,
                 title: "Báo cáo theo dõi thực hiện mục tiêu năng suất",
                 method: "Phương pháp đánh giá",
@@ -218,7 +218,7 @@ impl Words {
                     "Hạch toán tăng trưởng",
                 ],
             },
-            Lang::En => Words {
+            Lang::En => Labels {
                 lang,
                 title: "Productivity plan monitoring report",
                 method: "Progress method",
