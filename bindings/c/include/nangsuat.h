@@ -250,6 +250,60 @@ typedef struct NsPwtInput {
   const double *ck;
 } NsPwtInput;
 
+// Input of `ns_provincial_tfp`: `len` rows, every array of `len` elements, borrowed for the
+// call; NaN marks a missing value (a derived value exists only where every input it needs
+// exists). The GSO form: `G_A = G_Y − b_K·G_K − (1 − b_K)·G_L`, discrete growth.
+typedef struct NsProvincialTfpInput {
+  // Number of rows.
+  size_t len;
+  // Province of each row, as integer codes of the caller's choosing (e.g. the official
+  // two-digit codes); NULL when every row is the same province.
+  const int64_t *province;
+  // Year of each row.
+  const int32_t *year;
+  // GRDP at constant prices.
+  const double *output;
+  // Employed persons.
+  const double *employment;
+  // Capital at constant prices; NULL to build it from `investment`.
+  const double *capital;
+  // Realised investment (nominal with `deflator`, else at constant prices); NULL when
+  // `capital` is given. Accumulated by the perpetual inventory method (end-of-year,
+  // geometric `depreciation`, Harberger initial stock from the first `window` years); a
+  // province's investment years must be consecutive.
+  const double *investment;
+  // Price index of investment; NULL when investment is at constant prices.
+  const double *deflator;
+  // The index's value in the base year of constant prices (e.g. 100).
+  double deflator_base;
+  // Geometric depreciation rate δ in (0, 1), e.g. 0.05.
+  double depreciation;
+  // Years of the Harberger window (≥ 2), e.g. 5.
+  size_t window;
+  // The capital share `b_K` in [0, 1]; `b_L = 1 − b_K`.
+  double capital_share;
+  // Whether each row is preliminary ("sơ bộ") or an estimate; NULL when none is. A value
+  // computed from a preliminary input is flagged preliminary.
+  const bool *preliminary;
+} NsProvincialTfpInput;
+
+// Outputs of `ns_provincial_tfp`, each NULL or an array of `len` elements aligned with the
+// input rows. Values are in percent (7.0 = 7 %). Where a `*_defined` flag is false the value
+// is NaN.
+typedef struct NsProvincialTfpOutput {
+  // TFP growth `100·G_A` in the row's year (from the previous year).
+  double *tfp_growth;
+  // Whether `tfp_growth` is defined (every input in this year and the previous one).
+  bool *tfp_growth_defined;
+  // TFP's share of GRDP growth, percent (undefined when growth is about zero or the signs
+  // differ).
+  double *tfp_share;
+  // Whether `tfp_share` is defined.
+  bool *tfp_share_defined;
+  // Whether the row's values rest on a preliminary input.
+  bool *preliminary;
+} NsProvincialTfpOutput;
+
 // Inputs and outputs of `units` units, borrowed for the call: row-major matrices, row `j`
 // holding unit `j`'s `n_inputs` inputs (and `n_outputs` outputs). Values must be finite and
 // non-negative; each unit needs a positive input and a positive output.
@@ -388,6 +442,16 @@ enum NsStatus ns_pwt_tfp(const struct NsPwtInput *input,
                          bool *rtfpna_defined,
                          double *ctfp,
                          bool *ctfp_defined);
+
+// TFP growth and TFP's share of growth for one or many provinces from their own GRDP,
+// employment and capital (or investment), by the GSO form with the stated `b_K`. The first
+// failing province stops the call; the message names its code.
+//
+// # Safety
+// `input` and `out` are NULL or valid; every non-NULL input array holds `input->len`
+// elements and every non-NULL output array `input->len` writable elements.
+enum NsStatus ns_provincial_tfp(const struct NsProvincialTfpInput *input,
+                                const struct NsProvincialTfpOutput *out);
 
 // DEA efficiency of every unit against the frontier of all units (Charnes, Cooper & Rhodes
 // 1978; Banker, Charnes & Cooper 1984; Coelli et al. 2005, ch. 8; as DEAP 2.1): input

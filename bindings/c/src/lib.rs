@@ -26,18 +26,21 @@
 //! | `ns_plan_validate` | `Plan::validate` |
 //! | `ns_builtin_plans_json` | `Plan::builtin` |
 //! | `ns_assess` | `report::assess_with` → `Report::{to_json, to_markdown}` |
+//! | `ns_provincial_tfp` | `monitoring::derived::provincial_tfp` (GSO form) |
 
 #![deny(missing_docs)]
 // The C ABI is raw pointers; every unsafe block states why it is sound.
 #![allow(unsafe_code)]
 
 mod accounting;
+mod derived;
 mod efficiency;
 mod handles;
 mod monitoring;
 mod status;
 
 pub use accounting::*;
+pub use derived::*;
 pub use efficiency::*;
 pub use handles::*;
 pub use monitoring::*;

@@ -518,6 +518,43 @@ static void test_impossible_sizes(void) {
   CHECK_STATUS(ns_dea(&tall, 0, 0, false, &dea), NS_STATUS_INVALID_PARAMETER);
 }
 
+static void test_provincial_tfp(void) {
+  /* METHODS §2 by the GSO form (b_K = 0.4) for province 38; province 22 misses 2021 labour. */
+  int64_t province[] = {38, 38, 22, 22};
+  int32_t year[] = {2020, 2021, 2020, 2021};
+  double y[] = {100, 107, 100, 107}, l[] = {50, 51, 50, NAN}, k[] = {300, 321, 300, 321};
+  bool prelim[] = {false, true, false, false};
+  NsProvincialTfpInput in = {4, province, year, y, l, k, NULL, NULL, 100.0, 0.05, 5, 0.4, prelim};
+  double g[4], share[4];
+  bool g_def[4], share_def[4], p[4];
+  NsProvincialTfpOutput out = {g, g_def, share, share_def, p};
+  CHECK_STATUS(ns_provincial_tfp(&in, &out), NS_STATUS_OK);
+  CHECK(!g_def[0] && g_def[1] && !g_def[2] && !g_def[3]);
+  CHECK(fabs(g[1] - 3.0) < 1e-12 && share_def[1] && fabs(share[1] - 300.0 / 7.0) < 1e-12);
+  CHECK(p[1] && isnan(g[3]));
+  /* Capital from deflated investment: K_2010 = 100/(0.05 + 0.05) = 1000, K_2011 = 1055. */
+  int32_t years6[] = {2010, 2011, 2012, 2013, 2014, 2015};
+  double inv[6], defl[6], y6[6], l6[6], g6[6];
+  for (int t = 0; t < 6; t++) {
+    inv[t] = 110.0 * pow(1.05, t);
+    defl[t] = 110.0;
+    y6[t] = 100.0 * pow(1.06, t);
+    l6[t] = 50.0 + 0.5 * t;
+  }
+  NsProvincialTfpInput pim = {6, NULL, years6, y6, l6, NULL, inv, defl, 100.0, 0.05, 5, 0.45, NULL};
+  NsProvincialTfpOutput out6 = {g6, NULL, NULL, NULL, NULL};
+  CHECK_STATUS(ns_provincial_tfp(&pim, &out6), NS_STATUS_OK);
+  double expected = 100.0 * (0.06 - 0.45 * 0.055 - 0.55 * 0.01);
+  CHECK(fabs(g6[1] - expected) < 1e-9);
+  /* Errors: both capital and investment; a non-positive employment names the province. */
+  pim.capital = y6;
+  CHECK_STATUS(ns_provincial_tfp(&pim, &out6), NS_STATUS_INVALID_PARAMETER);
+  l[0] = 0.0;
+  CHECK_STATUS(ns_provincial_tfp(&in, &out), NS_STATUS_NON_POSITIVE);
+  CHECK(strstr(last_error(), "38") != NULL && strstr(message, "employment") != NULL);
+  CHECK_STATUS(ns_provincial_tfp(NULL, &out), NS_STATUS_NULL_ARGUMENT);
+}
+
 int main(int argc, char **argv) {
   CHECK(strcmp(ns_version(), NANGSUAT_VERSION) == 0);
   test_worked_example();
@@ -528,6 +565,7 @@ int main(int argc, char **argv) {
   test_frontier();
   test_malmquist();
   test_impossible_sizes();
+  test_provincial_tfp();
   if (argc > 1) test_pwt(argv[1]);
   else CHECK(!"usage: test_api PATH/TO/pwt1001.csv");
   printf("%d passed, %d failed\n", checks - failures, failures);

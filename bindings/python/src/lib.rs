@@ -3,6 +3,7 @@
 //! wraps it with pandas, plots and the public names.
 
 mod accounting;
+mod derived;
 mod efficiency;
 mod errors;
 mod json;
@@ -33,5 +34,11 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(monitoring::assess, m)?)?;
     m.add_function(wrap_pyfunction!(monitoring::vietnam_report, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_error_classes, m)?)?;
+    m.add_class::<derived::PyDerivedSet>()?;
+    m.add_function(wrap_pyfunction!(derived::derive_ratio, m)?)?;
+    m.add_function(wrap_pyfunction!(derived::derive_growth, m)?)?;
+    m.add_function(wrap_pyfunction!(derived::derive_tfp, m)?)?;
+    m.add_function(wrap_pyfunction!(derived::match_territories, m)?)?;
+    m.add_function(wrap_pyfunction!(derived::territory_catalogue, m)?)?;
     Ok(())
 }

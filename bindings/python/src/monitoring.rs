@@ -44,6 +44,18 @@ pub(crate) struct PyObservations {
     inner: Observations,
 }
 
+impl PyObservations {
+    /// Wraps a core set (derived values added to observations).
+    pub(crate) fn from_inner(inner: Observations) -> Self {
+        PyObservations { inner }
+    }
+
+    /// The core set.
+    pub(crate) fn inner(&self) -> &Observations {
+        &self.inner
+    }
+}
+
 #[pymethods]
 impl PyObservations {
     /// The embedded Viet Nam observations.

@@ -21,7 +21,8 @@
 //! * [`monitoring`] — [`monitoring::observation`]s, [`monitoring::progress`] of one target by
 //!   five methods, [`monitoring::assess`]ment of every goal, [`monitoring::feasibility`].
 //! * [`report`] — the monitoring report and its renderers.
-//! * [`vietnam`] — Viet Nam: the embedded data (PWT 10.01 extract), plans and observations.
+//! * [`vietnam`] — Viet Nam: the embedded data (PWT 10.01 extract), plans and observations;
+//!   the territory catalogue (63 provinces, regions, the 2025 units) and name matching.
 //!
 //! Rates and shares are fractions (0.07 is 7 %). Undefined results are `None` (or `false` in
 //! a validity mask), never a silent NaN. No input makes the crate panic.

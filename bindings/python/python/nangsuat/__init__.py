@@ -27,6 +27,16 @@ from .accounting import (
     pwt_tfp,
 )
 from .efficiency import DeaResult, MalmquistResult, dea, frontier_efficiency, malmquist
+from .derived import (
+    DerivedIndicators,
+    growth,
+    labour_productivity,
+    labour_productivity_growth,
+    match_territories,
+    per_10000,
+    provincial_tfp,
+    territory_catalogue,
+)
 from .exceptions import NangsuatError
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
@@ -57,4 +67,12 @@ __all__ = [
     "assess",
     "Report",
     "vietnam_report",
+    "DerivedIndicators",
+    "labour_productivity",
+    "labour_productivity_growth",
+    "growth",
+    "per_10000",
+    "provincial_tfp",
+    "match_territories",
+    "territory_catalogue",
 ]

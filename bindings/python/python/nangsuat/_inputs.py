@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .exceptions import InvalidParameterError
+from .exceptions import InvalidParameterError, InvalidTypeError
 
 
 # What a column of quantities cannot be, by numpy dtype kind: converting these to float64
@@ -59,8 +59,8 @@ def _masked_as_nan(raw: Any) -> Any:
     """A numpy masked array with its masked values as NaN (missing), never their fill value."""
     if isinstance(raw, np.ma.MaskedArray):
         if raw.dtype.kind in "iuf":
-            return raw.astype(np.float64).filled(np.nan)
-        return raw.filled()
+            return np.ma.filled(raw.astype(np.float64), np.nan)
+        return np.ma.filled(raw)
     return raw
 
 
@@ -96,7 +96,13 @@ def float_column(name: str, values: Any) -> np.ndarray:
     """``values`` as a contiguous float64 array: no copy for a contiguous float64 numpy array
     (or a pandas/polars column backed by one); one conversion otherwise. Masked values are
     missing (NaN); complex numbers, booleans, dates and text are typed errors."""
+    if values is None:
+        raise InvalidTypeError(f"`{name}` is None: expected an array of numbers")
     raw = _masked_as_nan(_values(values, float_na=True))
+    if np.ndim(raw) == 0:
+        raise InvalidParameterError(
+            f"`{name}` = {values!r} is a single value: expected one value per row"
+        )
     _reject_non_quantities(name, raw)
     try:
         array = np.ascontiguousarray(raw, dtype=np.float64)
@@ -212,7 +218,10 @@ def matrix(name: str, values: Any) -> tuple[np.ndarray, list[str] | None]:
             np.column_stack(frame_values) if frame_values else np.empty((len(values), 0))
         )
     else:
-        raw = _values(values, float_na=True)
+        if values is None:
+            raise InvalidTypeError(f"`{name}` is None: expected a table of numbers")
+        raw = _masked_as_nan(_values(values, float_na=True))
+        _reject_non_quantities(name, raw if np.ndim(raw) != 2 else np.asarray(raw))
         try:
             array = np.asarray(raw, dtype=np.float64)
         except (TypeError, ValueError) as exc:

@@ -24,6 +24,12 @@ __all__ = [
     "assess",
     "vietnam_report",
     "_error_classes",
+    "DerivedSet",
+    "derive_ratio",
+    "derive_growth",
+    "derive_tfp",
+    "match_territories",
+    "territory_catalogue",
 ]
 __version__: str
 
@@ -167,3 +173,62 @@ def frontier_efficiency_columns(
     rts: str = "vrs",
     names: tuple[list[str], list[str]] | None = None,
 ) -> dict[str, Any]: ...
+
+@final
+class DerivedSet:
+    def columns(self) -> dict[str, Any]: ...
+    def rows(self) -> list[dict[str, Any]]: ...
+    def notes(self) -> list[tuple[str, str]]: ...
+    def extend(self, observations: Observations) -> Observations: ...
+    def __len__(self) -> int: ...
+
+def derive_ratio(
+    scope: list[str],
+    year: npt.NDArray[np.int32],
+    numerator: npt.NDArray[np.float64],
+    denominator: npt.NDArray[np.float64],
+    *,
+    preliminary: npt.NDArray[np.bool_] | None = None,
+    names: tuple[str, str] = ...,
+    source: str = "",
+    indicator: str = "lp_level_const",
+    unit: str = "",
+    scale: float = 1.0,
+) -> DerivedSet: ...
+def derive_growth(
+    scope: list[str],
+    year: npt.NDArray[np.int32],
+    level: npt.NDArray[np.float64],
+    denominator: npt.NDArray[np.float64] | None = None,
+    *,
+    preliminary: npt.NDArray[np.bool_] | None = None,
+    names: tuple[str, str] = ...,
+    source: str = "",
+    indicator: str = "grdp_growth",
+    start: int | None = None,
+    end: int | None = None,
+) -> DerivedSet: ...
+def derive_tfp(
+    scope: list[str],
+    year: npt.NDArray[np.int32],
+    output: npt.NDArray[np.float64],
+    employment: npt.NDArray[np.float64],
+    *,
+    capital: npt.NDArray[np.float64] | None = None,
+    investment: npt.NDArray[np.float64] | None = None,
+    deflator: npt.NDArray[np.float64] | None = None,
+    deflator_base: float = 100.0,
+    depreciation: float = 0.05,
+    timing: str = "end_of_year",
+    window: int = 5,
+    form: str = "gso",
+    capital_share: float | None = None,
+    labour_share: npt.NDArray[np.float64] | None = None,
+    periods: list[tuple[int, int]] = ...,
+    preliminary: npt.NDArray[np.bool_] | None = None,
+    source: str = "",
+) -> DerivedSet: ...
+def match_territories(
+    names: list[str], *, vintage: str = "provinces63", file: str = "", first_row: int = 1
+) -> list[tuple[str, str, str, str, str]]: ...
+def territory_catalogue() -> dict[str, Any]: ...

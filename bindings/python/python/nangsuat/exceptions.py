@@ -155,7 +155,7 @@ def typed_errors(function: _F) -> _F:
             raise InvalidParameterError(f"{function.__name__}: {exc}") from exc
         except OSError as exc:
             error = NangsuatIOError(f"{function.__name__}: {exc}")
-            error.path = getattr(exc, "filename", None)
+            setattr(error, "path", getattr(exc, "filename", None))
             raise error from exc
 
     return cast(_F, wrapper)

@@ -131,6 +131,7 @@ class Observations:
         self._native = native
 
     @classmethod
+    @typed_errors
     def vietnam(cls) -> Observations:
         """The embedded Viet Nam observations (GSO/NSO and provincial releases)."""
         return cls(_native.Observations.vietnam())

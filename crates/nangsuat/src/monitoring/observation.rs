@@ -96,6 +96,10 @@ pub struct Observation {
     pub source_url: String,
     /// How well attested.
     pub evidence: Evidence,
+    /// Whether the value is preliminary ("sơ bộ", "Prel.") or an estimate ("ước tính"), or —
+    /// for a derived value — computed from at least one such input. `false` when not known.
+    #[serde(default)]
+    pub preliminary: bool,
 }
 
 /// A set of observations.
@@ -205,6 +209,7 @@ impl Observations {
                 note: fields[5].clone(),
                 source_url: fields[6].clone(),
                 evidence,
+                preliminary: false,
             });
         }
         Ok(Observations { rows })

@@ -3,5 +3,8 @@
 //!
 //! * [`data`] — Viet Nam's rows of Penn World Table 10.01 and the default labour-share
 //!   assumption.
+//! * [`territory`] — the 63 provinces, six regions and the 34 units of 2025, and matching of
+//!   the names real files contain.
 
 pub mod data;
+pub mod territory;
