@@ -110,6 +110,21 @@
 // Report format of `ns_assess`: one self-contained HTML document, English labels.
 #define NS_REPORT_HTML_EN 4
 
+// Model: error components (Battese & Coelli 1992), with optional μ and η.
+#define NS_SFA_ERROR_COMPONENTS 0
+
+// Model: technical-inefficiency effects (Battese & Coelli 1995), `u ~ N⁺(zδ, σ_u²)`.
+#define NS_SFA_INEFFICIENCY_EFFECTS 1
+
+// `NsSfaOutput.boundary`: γ is inside (0, 1).
+#define NS_SFA_BOUNDARY_NONE 0
+
+// `NsSfaOutput.boundary`: γ went to 0 (no inefficiency; the frontier is the OLS line).
+#define NS_SFA_BOUNDARY_GAMMA_ZERO 1
+
+// `NsSfaOutput.boundary`: γ went to 1 (no noise).
+#define NS_SFA_BOUNDARY_GAMMA_ONE 2
+
 // Result of every function. The numbers are stable and never reused.
 typedef enum NsStatus {
   // Success.
@@ -387,6 +402,93 @@ typedef struct NsMalmquistOutput {
   uint8_t *defined;
 } NsMalmquistOutput;
 
+// The data of a frontier, borrowed for the call. `y` holds `rows` logged outputs (or costs);
+// `x` is row-major `rows × n_x` logged regressors without a column of ones (β₀ is added).
+// `unit` and `period` (each `rows` elements) may be NULL: without units every row is its own
+// unit (a cross-section). `z` is row-major `rows × n_z` (NULL when `n_z` is 0), for the
+// inefficiency-effects model only.
+typedef struct NsSfaData {
+  // Number of rows.
+  size_t rows;
+  // Number of regressors (columns of `x`).
+  size_t n_x;
+  // `rows` values.
+  const double *y;
+  // `rows × n_x` values.
+  const double *x;
+  // `rows` unit identifiers, or NULL.
+  const int64_t *unit;
+  // `rows` periods (integers, e.g. years), or NULL.
+  const int64_t *period;
+  // Number of inefficiency regressors (columns of `z`).
+  size_t n_z;
+  // `rows × n_z` values, or NULL when `n_z` is 0.
+  const double *z;
+} NsSfaData;
+
+// The model and estimation settings.
+typedef struct NsSfaOptions {
+  // `NS_SFA_ERROR_COMPONENTS` or `NS_SFA_INEFFICIENCY_EFFECTS`.
+  int32_t model;
+  // Error components: estimate μ (truncated normal).
+  bool mu;
+  // Error components: estimate η (time-varying; needs `unit` and `period`).
+  bool eta;
+  // Inefficiency effects: estimate the intercept δ₀.
+  bool delta0;
+  // A cost frontier (`+u`) instead of a production frontier.
+  bool cost;
+  // Convergence tolerance on the scaled gradient; 0 selects the default (1e-9).
+  double tolerance;
+  // Iteration limit; 0 selects the default (1000).
+  size_t max_iterations;
+} NsSfaOptions;
+
+// Caller-allocated outputs of `ns_sfa`; every pointer may be NULL when not wanted.
+// Parameter arrays hold `ns_sfa_param_count(...)` elements in the order
+// `β₀…β_K, [δ₀,] δ₁…δ_P, σ², γ, [μ,] [η]`; per-row arrays hold `rows` elements in the
+// input's row order. Undefined values are NaN with their `*_defined` flag false.
+typedef struct NsSfaOutput {
+  // Maximum-likelihood estimates.
+  double *params;
+  // Standard errors (inverse Hessian at the maximum).
+  double *std_errors;
+  // Whether each standard error is defined (false with γ on the boundary).
+  bool *std_errors_defined;
+  // The covariance matrix, row-major, `n_params²` (NaN when undefined).
+  double *covariance;
+  // The frontier's log-likelihood.
+  double *log_likelihood;
+  // The OLS log-likelihood.
+  double *ols_log_likelihood;
+  // The one-sided LR statistic of no inefficiency.
+  double *lr_statistic;
+  // Its number of restrictions.
+  size_t *lr_restrictions;
+  // Kodde & Palm's 5 % critical value for that many restrictions.
+  double *lr_critical_5pct;
+  // The p-value under the mixed χ².
+  double *lr_p_value;
+  // Technical efficiency `E[exp(−u)|ε]` per row (cost frontier: `E[exp(u)|ε]`).
+  double *efficiency;
+  // Whether each efficiency is defined.
+  bool *efficiency_defined;
+  // Jondrow et al.'s `E[u|ε]` per row (NaN where undefined).
+  double *inefficiency;
+  // Mean efficiency (NaN if no efficiency is defined).
+  double *mean_efficiency;
+  // Whether the maximisation converged.
+  bool *converged;
+  // Quasi-Newton iterations.
+  size_t *iterations;
+  // OLS residuals skewed the wrong way.
+  bool *wrong_skewness;
+  // `NS_SFA_BOUNDARY_*`.
+  int32_t *boundary;
+  // Receives FRONTIER 4.1's printout of the fit, to be freed with `ns_string_free`.
+  char **report;
+} NsSfaOutput;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -611,6 +713,37 @@ enum NsStatus ns_assess(const char *plans_json,
 // `out` is NULL or writable.
 enum NsStatus ns_vietnam_report(int32_t format,
                                 char **out);
+
+// The number of parameters `ns_sfa` estimates for `data` and `options`, written to `out`:
+// the length of `NsSfaOutput.params` (and the side of `covariance`).
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model.
+//
+// # Safety
+// `data`, `options` and `out` are NULL or valid.
+enum NsStatus ns_sfa_param_count(const struct NsSfaData *data,
+                                 const struct NsSfaOptions *options,
+                                 size_t *out);
+
+// Estimates a stochastic frontier by maximum likelihood as FRONTIER 4.1 does (OLS, grid
+// search over γ, then BFGS with analytic gradients; Coelli 1996): the error-components model
+// of Battese & Coelli (1992) or the inefficiency-effects model of Battese & Coelli (1995),
+// production or cost, in FRONTIER's parameters (σ², γ). Results go into the caller's arrays
+// of `out` (see `NsSfaOutput`); nothing is written on failure.
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_OUT_OF_RANGE` (a non-finite value, naming its
+// row and column); `NS_STATUS_LENGTH_MISMATCH`; `NS_STATUS_EMPTY`;
+// `NS_STATUS_INVALID_PARAMETER` (collinear regressors, naming the column; η with one period
+// or without units and periods; duplicate unit-period rows; `z` with the error-components
+// model); `NS_STATUS_INSUFFICIENT_DATA` (no more rows than parameters);
+// `NS_STATUS_INVALID_ENUM`.
+//
+// # Safety
+// `data` is NULL or valid, its arrays sized as `NsSfaData` says; `options` is NULL or valid;
+// `out` is NULL or valid, each non-NULL array sized as `NsSfaOutput` says.
+enum NsStatus ns_sfa(const struct NsSfaData *data,
+                     const struct NsSfaOptions *options,
+                     const struct NsSfaOutput *out);
 
 // Copies the message of the last failure on this thread into `buf` (at most `len` bytes,
 // NUL-terminated, truncated if needed) and returns the length the full message needs,

@@ -27,6 +27,7 @@
 //! | `ns_builtin_plans_json` | `Plan::builtin` |
 //! | `ns_assess` | `report::assess_with` → `Report::{to_json, to_markdown}` |
 //! | `ns_provincial_tfp` | `monitoring::derived::provincial_tfp` (GSO form) |
+//! | `ns_sfa`, `ns_sfa_param_count` | `efficiency::sfa::Sfa::fit` |
 
 #![deny(missing_docs)]
 // The C ABI is raw pointers; every unsafe block states why it is sound.
@@ -37,6 +38,7 @@ mod derived;
 mod efficiency;
 mod handles;
 mod monitoring;
+mod sfa;
 mod status;
 
 pub use accounting::*;
@@ -44,6 +46,7 @@ pub use derived::*;
 pub use efficiency::*;
 pub use handles::*;
 pub use monitoring::*;
+pub use sfa::*;
 pub use status::*;
 
 use std::ffi::c_char;

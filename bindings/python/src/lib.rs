@@ -9,6 +9,7 @@ mod errors;
 mod json;
 mod monitoring;
 mod plans;
+mod sfa;
 
 use pyo3::prelude::*;
 
@@ -40,5 +41,6 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(derived::derive_tfp, m)?)?;
     m.add_function(wrap_pyfunction!(derived::match_territories, m)?)?;
     m.add_function(wrap_pyfunction!(derived::territory_catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(sfa::sfa_fit, m)?)?;
     Ok(())
 }

@@ -40,6 +40,7 @@ from .derived import (
 from .exceptions import NangsuatError
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
+from .sfa import LrTest, SfaResult, sfa, sfa_example_path
 
 __all__ = [
     "__version__",
@@ -75,4 +76,8 @@ __all__ = [
     "provincial_tfp",
     "match_territories",
     "territory_catalogue",
+    "sfa",
+    "SfaResult",
+    "LrTest",
+    "sfa_example_path",
 ]

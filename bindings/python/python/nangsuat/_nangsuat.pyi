@@ -30,6 +30,7 @@ __all__ = [
     "derive_tfp",
     "match_territories",
     "territory_catalogue",
+    "sfa_fit",
 ]
 __version__: str
 
@@ -232,3 +233,21 @@ def match_territories(
     names: list[str], *, vintage: str = "provinces63", file: str = "", first_row: int = 1
 ) -> list[tuple[str, str, str, str, str]]: ...
 def territory_catalogue() -> dict[str, Any]: ...
+def sfa_fit(
+    y: npt.NDArray[np.float64],
+    x: npt.NDArray[np.float64],
+    *,
+    z: npt.NDArray[np.float64] | None = None,
+    unit: npt.NDArray[np.int64] | None = None,
+    period: npt.NDArray[np.int64] | None = None,
+    mu: bool = False,
+    eta: bool = False,
+    effects: bool = False,
+    delta0: bool = True,
+    cost: bool = False,
+    x_names: list[str] | None = None,
+    z_names: list[str] | None = None,
+    start: list[float] | None = None,
+    tolerance: float = 1e-09,
+    max_iterations: int = 1000,
+) -> dict[str, Any]: ...

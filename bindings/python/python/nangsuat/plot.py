@@ -134,3 +134,35 @@ def plot_malmquist(
     ax.set_title(title or f"Malmquist index ({result.orientation}-oriented, geometric means)")
     ax.legend(frameon=False)
     return ax
+
+
+def plot_sfa(result: Any, ax: Axes | None = None, *, title: str | None = None) -> Axes:
+    """Efficiencies of a stochastic frontier by period: a box per period and the mean as a
+    line; without periods, a histogram."""
+    plt = _pyplot()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4.5))
+    frame = result.to_pandas()
+    eff = frame["efficiency"].to_numpy(dtype=float, na_value=np.nan)
+    label = "cost efficiency" if eff[np.isfinite(eff)].min(initial=1.0) >= 1.0 else "efficiency"
+    if "period" in frame:
+        periods = np.unique(frame["period"].to_numpy())
+        groups = [eff[(frame["period"].to_numpy() == p) & np.isfinite(eff)] for p in periods]
+        positions = np.arange(len(periods))
+        ax.boxplot(groups, positions=positions, widths=0.5, showfliers=False)
+        means = result.mean_efficiency_by_period["mean_efficiency"].to_numpy()
+        ax.plot(positions, means, marker="o", color="#d1495b", label="mean")
+        ax.set_xticks(positions, [str(p) for p in periods])
+        ax.set_xlabel("period")
+        ax.legend(frameon=False)
+    else:
+        ax.hist(eff[np.isfinite(eff)], bins=20, color="#9db4c0", edgecolor="white")
+        if result.mean_efficiency is not None:
+            ax.axvline(result.mean_efficiency, color="#d1495b", label="mean")
+        ax.set_xlabel(label)
+        ax.legend(frameon=False)
+    ax.set_ylabel(label if "period" in frame else "rows")
+    mean = result.mean_efficiency
+    ax.set_title(title or f"Stochastic frontier: {label}"
+                 + (f" (mean {mean:.3f})" if mean is not None else ""))
+    return ax

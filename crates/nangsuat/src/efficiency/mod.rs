@@ -6,6 +6,9 @@
 //! * [`malmquist`] — the Malmquist productivity index over a panel of units, decomposed as
 //!   DEAP prints it (`tfpch = effch × techch`, `effch = pech × sech`).
 //!
+//! * [`sfa`] — stochastic frontier analysis: the Battese–Coelli error-components and
+//!   inefficiency-effects models as FRONTIER 4.1 estimates them.
+//!
 //! The envelopment linear programmes are solved by a dedicated revised simplex
 //! (`envelopment`, private to this wing).
 
@@ -15,3 +18,4 @@ pub mod frontier;
 pub mod malmquist;
 pub mod model;
 pub mod production;
+pub mod sfa;
