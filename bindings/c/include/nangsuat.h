@@ -113,6 +113,13 @@
 // Report format of `ns_assess`: Markdown with English labels.
 #define NS_REPORT_MARKDOWN_EN 2
 
+// Report format of `ns_assess`: one self-contained HTML document (inline CSS and SVG charts,
+// no script), Vietnamese labels.
+#define NS_REPORT_HTML_VI 3
+
+// Report format of `ns_assess`: one self-contained HTML document, English labels.
+#define NS_REPORT_HTML_EN 4
+
 // Model: error components (Battese & Coelli 1992), with optional μ and η.
 #define NS_SFA_ERROR_COMPONENTS 0
 

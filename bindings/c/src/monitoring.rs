@@ -1,4 +1,5 @@
-//! Monitoring through text: plans and observations in, the report out as JSON or Markdown.
+//! Monitoring through text: plans and observations in, the report out as JSON, Markdown or
+//! self-contained HTML.
 
 use crate::handles::{give_string, out_arg, str_arg};
 use crate::status::{Failure, NsStatus, boundary};
@@ -15,6 +16,11 @@ pub const NS_REPORT_JSON: i32 = 0;
 pub const NS_REPORT_MARKDOWN_VI: i32 = 1;
 /// Report format of `ns_assess`: Markdown with English labels.
 pub const NS_REPORT_MARKDOWN_EN: i32 = 2;
+/// Report format of `ns_assess`: one self-contained HTML document (inline CSS and SVG charts,
+/// no script), Vietnamese labels.
+pub const NS_REPORT_HTML_VI: i32 = 3;
+/// Report format of `ns_assess`: one self-contained HTML document, English labels.
+pub const NS_REPORT_HTML_EN: i32 = 4;
 
 /// Serialises a core value as JSON.
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
@@ -52,10 +58,13 @@ fn render(report: &Report, format: i32) -> Result<String, Failure> {
         NS_REPORT_JSON => Ok(report.to_json()?),
         NS_REPORT_MARKDOWN_VI => Ok(report.to_markdown(Lang::Vi)),
         NS_REPORT_MARKDOWN_EN => Ok(report.to_markdown(Lang::En)),
+        NS_REPORT_HTML_VI => Ok(report.to_html(Lang::Vi)),
+        NS_REPORT_HTML_EN => Ok(report.to_html(Lang::En)),
         other => Err(Failure::new(
             NsStatus::InvalidEnum,
             format!(
-                "format = {other}: expected NS_REPORT_JSON (0), NS_REPORT_MARKDOWN_VI (1) or NS_REPORT_MARKDOWN_EN (2)"
+                "format = {other}: expected NS_REPORT_JSON (0), NS_REPORT_MARKDOWN_VI (1), \
+                 NS_REPORT_MARKDOWN_EN (2), NS_REPORT_HTML_VI (3) or NS_REPORT_HTML_EN (4)"
             ),
         )),
     }

@@ -237,6 +237,19 @@ static void test_plans(void) {
   report = NULL;
   CHECK_STATUS(ns_vietnam_report(NS_REPORT_MARKDOWN_EN, &report), NS_STATUS_OK);
   CHECK(report && strstr(report, "36/QĐ-TTg") != NULL);
+  ns_string_free(report);
+  report = NULL;
+  /* The same report as one HTML document with its charts, in each language. */
+  CHECK_STATUS(ns_vietnam_report(NS_REPORT_HTML_VI, &report), NS_STATUS_OK);
+  CHECK(report && strncmp(report, "<!DOCTYPE html>", 15) == 0);
+  CHECK(strstr(report, "<html lang=\"vi\">") != NULL && strstr(report, "<svg") != NULL);
+  CHECK(strstr(report, "<script") == NULL);
+  ns_string_free(report);
+  report = NULL;
+  CHECK_STATUS(ns_assess(json, NULL, NULL, NS_REPORT_HTML_EN, &report), NS_STATUS_OK);
+  CHECK(report && strstr(report, "<html lang=\"en\">") != NULL);
+  CHECK_STATUS(ns_assess(json, NULL, NULL, 5, &report), NS_STATUS_INVALID_ENUM);
+  CHECK(strstr(last_error(), "NS_REPORT_HTML_EN (4)") != NULL);
 
   ns_string_free(report);
   ns_string_free(findings);

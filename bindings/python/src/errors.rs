@@ -120,7 +120,9 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
             set("line", line.into_pyobject(py)?.into_any())?;
             set("column", column.into_pyobject(py)?.into_any())?;
         }
-        Error::Io { path, .. } => set("path", path.into_pyobject(py)?.into_any())?,
+        Error::Io { path, .. } | Error::Write { path, .. } => {
+            set("path", path.into_pyobject(py)?.into_any())?
+        }
         _ => {}
     }
     Ok(PyErr::from_value(exc))

@@ -116,6 +116,21 @@ impl PyReport {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.inner)
     }
+
+    /// The report as one self-contained HTML document (inline CSS and SVG charts, no
+    /// script), labels in `lang` (`"vi"` or `"en"`).
+    #[pyo3(signature = (lang="vi"))]
+    fn to_html(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        let lang = Lang::from_code(lang).py()?;
+        Ok(py.detach(|| self.inner.to_html(lang)))
+    }
+
+    /// Writes the report as an Excel workbook to `path` (sheet names in `lang`).
+    #[pyo3(signature = (path, lang="vi"))]
+    fn to_xlsx(&self, py: Python<'_>, path: std::path::PathBuf, lang: &str) -> PyResult<()> {
+        let lang = Lang::from_code(lang).py()?;
+        py.detach(|| self.inner.write_xlsx(lang, &path)).py()
+    }
 }
 
 /// Every goal of `plans` assessed against `observations`.

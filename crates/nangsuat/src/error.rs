@@ -161,6 +161,14 @@ pub enum Error {
         /// The operating system's reason.
         message: String,
     },
+    /// A file that cannot be written (kind [`ErrorKind::Io`]).
+    #[error("cannot write `{path}`: {message}")]
+    Write {
+        /// The file.
+        path: String,
+        /// The reason.
+        message: String,
+    },
 }
 
 fn path_suffix(path: &str) -> String {
@@ -290,7 +298,7 @@ impl Error {
             Error::InvalidParameter { .. } => ErrorKind::InvalidParameter,
             Error::InsufficientData { .. } => ErrorKind::InsufficientData,
             Error::Parse { .. } => ErrorKind::Parse,
-            Error::Io { .. } => ErrorKind::Io,
+            Error::Io { .. } | Error::Write { .. } => ErrorKind::Io,
         }
     }
 

@@ -215,6 +215,19 @@ class Report:
         d: dict[str, Any] = self._native.to_dict()
         return d
 
+    def to_html(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The report as one self-contained HTML document: inline CSS with a print style
+        sheet and SVG charts drawn by nangsuat, no script, nothing fetched; labels in
+        Vietnamese (``vi``) or English (``en``). Write it to a file and open it in a browser,
+        or show it in a notebook with ``IPython.display.HTML``."""
+        return self._native.to_html(lang)
+
+    def to_xlsx(self, path: str | os.PathLike[str], lang: Literal["vi", "en"] = "vi") -> None:
+        """Writes the report as an Excel workbook: sheets for the summary, goals (one row
+        each), observations used (source, evidence), validation findings and growth
+        accounting; numbers stored as numbers; sheet names in ``lang``."""
+        self._native.to_xlsx(path, lang)
+
     def goals(self) -> list[dict[str, Any]]:
         """Every assessed goal (the JSON form), plan by plan."""
         return [g for p in self.to_dict()["plans"] for g in p["goals"]]

@@ -292,6 +292,9 @@ pub struct Progress {
     pub target: Option<Point>,
     /// Things a reader should know (replacements, ignored options).
     pub warnings: Vec<String>,
+    /// The observations the method was given, in order: the observed path a chart draws.
+    #[serde(default)]
+    pub path: Vec<Point>,
 }
 
 /// A value for a sentence: at most four decimals, no trailing zeros.
@@ -350,6 +353,7 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
         current,
         target,
         warnings: Vec::new(),
+        path: input.observations.clone(),
     };
     let Some(cur) = current else {
         out.reason = format!(

@@ -14,6 +14,13 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
+pub mod accounting;
+pub mod html;
+pub mod labels;
+pub mod svg;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
+
 use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare};
 use crate::error::{Error, Result};
 use crate::monitoring::assess::{AssessOptions, Cited, PlanAssessment, assess_plans};
@@ -114,6 +121,9 @@ pub struct Report {
     pub history: Option<History>,
     /// Consistency, realism and a scenario, when computed.
     pub feasibility: Option<Feasibility>,
+    /// Growth contributions by year and period and the labour-share sensitivity, when computed.
+    #[serde(default)]
+    pub accounting: Option<accounting::AccountingAnnex>,
 }
 
 /// A realism check tied to a goal.
@@ -193,6 +203,7 @@ pub fn assess_with(plans: &[Plan], observations: &Observations, options: &Assess
         findings,
         history: None,
         feasibility: None,
+        accounting: None,
     }
 }
 
@@ -210,6 +221,7 @@ impl Report {
             &Plan::builtin(),
             Scenario::vietnam_2021_2025(),
         )?);
+        report.accounting = Some(accounting::vietnam_annex(&Plan::builtin())?);
         Ok(report)
     }
 

@@ -1,0 +1,151 @@
+//! CSV in and out: columns by name, every error naming the file, line and column.
+
+use crate::Failure;
+use std::path::Path;
+
+/// A CSV file read whole: header and rows.
+pub struct Table {
+    /// The file name, as given.
+    pub path: String,
+    header: Vec<String>,
+    rows: Vec<csv::StringRecord>,
+    /// 1-based file line of each row.
+    lines: Vec<u64>,
+}
+
+impl Table {
+    /// Reads `path` (`-` for standard input).
+    pub fn read(path: &Path) -> Result<Table, Failure> {
+        let name = path.display().to_string();
+        let text = if name == "-" {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                .map_err(|e| Failure::data(format!("{name}: {e}")))?;
+            s
+        } else {
+            std::fs::read_to_string(path).map_err(|e| Failure::data(format!("{name}: {e}")))?
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| csv_failure(&name, &e))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let mut rows = Vec::new();
+        let mut lines = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_failure(&name, &e))?;
+            lines.push(record.position().map_or(0, |p| p.line()));
+            rows.push(record);
+        }
+        Ok(Table {
+            path: name,
+            header,
+            rows,
+            lines,
+        })
+    }
+
+    /// Number of data rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn index(&self, column: &str) -> Result<usize, Failure> {
+        self.header.iter().position(|h| h == column).ok_or_else(|| {
+            Failure::data(format!(
+                "{}, line 1: no column `{column}` (columns: {})",
+                self.path,
+                self.header.join(", ")
+            ))
+        })
+    }
+
+    /// The text of a column.
+    pub fn text(&self, column: &str) -> Result<Vec<String>, Failure> {
+        let c = self.index(column)?;
+        Ok(self.rows.iter().map(|r| r[c].to_string()).collect())
+    }
+
+    /// A numeric column; empty cells are an error unless `missing_ok` (then NaN).
+    pub fn numbers(&self, column: &str, missing_ok: bool) -> Result<Vec<f64>, Failure> {
+        let c = self.index(column)?;
+        let mut out = Vec::with_capacity(self.rows.len());
+        for (r, line) in self.rows.iter().zip(&self.lines) {
+            let cell = &r[c];
+            if cell.is_empty() {
+                if missing_ok {
+                    out.push(f64::NAN);
+                    continue;
+                }
+                return Err(Failure::data(format!(
+                    "{}, line {line}, column `{column}`: empty cell; a number is expected",
+                    self.path
+                )));
+            }
+            match cell.parse::<f64>() {
+                Ok(v) if v.is_finite() => out.push(v),
+                _ => {
+                    return Err(Failure::data(format!(
+                        "{}, line {line}, column `{column}`: `{cell}` is not a finite number",
+                        self.path
+                    )));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// A column of years (integers).
+    pub fn years(&self, column: &str) -> Result<Vec<i32>, Failure> {
+        let c = self.index(column)?;
+        let mut out = Vec::with_capacity(self.rows.len());
+        for (r, line) in self.rows.iter().zip(&self.lines) {
+            let cell = &r[c];
+            match cell.parse::<i32>() {
+                Ok(v) => out.push(v),
+                Err(_) => {
+                    return Err(Failure::data(format!(
+                        "{}, line {line}, column `{column}`: `{cell}` is not a year",
+                        self.path
+                    )));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn csv_failure(path: &str, e: &csv::Error) -> Failure {
+    match e.position() {
+        Some(p) => Failure::data(format!("{path}, line {}: {e}", p.line())),
+        None => Failure::data(format!("{path}: {e}")),
+    }
+}
+
+/// A number for a CSV cell: empty when undefined, else full precision.
+pub fn cell(v: Option<f64>) -> String {
+    match v {
+        Some(v) if v.is_finite() => format!("{v}"),
+        _ => String::new(),
+    }
+}
+
+/// Writes rows of cells as CSV to a string.
+pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> Result<String, Failure> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let err = |e: csv::Error| Failure::data(format!("CSV output: {e}"));
+    w.write_record(header).map_err(err)?;
+    for r in rows {
+        w.write_record(r).map_err(err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Failure::data(format!("CSV output: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Failure::data(format!("CSV output: {e}")))
+}
