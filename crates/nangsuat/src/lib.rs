@@ -58,6 +58,7 @@ pub mod data;
 pub mod dea;
 mod envelopment;
 pub mod error;
+pub mod estimation;
 pub mod feasibility;
 pub mod goal;
 pub mod growth;
