@@ -120,3 +120,28 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod parallel_tests {
+    use super::*;
+    use crate::estimation::FirmPanel;
+    use crate::estimation::panel::prepare;
+
+    /// With feature `rayon` this compares the parallel run with a plain serial loop: the
+    /// draws (and so the standard errors) must be identical.
+    #[test]
+    fn parallel_and_serial_draws_are_identical() {
+        let firm: Vec<i64> = (0..300).map(|r| r / 3).collect();
+        let year: Vec<i32> = (0..300).map(|r| r % 3).collect();
+        let y: Vec<f64> = (0..300)
+            .map(|r| 1.0 + (r as f64 * 0.37).sin().abs())
+            .collect();
+        let p = FirmPanel::new(&firm, &year, "y", &y).free("l", &y);
+        let w = prepare(&p, false).unwrap().work;
+        let stat = |w: &Work| crate::summation::sum(w.y.iter().copied());
+        let parallel = run(&w, 42, 64, stat);
+        let serial: Vec<f64> = (0..64).map(|b| stat(&sample(&w, 42, b))).collect();
+        assert_eq!(parallel, serial);
+        assert_ne!(run(&w, 43, 64, stat), serial);
+    }
+}
