@@ -5,6 +5,7 @@
 mod accounting;
 mod efficiency;
 mod errors;
+mod estimation;
 mod json;
 mod monitoring;
 mod plans;
@@ -33,5 +34,10 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(monitoring::assess, m)?)?;
     m.add_function(wrap_pyfunction!(monitoring::vietnam_report, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_error_classes, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        estimation::production_function_columns,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(estimation::decomposition_columns, m)?)?;
     Ok(())
 }

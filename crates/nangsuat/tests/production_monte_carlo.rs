@@ -298,7 +298,8 @@ fn op_design_op_and_wooldridge_are_consistent() {
 #[ignore = "the large Monte Carlo quoted in the README (release build: a few minutes)"]
 fn large_monte_carlo() {
     let reps = 100;
-    let designs: [(&str, Box<dyn Fn(u64) -> Sim>, bool); 5] = [
+    type Design = (&'static str, Box<dyn Fn(u64) -> Sim>, bool);
+    let designs: [Design; 5] = [
         (
             "ACF DGP1 (serially correlated wages)",
             Box::new(|s| acf_panel(s, 1000, 10, AcfVariant::Wages)),
@@ -450,4 +451,45 @@ fn row_order_and_units_do_not_matter() {
 
 fn gcd(a: usize, b: usize) -> usize {
     if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// The README's timing: ACF and Wooldridge on 100,000 firms × 10 years with two free inputs,
+/// one state and one proxy; one fit each, and the firm bootstrap timed on 10 replications
+/// (scaled to 199 in the README, as said there).
+/// `cargo test --release -p nangsuat --features rayon --test production_monte_carlo -- --ignored timing --nocapture`
+#[test]
+#[ignore = "timing for the README (release build, minutes)"]
+fn timing_100k_firms() {
+    let sim = op_panel(5, 100_000, 10, false);
+    let mut rng = Rng(9);
+    let l2: Vec<f64> = sim.l.iter().map(|l| 0.8 * l + 0.3 * rng.normal()).collect();
+    let m: Vec<f64> = (0..sim.y.len())
+        .map(|r| sim.y[r] - 0.1 * rng.normal() + 0.2)
+        .collect();
+    let panel = FirmPanel::new(&sim.firm, &sim.year, "y", &sim.y)
+        .free("l", &sim.l)
+        .free("l2", &l2)
+        .state("k", &sim.k)
+        .proxy("m", &m)
+        .in_logs();
+    for method in [Method::Acf, Method::Wooldridge] {
+        let t = std::time::Instant::now();
+        let fit = ProductionFunction::new(method).estimate(&panel).unwrap();
+        let one = t.elapsed();
+        let t = std::time::Instant::now();
+        let _ = ProductionFunction::new(method)
+            .bootstrap(10)
+            .estimate(&panel)
+            .unwrap();
+        let boot10 = t.elapsed().saturating_sub(one);
+        println!(
+            "{}: {} rows, one fit {:.2?}, 10 bootstrap replications {:.2?} (≈ {:.1?} for 199); {:?}",
+            method.name(),
+            sim.y.len(),
+            one,
+            boot10,
+            boot10.mul_f64(19.9),
+            fit.coefficients
+        );
+    }
 }

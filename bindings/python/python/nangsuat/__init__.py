@@ -27,6 +27,11 @@ from .accounting import (
     pwt_tfp,
 )
 from .efficiency import DeaResult, MalmquistResult, dea, frontier_efficiency, malmquist
+from .estimation import (
+    ProductionFunctionResult,
+    production_function,
+    productivity_decomposition,
+)
 from .exceptions import NangsuatError
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
 from .plans import Finding, Goal, Plan, builtin_plans, validate
@@ -57,4 +62,7 @@ __all__ = [
     "assess",
     "Report",
     "vietnam_report",
+    "production_function",
+    "productivity_decomposition",
+    "ProductionFunctionResult",
 ]

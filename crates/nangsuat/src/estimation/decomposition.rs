@@ -124,7 +124,7 @@ fn by_year(
         }
     }
     for (y, firms) in &out {
-        if !(sum(firms.values().map(|v| v.1)) > 0.0) {
+        if sum(firms.values().map(|v| v.1)).partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
             return Err(Error::InvalidParameter {
                 name: "weight".into(),
                 reason: format!("the weights of year {y} sum to zero: shares are undefined"),
@@ -225,7 +225,9 @@ fn mp_between(a: &Year, b: &Year, from: i32, to: i32) -> Result<MelitzPolanec> {
     let (omega_s2, mean_s2, cov_s2) = op_terms(&s2);
     let share = |g: &[(f64, f64)], total: f64| sum(g.iter().map(|p| p.1)) / total;
     let group = |g: &[(f64, f64)]| {
-        if g.is_empty() || !(sum(g.iter().map(|p| p.1)) > 0.0) {
+        if g.is_empty()
+            || sum(g.iter().map(|p| p.1)).partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater)
+        {
             None
         } else {
             Some(op_terms(g).0)

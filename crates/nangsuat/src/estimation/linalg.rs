@@ -89,7 +89,7 @@ impl Cholesky {
             for k in 0..j {
                 d -= l[j * n + k] * l[j * n + k];
             }
-            if !(d > PIVOT_TOLERANCE) {
+            if d.is_nan() || d <= PIVOT_TOLERANCE {
                 return Err(Singular { column: j });
             }
             let d = d.sqrt();
@@ -106,6 +106,7 @@ impl Cholesky {
     }
 
     /// Solves `M x = b`.
+    #[allow(clippy::needless_range_loop)] // triangular solves read best with indices
     pub(crate) fn solve(&self, b: &[f64]) -> Vec<f64> {
         let n = self.n;
         let mut x: Vec<f64> = b.iter().zip(&self.scale).map(|(b, s)| b * s).collect();
@@ -130,6 +131,7 @@ impl Cholesky {
     }
 
     /// The inverse of `M`.
+    #[allow(clippy::needless_range_loop)]
     pub(crate) fn inverse(&self) -> Sym {
         let n = self.n;
         let mut inv = Sym::zeros(n);

@@ -57,6 +57,7 @@ pub(crate) fn pooled_ols(w: &Work, model: &Model) -> Result<LinearFit, Singular>
 }
 
 /// The within estimator: every variable demeaned by firm (firms with one row drop out).
+#[allow(clippy::needless_range_loop)]
 pub(crate) fn fixed_effects(w: &Work, model: &Model) -> Result<LinearFit, Singular> {
     let p = model.terms.len();
     let c = w.ctrl.len();

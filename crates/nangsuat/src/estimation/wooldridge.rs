@@ -67,6 +67,7 @@ impl System<'_> {
     }
 
     /// Moments, Jacobian (if asked) and per-firm contributions (if asked) at θ.
+    #[allow(clippy::needless_range_loop)]
     fn evaluate(
         &self,
         theta: &[f64],
@@ -95,10 +96,10 @@ impl System<'_> {
         let mut z2 = vec![0.0; k2];
         let mut d1 = vec![0.0; np];
         let mut d2 = vec![0.0; np];
-        let mut firm_g = per_firm.map(|v| {
+        let mut firm_g = per_firm;
+        if let Some(v) = firm_g.as_mut() {
             v.clear();
-            v
-        });
+        }
         for f in 0..w.firms() {
             let mut gf = if firm_g.is_some() {
                 vec![0.0; kk]
