@@ -118,7 +118,7 @@ def test_errors_are_clear() -> None:
         )
     with pytest.raises(LengthMismatchError, match="`l`"):
         ns.production_function(
-            df["firm"], df["year"], df["y"], df["l"][:5].to_numpy(), df["k"], df["m"],
+            df["firm"], df["year"], df["y"], df["l"][:5], df["k"], df["m"],
             in_logs=True,
         )
     with pytest.raises(ValueError):  # invalid input is also a ValueError
