@@ -7,6 +7,7 @@ mod capital;
 mod derived;
 mod efficiency;
 mod errors;
+mod estimation;
 mod ingest;
 mod json;
 mod monitoring;
@@ -59,5 +60,10 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scenario::scenario_targets, m)?)?;
     m.add_function(wrap_pyfunction!(scenario::consistency, m)?)?;
     m.add_function(wrap_pyfunction!(scenario::realism, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        estimation::production_function_columns,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(estimation::decomposition_columns, m)?)?;
     Ok(())
 }

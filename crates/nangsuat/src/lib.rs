@@ -53,6 +53,7 @@
 pub mod accounting;
 pub mod efficiency;
 pub mod error;
+pub mod estimation;
 pub mod growth;
 pub mod ingest;
 pub mod monitoring;

@@ -36,6 +36,10 @@ from .derived import (
     per_10000,
     provincial_tfp,
     territory_catalogue,
+from .estimation import (
+    ProductionFunctionResult,
+    production_function,
+    productivity_decomposition,
 )
 from .exceptions import NangsuatError
 from .ingest import read_table
@@ -131,4 +135,7 @@ __all__ = [
     "Projection",
     "Sensitivity",
     "WhatItTakes",
+    "production_function",
+    "productivity_decomposition",
+    "ProductionFunctionResult",
 ]

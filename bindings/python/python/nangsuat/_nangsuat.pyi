@@ -360,3 +360,33 @@ def realism(
     years: int,
     own: tuple[str, list[int], list[float]] | None = None,
 ) -> Any: ...
+def production_function_columns(
+    firm: np.ndarray,
+    year: np.ndarray,
+    output: tuple[str, np.ndarray],
+    free: list[tuple[str, np.ndarray]],
+    state: list[tuple[str, np.ndarray]],
+    proxy: tuple[str, np.ndarray] | None,
+    *,
+    method: str = "acf",
+    exit: np.ndarray | None = None,
+    controls: list[tuple[str, np.ndarray]] = ...,
+    gross_output: bool = False,
+    translog: bool = False,
+    bootstrap: int = 199,
+    seed: int = 0,
+    in_logs: bool = False,
+    first_stage_degree: int = 3,
+    law_of_motion_degree: int = 3,
+    selection: bool = False,
+) -> dict[str, Any]: ...
+def decomposition_columns(
+    firm: np.ndarray,
+    year: np.ndarray,
+    productivity: np.ndarray,
+    weight: np.ndarray,
+    *,
+    method: str = "op",
+    start: int | None = None,
+    end: int | None = None,
+) -> dict[str, Any]: ...
