@@ -122,6 +122,38 @@ TABLE: list[Row] = [
     ("validate", "None in the plans", lambda t: ns.validate([None]), ex.InvalidTypeError),
     ("builtin_plans", "an argument", lambda t: ns.builtin_plans(1), ex.InvalidTypeError),
     ("vietnam_report", "an argument", lambda t: ns.vietnam_report(1), ex.InvalidTypeError),
+    # derived indicators and territories (issue 14)
+    ("labour_productivity", "None", lambda t: ns.labour_productivity(None, None, None, None), ex.NangsuatError),
+    ("labour_productivity_growth", "None", lambda t: ns.labour_productivity_growth(None, None, None), ex.NangsuatError),
+    ("growth", "None", lambda t: ns.growth(None, None, None), ex.NangsuatError),
+    ("per_10000", "None", lambda t: ns.per_10000(None, None, None, None), ex.NangsuatError),
+    ("provincial_tfp", "None", lambda t: ns.provincial_tfp(None, None, None, None), ex.NangsuatError),
+    ("match_territories", "an unknown name", lambda t: ns.match_territories(["Xyzzy Province"]), ex.NangsuatError),
+    ("territory_catalogue", "an argument", lambda t: ns.territory_catalogue(1), ex.InvalidTypeError),
+    # published tables (issue 14)
+    ("read_table", "missing file", lambda t: ns.read_table(t / "absent.px"), ex.NangsuatIOError),
+    ("read_table", "not a table", lambda t: ns.read_table(write(t, "x.px", b"\x00\xff garbage;")), ex.NangsuatError),
+    ("read_table", "None", lambda t: ns.read_table(None), ex.InvalidTypeError),
+    # stochastic frontiers (issue 19)
+    ("sfa", "complex", lambda t: ns.sfa(np.array([1j, 2j, 3j]), np.ones((3, 1))), ex.InvalidParameterError),
+    ("sfa", "None", lambda t: ns.sfa(None, None), ex.NangsuatError),
+    ("sfa_example_path", "an argument", lambda t: ns.sfa_example_path(1), ex.InvalidTypeError),
+    # production functions (issue 20)
+    ("production_function", "None", lambda t: ns.production_function(None, None, None, None, None, None), ex.NangsuatError),
+    ("productivity_decomposition", "None", lambda t: ns.productivity_decomposition(None, None, None, None), ex.NangsuatError),
+    # capital, structure, index numbers, scenarios (issue 16)
+    ("capital_stock", "None", lambda t: ns.capital_stock(None, None), ex.NangsuatError),
+    ("consistency", "None", lambda t: ns.consistency(None), ex.InvalidTypeError),
+    ("realism", "None", lambda t: ns.realism(None), ex.NangsuatError),
+    ("Scenario.vietnam_2021_2025", "an argument", lambda t: ns.Scenario.vietnam_2021_2025(1), ex.InvalidTypeError),
+    ("shift_share", "None", lambda t: ns.shift_share(None, None, None, None), ex.NangsuatError),
+    ("shift_share_by_year", "None", lambda t: ns.shift_share_by_year(None, None, None, None), ex.NangsuatError),
+    ("gead", "None", lambda t: ns.gead(None, None, None, None), ex.NangsuatError),
+    ("regions_to_nation", "None", lambda t: ns.regions_to_nation(None, None, None, None), ex.NangsuatError),
+    ("domar_aggregate", "None", lambda t: ns.domar_aggregate(None, None), ex.NangsuatError),
+    ("price_index", "None", lambda t: ns.price_index(None, None), ex.NangsuatError),
+    ("quantity_index", "None", lambda t: ns.quantity_index(None, None), ex.NangsuatError),
+    ("bilateral_index", "complex", lambda t: ns.bilateral_index([1j], [1.0], [1.0], [1.0]), ex.InvalidParameterError),
 ]
 
 # Rows whose answer is a defined result, not an error: (callable, input class, call, check).

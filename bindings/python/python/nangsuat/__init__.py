@@ -36,6 +36,7 @@ from .derived import (
     per_10000,
     provincial_tfp,
     territory_catalogue,
+)
 from .estimation import (
     ProductionFunctionResult,
     production_function,
@@ -139,3 +140,20 @@ __all__ = [
     "productivity_decomposition",
     "ProductionFunctionResult",
 ]
+
+
+def _typed_public_errors() -> None:
+    """Every public function of the package raises only :class:`NangsuatError` subclasses
+    (see :func:`nangsuat.exceptions.typed_errors`), including functions added later."""
+    import inspect
+
+    from .exceptions import typed_errors
+
+    namespace = globals()
+    for name in __all__:
+        obj = namespace.get(name)
+        if inspect.isfunction(obj) and not hasattr(obj, "__wrapped__"):
+            namespace[name] = typed_errors(obj)
+
+
+_typed_public_errors()

@@ -8,6 +8,9 @@ import numpy.typing as npt
 
 __all__ = [
     "__version__",
+    "decomposition_columns",
+    "production_function_columns",
+    "read_table_columns",
     "Accounting",
     "Plan",
     "Observations",

@@ -175,12 +175,12 @@ class ProductionFunctionResult:
         if self.starts:
             lines.append("")
             lines.append("GMM starts / Điểm xuất phát:")
-            for s in self.starts:
-                mark = "*" if s["start"] == self.winner else " "
+            for start in self.starts:
+                mark = "*" if start["start"] == self.winner else " "
                 lines.append(
-                    f" {mark} {s['start']:<8} objective {s['objective']:.3e}  "
-                    f"{'converged' if s['converged'] else 'NOT converged'} "
-                    f"({s['iterations']} iterations)"
+                    f" {mark} {start['start']:<8} objective {start['objective']:.3e}  "
+                    f"{'converged' if start['converged'] else 'NOT converged'} "
+                    f"({start['iterations']} iterations)"
                 )
         excluded = sum(1 for s in self.row_status if not s.startswith("used"))
         if excluded:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from . import _nangsuat as _native
-from .exceptions import InvalidParameterError
+from .exceptions import InvalidParameterError, typed_errors
 from .plans import Plan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -280,6 +280,7 @@ class Scenario:
             tfp_growth=float(self.tfp_growth), labour_share=float(self.labour_share))
 
     @classmethod
+    @typed_errors
     def vietnam_2021_2025(cls) -> Scenario:
         """Viet Nam 2021–2025 from the embedded sources: capital–output ratio and δ of PWT
         10.01 (2019), investment the mean published share 2016–2022, employment growth
