@@ -120,21 +120,6 @@
 // Report format of `ns_assess`: one self-contained HTML document, English labels.
 #define NS_REPORT_HTML_EN 4
 
-// Model: error components (Battese & Coelli 1992), with optional μ and η.
-#define NS_SFA_ERROR_COMPONENTS 0
-
-// Model: technical-inefficiency effects (Battese & Coelli 1995), `u ~ N⁺(zδ, σ_u²)`.
-#define NS_SFA_INEFFICIENCY_EFFECTS 1
-
-// `NsSfaOutput.boundary`: γ is inside (0, 1).
-#define NS_SFA_BOUNDARY_NONE 0
-
-// `NsSfaOutput.boundary`: γ went to 0 (no inefficiency; the frontier is the OLS line).
-#define NS_SFA_BOUNDARY_GAMMA_ZERO 1
-
-// `NsSfaOutput.boundary`: γ went to 1 (no noise).
-#define NS_SFA_BOUNDARY_GAMMA_ONE 2
-
 // Outcome of a goal: average GDP growth.
 #define NS_OUTCOME_GDP_GROWTH 0
 
@@ -170,6 +155,21 @@
 
 // Realism measure: TFP (PWT `rtfpna`).
 #define NS_MEASURE_TFP 1
+
+// Model: error components (Battese & Coelli 1992), with optional μ and η.
+#define NS_SFA_ERROR_COMPONENTS 0
+
+// Model: technical-inefficiency effects (Battese & Coelli 1995), `u ~ N⁺(zδ, σ_u²)`.
+#define NS_SFA_INEFFICIENCY_EFFECTS 1
+
+// `NsSfaOutput.boundary`: γ is inside (0, 1).
+#define NS_SFA_BOUNDARY_NONE 0
+
+// `NsSfaOutput.boundary`: γ went to 0 (no inefficiency; the frontier is the OLS line).
+#define NS_SFA_BOUNDARY_GAMMA_ZERO 1
+
+// `NsSfaOutput.boundary`: γ went to 1 (no noise).
+#define NS_SFA_BOUNDARY_GAMMA_ONE 2
 
 // Capital timing: investment of year t is in the stock at the end of year t.
 #define NS_TIMING_END_OF_YEAR 0
@@ -484,6 +484,73 @@ typedef struct NsMalmquistOutput {
   uint8_t *defined;
 } NsMalmquistOutput;
 
+// Assumptions of a scenario (fractions per year). The name is the core's default.
+typedef struct NsScenario {
+  // Base year (levels known at its end).
+  int32_t base_year;
+  // Last projected year (after the base year).
+  int32_t end_year;
+  // Capital–output ratio in the base year.
+  double capital_output_ratio;
+  // Gross investment as a share of GDP, σ.
+  double investment_rate;
+  // Depreciation rate δ.
+  double depreciation;
+  // Employment growth.
+  double employment_growth;
+  // TFP growth.
+  double tfp_growth;
+  // Labour's share of income.
+  double labour_share;
+} NsScenario;
+
+// The period averages of a projection.
+typedef struct NsProjection {
+  // Average GDP growth, a fraction per year.
+  double gdp_growth;
+  // Average labour-productivity growth.
+  double lp_growth;
+  // Average capital growth.
+  double capital_growth;
+  // Whether `tfp_share` is defined (GDP changed).
+  bool tfp_share_defined;
+  // TFP's share of GDP growth, a fraction (NaN when undefined).
+  double tfp_share;
+} NsProjection;
+
+// A goal on a projected outcome: at least `low` (when `has_low`) and at most `high` (when
+// `has_high`), fractions.
+typedef struct NsScenarioGoal {
+  // `NS_OUTCOME_GDP_GROWTH`, `NS_OUTCOME_LP_GROWTH` or `NS_OUTCOME_TFP_SHARE`.
+  int32_t outcome;
+  // Whether `low` applies.
+  bool has_low;
+  // Lower bound.
+  double low;
+  // Whether `high` applies.
+  bool has_high;
+  // Upper bound.
+  double high;
+} NsScenarioGoal;
+
+// What it takes to meet one goal.
+typedef struct NsWhatItTakes {
+  // `NS_REQUIREMENT_VALUE`, `NS_REQUIREMENT_ALWAYS` or `NS_REQUIREMENT_NEVER`.
+  int32_t kind;
+  // For `NS_REQUIREMENT_VALUE`: the value of the assumption that just meets the goal, the
+  // boundary of the meeting values nearest the value held; NaN otherwise.
+  double value;
+  // The outcome projected at `value` (VALUE), or the closest the range gets (NEVER; NaN
+  // when the outcome is nowhere defined); NaN for ALWAYS.
+  double outcome;
+  // For `NS_REQUIREMENT_NEVER`: where the outcome comes closest (NaN otherwise).
+  double closest_at;
+  // The assumption as held in the scenario.
+  double held;
+  // Whether the scenario as held meets the goal.
+  bool met_as_held;
+} NsWhatItTakes;
+
 // The data of a frontier, borrowed for the call. `y` holds `rows` logged outputs (or costs);
 // `x` is row-major `rows × n_x` logged regressors without a column of ones (β₀ is added).
 // `unit` and `period` (each `rows` elements) may be NULL: without units every row is its own
@@ -570,73 +637,6 @@ typedef struct NsSfaOutput {
   // Receives FRONTIER 4.1's printout of the fit, to be freed with `ns_string_free`.
   char **report;
 } NsSfaOutput;
-
-// Assumptions of a scenario (fractions per year). The name is the core's default.
-typedef struct NsScenario {
-  // Base year (levels known at its end).
-  int32_t base_year;
-  // Last projected year (after the base year).
-  int32_t end_year;
-  // Capital–output ratio in the base year.
-  double capital_output_ratio;
-  // Gross investment as a share of GDP, σ.
-  double investment_rate;
-  // Depreciation rate δ.
-  double depreciation;
-  // Employment growth.
-  double employment_growth;
-  // TFP growth.
-  double tfp_growth;
-  // Labour's share of income.
-  double labour_share;
-} NsScenario;
-
-// The period averages of a projection.
-typedef struct NsProjection {
-  // Average GDP growth, a fraction per year.
-  double gdp_growth;
-  // Average labour-productivity growth.
-  double lp_growth;
-  // Average capital growth.
-  double capital_growth;
-  // Whether `tfp_share` is defined (GDP changed).
-  bool tfp_share_defined;
-  // TFP's share of GDP growth, a fraction (NaN when undefined).
-  double tfp_share;
-} NsProjection;
-
-// A goal on a projected outcome: at least `low` (when `has_low`) and at most `high` (when
-// `has_high`), fractions.
-typedef struct NsScenarioGoal {
-  // `NS_OUTCOME_GDP_GROWTH`, `NS_OUTCOME_LP_GROWTH` or `NS_OUTCOME_TFP_SHARE`.
-  int32_t outcome;
-  // Whether `low` applies.
-  bool has_low;
-  // Lower bound.
-  double low;
-  // Whether `high` applies.
-  bool has_high;
-  // Upper bound.
-  double high;
-} NsScenarioGoal;
-
-// What it takes to meet one goal.
-typedef struct NsWhatItTakes {
-  // `NS_REQUIREMENT_VALUE`, `NS_REQUIREMENT_ALWAYS` or `NS_REQUIREMENT_NEVER`.
-  int32_t kind;
-  // For `NS_REQUIREMENT_VALUE`: the value of the assumption that just meets the goal, the
-  // boundary of the meeting values nearest the value held; NaN otherwise.
-  double value;
-  // The outcome projected at `value` (VALUE), or the closest the range gets (NEVER; NaN
-  // when the outcome is nowhere defined); NaN for ALWAYS.
-  double outcome;
-  // For `NS_REQUIREMENT_NEVER`: where the outcome comes closest (NaN otherwise).
-  double closest_at;
-  // The assumption as held in the scenario.
-  double held;
-  // Whether the scenario as held meets the goal.
-  bool met_as_held;
-} NsWhatItTakes;
 
 // Options of `ns_capital_stock`. Pass NULL for the defaults: end of year, Harberger initial
 // stock from investment growth over the first 5 years.
@@ -967,37 +967,6 @@ enum NsStatus ns_assess(const char *plans_json,
 enum NsStatus ns_vietnam_report(int32_t format,
                                 char **out);
 
-// The number of parameters `ns_sfa` estimates for `data` and `options`, written to `out`:
-// the length of `NsSfaOutput.params` (and the side of `covariance`).
-//
-// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model.
-//
-// # Safety
-// `data`, `options` and `out` are NULL or valid.
-enum NsStatus ns_sfa_param_count(const struct NsSfaData *data,
-                                 const struct NsSfaOptions *options,
-                                 size_t *out);
-
-// Estimates a stochastic frontier by maximum likelihood as FRONTIER 4.1 does (OLS, grid
-// search over γ, then BFGS with analytic gradients; Coelli 1996): the error-components model
-// of Battese & Coelli (1992) or the inefficiency-effects model of Battese & Coelli (1995),
-// production or cost, in FRONTIER's parameters (σ², γ). Results go into the caller's arrays
-// of `out` (see `NsSfaOutput`); nothing is written on failure.
-//
-// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_OUT_OF_RANGE` (a non-finite value, naming its
-// row and column); `NS_STATUS_LENGTH_MISMATCH`; `NS_STATUS_EMPTY`;
-// `NS_STATUS_INVALID_PARAMETER` (collinear regressors, naming the column; η with one period
-// or without units and periods; duplicate unit-period rows; `z` with the error-components
-// model); `NS_STATUS_INSUFFICIENT_DATA` (no more rows than parameters);
-// `NS_STATUS_INVALID_ENUM`.
-//
-// # Safety
-// `data` is NULL or valid, its arrays sized as `NsSfaData` says; `options` is NULL or valid;
-// `out` is NULL or valid, each non-NULL array sized as `NsSfaOutput` says.
-enum NsStatus ns_sfa(const struct NsSfaData *data,
-                     const struct NsSfaOptions *options,
-                     const struct NsSfaOutput *out);
-
 // Writes Viet Nam's 2021–2025 baseline (assumptions from the embedded sources: PWT 10.01's
 // capital–output ratio and δ in 2019, the mean published investment share 2016–2022,
 // employment growth 1 %/yr, TFP growth 2 %/yr, labour share 0.48) into `out`.
@@ -1060,6 +1029,37 @@ enum NsStatus ns_realism_json(int32_t measure,
                               double required,
                               size_t years,
                               char **json_out);
+
+// The number of parameters `ns_sfa` estimates for `data` and `options`, written to `out`:
+// the length of `NsSfaOutput.params` (and the side of `covariance`).
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model.
+//
+// # Safety
+// `data`, `options` and `out` are NULL or valid.
+enum NsStatus ns_sfa_param_count(const struct NsSfaData *data,
+                                 const struct NsSfaOptions *options,
+                                 size_t *out);
+
+// Estimates a stochastic frontier by maximum likelihood as FRONTIER 4.1 does (OLS, grid
+// search over γ, then BFGS with analytic gradients; Coelli 1996): the error-components model
+// of Battese & Coelli (1992) or the inefficiency-effects model of Battese & Coelli (1995),
+// production or cost, in FRONTIER's parameters (σ², γ). Results go into the caller's arrays
+// of `out` (see `NsSfaOutput`); nothing is written on failure.
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_OUT_OF_RANGE` (a non-finite value, naming its
+// row and column); `NS_STATUS_LENGTH_MISMATCH`; `NS_STATUS_EMPTY`;
+// `NS_STATUS_INVALID_PARAMETER` (collinear regressors, naming the column; η with one period
+// or without units and periods; duplicate unit-period rows; `z` with the error-components
+// model); `NS_STATUS_INSUFFICIENT_DATA` (no more rows than parameters);
+// `NS_STATUS_INVALID_ENUM`.
+//
+// # Safety
+// `data` is NULL or valid, its arrays sized as `NsSfaData` says; `options` is NULL or valid;
+// `out` is NULL or valid, each non-NULL array sized as `NsSfaOutput` says.
+enum NsStatus ns_sfa(const struct NsSfaData *data,
+                     const struct NsSfaOptions *options,
+                     const struct NsSfaOutput *out);
 
 // Copies the message of the last failure on this thread into `buf` (at most `len` bytes,
 // NUL-terminated, truncated if needed) and returns the length the full message needs,
