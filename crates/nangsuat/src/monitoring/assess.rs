@@ -22,8 +22,8 @@
 //! measurable* if its period starts after the latest data), with the reason.
 
 use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare};
-use crate::monitoring::observation::{Evidence, Observation, Observations, ObservedWhen};
 use crate::error::{Error, Result};
+use crate::monitoring::observation::{Evidence, Observation, Observations, ObservedWhen};
 use crate::monitoring::progress::{
     Method, Point, Progress, ProgressFact, ProgressInput, Status, progress,
 };
@@ -77,7 +77,11 @@ impl AccountingData {
         labour_share: f64,
     ) -> Result<Self> {
         Share::new(labour_share)?;
-        for (name, values) in [("output", &output), ("capital", &capital), ("labour", &labour)] {
+        for (name, values) in [
+            ("output", &output),
+            ("capital", &capital),
+            ("labour", &labour),
+        ] {
             // AnnualSeries checks lengths, order, gaps and finiteness with the series' name.
             crate::series::AnnualSeries::new(name, years.clone(), values.clone())?;
             if let Some((year, value)) = years.iter().zip(values).find(|(_, v)| **v <= 0.0) {
@@ -172,7 +176,11 @@ impl AssessOptions {
     /// # Errors
     /// [`Error::NonFinite`] / [`Error::NonPositive`] naming the year of a value that is not
     /// a finite positive number; [`Error::DuplicateYear`] for a repeated year.
-    pub fn with_population(mut self, scope: impl Into<String>, population: Vec<Point>) -> Result<Self> {
+    pub fn with_population(
+        mut self,
+        scope: impl Into<String>,
+        population: Vec<Point>,
+    ) -> Result<Self> {
         let scope = scope.into();
         for (k, p) in population.iter().enumerate() {
             if !p.value.is_finite() {
@@ -257,6 +265,10 @@ pub enum Fact {
     Progress {
         /// The method's fact.
         progress: ProgressFact,
+        /// Whether the method's values are the level-path index (100 in the year before the
+        /// period) rather than values in the goal's unit.
+        #[serde(default)]
+        on_index: bool,
     },
     /// A period-average growth target tracked as a level path (METHODS §7): index 100 in the
     /// year before the period.
@@ -685,12 +697,13 @@ fn no_value(ctx: &Ctx<'_>, indicator: &str) -> Fact {
     }
 }
 
-fn run_progress(ctx: &Ctx<'_>, input: ProgressInput, out: &mut GoalAssessment) {
+fn run_progress(ctx: &Ctx<'_>, input: ProgressInput, on_index: bool, out: &mut GoalAssessment) {
     match progress(&input, ctx.options.method) {
         Ok(p) => {
             out.status = p.status;
             out.reason.push(Fact::Progress {
                 progress: p.reason.clone(),
+                on_index,
             });
             out.progress = Some(p);
         }
@@ -761,7 +774,8 @@ fn period_average_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
         used = chained.iter().map(|c| c.1).collect();
     } else {
         if let Some((y, _)) = annual.first() {
-            out.reason.push(Fact::AnnualValuesStartLate { first: *y, start });
+            out.reason
+                .push(Fact::AnnualValuesStartLate { first: *y, start });
             cite_alternatives(
                 ctx,
                 annual_code,
@@ -800,7 +814,7 @@ fn period_average_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
         published_average,
     });
     let input = ProgressInput::new(base, path, Some(target)).higher_is_better(ctx.higher);
-    run_progress(ctx, input, out);
+    run_progress(ctx, input, true, out);
     if cur.year < ctx.end && out.status != Status::Achieved {
         let remaining = (target.value / cur.value).powf(1.0 / f64::from(ctx.end - cur.year)) - 1.0;
         out.needed = Some(Needed::GrowthStillRequired {
@@ -1017,7 +1031,7 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
         if let Some(limit) = indicator.and_then(|i| i.natural_limit) {
             input = input.natural_limit(limit);
         }
-        run_progress(ctx, input, out);
+        run_progress(ctx, input, false, out);
     }
     if out.status != Status::Achieved && current.year < ctx.end {
         let per_year = gap / f64::from(ctx.end - current.year);
@@ -1167,7 +1181,14 @@ horizon = { start = 2021, end = 2025 }"#,
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(a.reason[0], Fact::LevelPath { through: 2022, end: 2025, .. }));
+        assert!(matches!(
+            a.reason[0],
+            Fact::LevelPath {
+                through: 2022,
+                end: 2025,
+                ..
+            }
+        ));
         // a published average over the whole period gives the final verdict
         let o = obs("x,lp_growth_avg,2021-2025,7.5,u,,s,press\n");
         let a = one(&plan, &o);
@@ -1237,7 +1258,8 @@ horizon = { end = 2025 }"#,
         assert!(matches!(
             a.reason[0],
             Fact::Progress {
-                progress: ProgressFact::TargetYearPassed { .. }
+                progress: ProgressFact::TargetYearPassed { .. },
+                ..
             }
         ));
         let a = one(&plan, &obs("x,st_enterprises,2023,32,u,,s,confirmed\n"));

@@ -287,7 +287,10 @@ pub(crate) fn is_average_growth_of(plan: &Plan, code: &str, what: Computation) -
 
 /// Whether a goal's indicator is TFP's share of growth.
 pub(crate) fn is_tfp_share(plan: &Plan, code: &str) -> bool {
-    matches!(computed(plan, code), Some((_, Some(Computation::TfpShareOfGrowth))))
+    matches!(
+        computed(plan, code),
+        Some((_, Some(Computation::TfpShareOfGrowth)))
+    )
 }
 
 /// Consistency of one plan's targets, with `employment_growth` (a fraction per year) as the
@@ -301,9 +304,11 @@ pub fn consistency(plan: &Plan, employment_growth: f64) -> Vec<ConsistencyCheck>
         Some(h) => (h.start.unwrap_or(h.end), h.end),
         None => (plan.period.start, plan.period.end),
     };
-    for lp in plan.goals.iter().filter(|g| {
-        is_average_growth_of(plan, &g.indicator, Computation::LabourProductivityGrowth)
-    }) {
+    for lp in plan
+        .goals
+        .iter()
+        .filter(|g| is_average_growth_of(plan, &g.indicator, Computation::LabourProductivityGrowth))
+    {
         let Some(g_lp) = lp.target.lower_bound() else {
             continue;
         };

@@ -652,10 +652,7 @@ fn band(x: f64, high: f64, med: f64, low: f64) -> Status {
 }
 
 fn opposite_signs(base: Point, cur: Point, out: &mut Progress) -> Status {
-    out.reason = ProgressFact::OppositeSigns {
-        base,
-        current: cur,
-    };
+    out.reason = ProgressFact::OppositeSigns { base, current: cur };
     Status::InsufficientData
 }
 

@@ -15,9 +15,7 @@
 //! ```
 
 use crate::plan::goal::{Goal, Target};
-use crate::plan::indicator::{
-    Direction, Indicator, IndicatorKind, is_known_unit,
-};
+use crate::plan::indicator::{Direction, Indicator, IndicatorKind, is_known_unit};
 use crate::plan::{Plan, PlanLevel};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};

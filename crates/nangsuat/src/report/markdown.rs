@@ -284,7 +284,11 @@ fn write_feasibility(md: &mut String, f: &Feasibility, lang: Lang, places: &Plac
         words::quantity(lang, 100.0 * f.employment_growth, "percent_per_year")
     );
     if let Some(b) = &f.employment_basis {
-        let observed = words::quantity(lang, 100.0 * b.observed_growth, "percent_per_year");
+        let observed = format!(
+            "{} {}",
+            fixed(lang, 100.0 * b.observed_growth, 2),
+            words::unit(lang, "percent_per_year")
+        );
         employment.push_str(&match (lang, b.definition_break) {
             (Lang::Vi, true) => format!(
                 " (số người làm việc {}–{} tăng khoảng {observed}, sau một lần thay đổi định nghĩa \
@@ -300,7 +304,10 @@ fn write_feasibility(md: &mut String, f: &Feasibility, lang: Lang, places: &Plac
                  lower, stated figure is assumed)",
                 b.from, b.to
             ),
-            (_, false) => format!(" (employed persons grew ≈ {observed} in {}–{})", b.from, b.to),
+            (_, false) => format!(
+                " (employed persons grew ≈ {observed} in {}–{})",
+                b.from, b.to
+            ),
         });
     }
     let _ = writeln!(md, "{employment}.\n");
@@ -459,12 +466,7 @@ fn write_annex(md: &mut String, h: &History, lang: Lang) {
         let _ = writeln!(md, "{head}\n|---|{}", "---:|".repeat(s.periods.len()));
         for (share, row) in s.labour_shares.iter().zip(&s.tfp_share) {
             let cells: Vec<String> = row.iter().map(|v| opt(lang, *v)).collect();
-            let _ = writeln!(
-                md,
-                "| {} | {} |",
-                fixed(lang, *share, 2),
-                cells.join(" | ")
-            );
+            let _ = writeln!(md, "| {} | {} |", fixed(lang, *share, 2), cells.join(" | "));
         }
         md.push('\n');
     }

@@ -30,7 +30,9 @@ pub mod words;
 use crate::accounting::UndefinedShare;
 use crate::error::{Error, Result};
 use crate::monitoring::assess::{AssessOptions, Cited, PlanAssessment, assess_plans};
-use crate::monitoring::feasibility::{ConsistencyCheck, Projection, Realism, Scenario, Sensitivity};
+use crate::monitoring::feasibility::{
+    ConsistencyCheck, Projection, Realism, Scenario, Sensitivity,
+};
 use crate::monitoring::observation::Observations;
 use crate::monitoring::progress::{Method, Status};
 use crate::plan::Plan;

@@ -280,10 +280,7 @@ pub fn method(lang: Lang, method: Method) -> &'static str {
             "biểu đồ tiến độ SDG của Cơ quan Thống kê Liên Hợp Quốc (UNSD)",
             "UN Statistics Division SDG progress chart",
         ),
-        Method::EscapCurrentStatus => (
-            "đánh giá hiện trạng của ESCAP",
-            "UN ESCAP current status",
-        ),
+        Method::EscapCurrentStatus => ("đánh giá hiện trạng của ESCAP", "UN ESCAP current status"),
         Method::EscapAnticipated => (
             "đánh giá tiến độ dự kiến của ESCAP",
             "UN ESCAP anticipated progress",
@@ -313,7 +310,7 @@ pub fn unit(lang: Lang, code: &str) -> String {
         "percent_of_labour" => ("% lực lượng lao động", "% of the labour force"),
         "percent_of_localities" => ("% số địa phương", "% of localities"),
         "percent_of_villages" => ("% số thôn", "% of villages"),
-        "count" => ("", ""),
+        "count" | "index" => ("", ""),
         "count_of_firms" => ("doanh nghiệp", "firms"),
         "count_of_hospitals" => ("bệnh viện", "hospitals"),
         "per_10000_people" | "per_10000_population" => ("người/1 vạn dân", "per 10,000 people"),
@@ -324,7 +321,10 @@ pub fn unit(lang: Lang, code: &str) -> String {
         "trillion_VND" => ("nghìn tỷ đồng", "trillion VND"),
         "million_persons" => ("triệu người", "million persons"),
         "persons" => ("người", "persons"),
-        "persons_fte" => ("người (quy đổi toàn thời gian)", "persons (full-time equivalent)"),
+        "persons_fte" => (
+            "người (quy đổi toàn thời gian)",
+            "persons (full-time equivalent)",
+        ),
         "USD_per_person" => ("USD/người", "USD per person"),
         "USD_per_worker" => ("USD/lao động", "USD per worker"),
         "milestone" => ("(hoàn thành = 1)", "(done = 1)"),
@@ -339,26 +339,23 @@ pub fn unit(lang: Lang, code: &str) -> String {
 pub fn quantity(lang: Lang, value: f64, unit_code: &str) -> String {
     let v = trimmed(lang, value, 4);
     let u = unit(lang, unit_code);
-    if u.is_empty() {
-        v
-    } else {
-        format!("{v} {u}")
-    }
+    if u.is_empty() { v } else { format!("{v} {u}") }
 }
 
 /// A place's name (`viet_nam` → `Việt Nam` when `places` names it), else the code.
 pub fn place(lang: Lang, code: &str, places: &Places) -> String {
-    places
-        .get(code)
-        .map_or_else(|| code.to_string(), |p| pick(lang, &p.name_vi, &p.name_en).clone())
+    places.get(code).map_or_else(
+        || code.to_string(),
+        |p| pick(lang, &p.name_vi, &p.name_en).clone(),
+    )
 }
 
 /// An indicator's name from the catalogue, else its code.
 pub fn indicator(lang: Lang, code: &str) -> String {
-    catalogue()
-        .iter()
-        .find(|i| i.code == code)
-        .map_or_else(|| code.to_string(), |i| pick(lang, &i.name_vi, &i.name_en).clone())
+    catalogue().iter().find(|i| i.code == code).map_or_else(
+        || code.to_string(),
+        |i| pick(lang, &i.name_vi, &i.name_en).clone(),
+    )
 }
 
 /// A target with its unit: `> 7 %/năm`, `≈ 45 % tăng trưởng`, `12–15`, `≥ 60`.
@@ -390,11 +387,7 @@ pub fn target(lang: Lang, target: &Target, unit_code: &str, places: &Places) -> 
         }
     };
     let u = unit(lang, unit_code);
-    if u.is_empty() {
-        t
-    } else {
-        format!("{t} {u}")
-    }
+    if u.is_empty() { t } else { format!("{t} {u}") }
 }
 
 /// A reference series `scope:indicator` in words (`Tốc độ tăng năng suất lao động của Việt
@@ -402,8 +395,16 @@ pub fn target(lang: Lang, target: &Target, unit_code: &str, places: &Places) -> 
 pub fn reference_words(lang: Lang, reference: &str, places: &Places) -> String {
     match reference.split_once(':') {
         Some((scope, code)) => match lang {
-            Lang::Vi => format!("{} của {}", indicator(lang, code), place(lang, scope, places)),
-            _ => format!("{} of {}", indicator(lang, code), place(lang, scope, places)),
+            Lang::Vi => format!(
+                "{} của {}",
+                indicator(lang, code),
+                place(lang, scope, places)
+            ),
+            _ => format!(
+                "{} of {}",
+                indicator(lang, code),
+                place(lang, scope, places)
+            ),
         },
         None => indicator(lang, reference),
     }
@@ -791,7 +792,10 @@ pub fn fact(lang: Lang, fact: &Fact, unit_code: &str, places: &Places) -> String
                 )
             }
         }
-        Fact::NoPublishedValue { scope, indicator: code } => {
+        Fact::NoPublishedValue {
+            scope,
+            indicator: code,
+        } => {
             if vi {
                 format!(
                     "chưa tìm thấy số liệu công bố về {} của {}",
@@ -847,7 +851,9 @@ pub fn fact(lang: Lang, fact: &Fact, unit_code: &str, places: &Places) -> String
                 format!("the observations cannot be assessed: {message}")
             }
         }
-        Fact::Progress { progress } => progress_fact(lang, progress, unit_code),
+        Fact::Progress { progress, on_index } => {
+            progress_fact(lang, progress, if *on_index { "index" } else { unit_code })
+        }
         Fact::LevelPath {
             achieved,
             start,
@@ -985,7 +991,11 @@ pub fn fact(lang: Lang, fact: &Fact, unit_code: &str, places: &Places) -> String
                     point(lang, Point::new(*year, *value), unit_code),
                     lower_first(&r),
                     q(*reference_value),
-                    if *above { "cao hơn" } else { "không cao hơn" }
+                    if *above {
+                        "cao hơn"
+                    } else {
+                        "không cao hơn"
+                    }
                 )
             } else {
                 format!(
@@ -1026,7 +1036,11 @@ pub fn reason(lang: Lang, facts: &[Fact], unit_code: &str, places: &Places) -> S
 
 /// A value already in percent per year (`5,24 %/năm`).
 fn percent_per_year(lang: Lang, value: f64) -> String {
-    format!("{} {}", fixed(lang, value, 2), unit(lang, "percent_per_year"))
+    format!(
+        "{} {}",
+        fixed(lang, value, 2),
+        unit(lang, "percent_per_year")
+    )
 }
 
 fn lower_first(text: &str) -> String {
@@ -1501,8 +1515,14 @@ mod tests {
         assert_eq!(place(Lang::Vi, "x", &places), "Tỉnh X");
         assert_eq!(place(Lang::En, "y", &places), "y");
         let t = Target::Above { value: 7.5 };
-        assert_eq!(target(Lang::Vi, &t, "percent_per_year", &places), "> 7,5 %/năm");
-        assert_eq!(target(Lang::En, &t, "percent_per_year", &places), "> 7.5 %/yr");
+        assert_eq!(
+            target(Lang::Vi, &t, "percent_per_year", &places),
+            "> 7,5 %/năm"
+        );
+        assert_eq!(
+            target(Lang::En, &t, "percent_per_year", &places),
+            "> 7.5 %/yr"
+        );
         let t = Target::Between {
             low: 12.0,
             high: 15.0,
@@ -1528,7 +1548,10 @@ mod tests {
             published_average: true,
         };
         let vi = fact(Lang::Vi, &f, "percent_per_year", &places);
-        assert!(vi.starts_with("bình quân 5,24 %/năm giai đoạn 2021–2025"), "{vi}");
+        assert!(
+            vi.starts_with("bình quân 5,24 %/năm giai đoạn 2021–2025"),
+            "{vi}"
+        );
         assert!(vi.contains("129,09") && vi.contains("140,26"), "{vi}");
         let en = fact(Lang::En, &f, "percent_per_year", &places);
         assert!(en.starts_with("average 5.24 %/yr over 2021–2025"), "{en}");
@@ -1556,6 +1579,9 @@ mod tests {
             }),
         };
         let vi = progress_fact(Lang::Vi, &p, "count");
-        assert!(vi.starts_with("đã qua năm chỉ tiêu 2025: 31 năm 2025 còn thiếu 29"), "{vi}");
+        assert!(
+            vi.starts_with("đã qua năm chỉ tiêu 2025: 31 năm 2025 còn thiếu 29"),
+            "{vi}"
+        );
     }
 }

@@ -119,13 +119,16 @@ fn columns<'a>(header: &csv::StringRecord, names: &[&'a str], path: &str) -> Res
     names
         .iter()
         .map(|name| {
-            header.iter().position(|h| h == *name).ok_or_else(|| Error::Parse {
-                format: "csv".into(),
-                path: path.into(),
-                line: Some(1),
-                column: None,
-                message: format!("no column `{name}`"),
-            })
+            header
+                .iter()
+                .position(|h| h == *name)
+                .ok_or_else(|| Error::Parse {
+                    format: "csv".into(),
+                    path: path.into(),
+                    line: Some(1),
+                    column: None,
+                    message: format!("no column `{name}`"),
+                })
         })
         .collect()
 }
@@ -138,13 +141,21 @@ fn columns<'a>(header: &csv::StringRecord, names: &[&'a str], path: &str) -> Res
 pub(crate) fn parse_pwt_country(text: &str) -> Result<PwtCountry> {
     const PATH: &str = "pwt1001_vnm.csv";
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| csv_failure(&e, PATH))?
-        .clone();
+    let header = reader.headers().map_err(|e| csv_failure(&e, PATH))?.clone();
     let names = [
-        "countrycode", "year", "rgdpna", "rnna", "rkna", "emp", "avh", "hc", "labsh", "delta",
-        "cgdpo", "pop", "csh_i",
+        "countrycode",
+        "year",
+        "rgdpna",
+        "rnna",
+        "rkna",
+        "emp",
+        "avh",
+        "hc",
+        "labsh",
+        "delta",
+        "cgdpo",
+        "pop",
+        "csh_i",
     ];
     let cols = columns(&header, &names, PATH)?;
     let mut out = PwtCountry {
@@ -198,10 +209,7 @@ pub(crate) fn parse_pwt_country(text: &str) -> Result<PwtCountry> {
 pub(crate) fn parse_peers(text: &str) -> Result<Vec<PwtPeer>> {
     const PATH: &str = "pwt1001_peers.csv";
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| csv_failure(&e, PATH))?
-        .clone();
+    let header = reader.headers().map_err(|e| csv_failure(&e, PATH))?.clone();
     let names = ["countrycode", "year", "rgdpna", "emp", "rtfpna"];
     let cols = columns(&header, &names, PATH)?;
     let mut out: Vec<PwtPeer> = Vec::new();
@@ -289,7 +297,10 @@ mod tests {
         assert_eq!(peers.len(), 14);
         assert!(peers.iter().any(|p| p.countrycode == "CHN"));
         let e = parse_peers("countrycode,year,rgdpna,emp,rtfpna\nX,2000,1.0,abc,\n").unwrap_err();
-        assert!(e.to_string().contains("line 2") && e.to_string().contains("abc"), "{e}");
+        assert!(
+            e.to_string().contains("line 2") && e.to_string().contains("abc"),
+            "{e}"
+        );
         let e = parse_peers("countrycode,year,rgdpna\n").unwrap_err();
         assert!(e.to_string().contains("no column `emp`"), "{e}");
     }

@@ -123,7 +123,12 @@ impl Vietnam {
     /// Viet Nam's labour productivity (PWT `rgdpna / emp`) up to `last_year`, as a level
     /// series for records.
     pub fn labour_productivity(&self, last_year: i32) -> LevelSeries {
-        let n = self.pwt.year.iter().take_while(|y| **y <= last_year).count();
+        let n = self
+            .pwt
+            .year
+            .iter()
+            .take_while(|y| **y <= last_year)
+            .count();
         let lp = self.pwt.rgdpna[..n]
             .iter()
             .zip(&self.pwt.emp[..n])

@@ -75,8 +75,8 @@ fn accountings(vn: &Vietnam) -> Result<Accountings> {
         .hours(&pwt.avh)
         .human_capital(&pwt.hc)
         .labour_share(share);
-    let persons = AccountingInput::new(&pwt.year, &pwt.rgdpna, &pwt.rnna, &pwt.emp)
-        .labour_share(share);
+    let persons =
+        AccountingInput::new(&pwt.year, &pwt.rgdpna, &pwt.rnna, &pwt.emp).labour_share(share);
     Ok(Accountings {
         tornqvist: run(
             GrowthAccounting::tornqvist().base_year(INDEX_BASE_YEAR),
@@ -303,7 +303,12 @@ pub fn scenario_2021_2025() -> Scenario {
 /// break), the basis of the scenario's lower assumption.
 fn employment_basis(vn: &Vietnam) -> Option<EmploymentBasis> {
     let annual = vn.observations().annual(SCOPE, "employed_persons");
-    let at = |year: i32| annual.iter().find(|(y, _)| *y == year).map(|(_, o)| o.value);
+    let at = |year: i32| {
+        annual
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, o)| o.value)
+    };
     let (a, b) = (at(2021)?, at(2025)?);
     Some(EmploymentBasis {
         observed_growth: (b / a).powf(1.0 / 4.0) - 1.0,
@@ -411,7 +416,11 @@ fn feasibility_from(vn: &Vietnam, acc: &Accountings, scenario: Scenario) -> Resu
     Ok(Feasibility {
         employment_growth: g_l,
         employment_basis: employment_basis(vn),
-        consistency: vn.plans().iter().flat_map(|p| consistency(p, g_l)).collect(),
+        consistency: vn
+            .plans()
+            .iter()
+            .flat_map(|p| consistency(p, g_l))
+            .collect(),
         realism: checks,
         scenario,
         projection,
@@ -465,7 +474,11 @@ mod tests {
             .best(SCOPE, "lp_growth", ObservedWhen::Year(2016))
             .unwrap();
         assert_eq!(lp.value, 5.31);
-        let years: Vec<i32> = obs.annual(SCOPE, TFP_CONTRIBUTION).iter().map(|a| a.0).collect();
+        let years: Vec<i32> = obs
+            .annual(SCOPE, TFP_CONTRIBUTION)
+            .iter()
+            .map(|a| a.0)
+            .collect();
         assert_eq!(years, vec![2016, 2017, 2018, 2019, 2020, 2022, 2023, 2024]);
         let p = obs
             .best(
@@ -545,8 +558,16 @@ mod tests {
         let r = realism(Measure::LabourProductivity, 0.07, 5, None, &lp);
         assert_eq!(r.peers.len(), 14);
         // China and Korea grew LP above 7 %/yr for five years at some point (PWT 10.01)
-        assert!(r.peers.iter().any(|p| p.country == "CHN" && p.growth > 0.07));
-        assert!(r.peers.iter().any(|p| p.country == "KOR" && p.growth > 0.07));
+        assert!(
+            r.peers
+                .iter()
+                .any(|p| p.country == "CHN" && p.growth > 0.07)
+        );
+        assert!(
+            r.peers
+                .iter()
+                .any(|p| p.country == "KOR" && p.growth > 0.07)
+        );
         assert!(r.achieved_by >= 2);
         let tfp: Vec<LevelSeries> = vn.peers().iter().map(|p| p.tfp()).collect();
         assert_eq!(realism(Measure::Tfp, 0.5, 5, None, &tfp).achieved_by, 0);
@@ -560,7 +581,9 @@ mod tests {
         let first = &checks[0];
         assert!(!first.contradiction);
         match &first.finding {
-            Consistency::Implied { gdp_growth, tfp, .. } => {
+            Consistency::Implied {
+                gdp_growth, tfp, ..
+            } => {
                 assert!((gdp_growth - 0.0807).abs() < 1e-12);
                 assert!((tfp[0].tfp_growth - required_tfp_growth(0.45, 0.0807)).abs() < 1e-15);
             }
