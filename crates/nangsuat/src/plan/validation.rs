@@ -211,7 +211,7 @@ pub fn validate_plans(plans: &[Plan]) -> Vec<Finding> {
     let catalogue = crate::plan::indicator::catalogue();
     let mut out: Vec<Finding> = plans
         .iter()
-        .flat_map(|p| validate_one(p, &catalogue))
+        .flat_map(|p| validate_one(p, catalogue))
         .collect();
     let by_id: BTreeMap<&str, &Plan> = plans.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut seen = BTreeSet::new();
@@ -245,7 +245,7 @@ pub fn validate_plans(plans: &[Plan]) -> Vec<Finding> {
                             format!("following parents from `{}` returns to it", plan.id),
                         );
                     } else {
-                        weaker_than_parent(plan, parent, &catalogue, &mut sink);
+                        weaker_than_parent(plan, parent, catalogue, &mut sink);
                     }
                 }
             }

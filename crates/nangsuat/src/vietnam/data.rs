@@ -115,7 +115,7 @@ fn number(field: &str, column: &str, line: usize, path: &str) -> Result<f64> {
 }
 
 /// The columns of a CSV header, by name.
-fn columns<'a>(header: &csv::StringRecord, names: &[&'a str], path: &str) -> Result<Vec<usize>> {
+fn columns(header: &csv::StringRecord, names: &[&str], path: &str) -> Result<Vec<usize>> {
     names
         .iter()
         .map(|name| {
