@@ -94,13 +94,14 @@
 // Bit: `rts_sech` is defined.
 #define NS_DEFINED_RTS_SECH 64
 
-// Report format of `ns_assess`: JSON (every number, source and reason).
+// Report format of `ns_assess`: JSON (every number, source, and the facts behind each status
+// as tagged objects).
 #define NS_REPORT_JSON 0
 
-// Report format of `ns_assess`: Markdown with Vietnamese labels.
+// Report format of `ns_assess`: Markdown in Vietnamese (decimal comma: `5,24 %`).
 #define NS_REPORT_MARKDOWN_VI 1
 
-// Report format of `ns_assess`: Markdown with English labels.
+// Report format of `ns_assess`: Markdown in English.
 #define NS_REPORT_MARKDOWN_EN 2
 
 // Result of every function. The numbers are stable and never reused.
@@ -518,7 +519,8 @@ enum NsStatus ns_builtin_plans_json(char **out);
 
 // Assesses every goal of `plans_json` (a JSON array of plans, as `ns_builtin_plans_json`
 // writes) against `observations_csv` (CSV text with the columns `scope, indicator, year,
-// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations) by
+// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations, read
+// as the Viet Nam report reads them) by
 // the progress method `method` (`"statcan"`, `"unsd"`, `"escap_current"`,
 // `"escap_anticipated"`, `"psa"`; NULL for `"statcan"`). On success `*out` holds the report
 // in `format` (`NS_REPORT_*`), freed with `ns_string_free`.
