@@ -104,13 +104,14 @@
 // `unit_multiplier`, `location`.
 #define NS_TABLE_CSV 1
 
-// Report format of `ns_assess`: JSON (every number, source and reason).
+// Report format of `ns_assess`: JSON (every number, source, and the facts behind each status
+// as tagged objects).
 #define NS_REPORT_JSON 0
 
-// Report format of `ns_assess`: Markdown with Vietnamese labels.
+// Report format of `ns_assess`: Markdown in Vietnamese (decimal comma: `5,24 %`).
 #define NS_REPORT_MARKDOWN_VI 1
 
-// Report format of `ns_assess`: Markdown with English labels.
+// Report format of `ns_assess`: Markdown in English.
 #define NS_REPORT_MARKDOWN_EN 2
 
 // Report format of `ns_assess`: one self-contained HTML document (inline CSS and SVG charts,
@@ -945,7 +946,8 @@ enum NsStatus ns_read_table_bytes(const uint8_t *bytes,
 
 // Assesses every goal of `plans_json` (a JSON array of plans, as `ns_builtin_plans_json`
 // writes) against `observations_csv` (CSV text with the columns `scope, indicator, year,
-// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations) by
+// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations, read
+// as the Viet Nam report reads them) by
 // the progress method `method` (`"statcan"`, `"unsd"`, `"escap_current"`,
 // `"escap_anticipated"`, `"psa"`; NULL for `"statcan"`). On success `*out` holds the report
 // in `format` (`NS_REPORT_*`), freed with `ns_string_free`.
@@ -1011,7 +1013,8 @@ enum NsStatus ns_what_it_takes(const struct NsScenario *scenario,
                                struct NsWhatItTakes *out);
 
 // Consistency checks of a plan's targets with `employment_growth` (a fraction per year) as
-// JSON (an array of `plan`, `goals`, `contradiction`, `message`), owned by the caller.
+// JSON (an array of `plan`, `goals`, `contradiction`, `finding` — the identity and its
+// numbers — and `message` with its words, `{"vi": …, "en": …}`), owned by the caller.
 //
 // # Safety
 // `plan` and `json_out` are valid.
@@ -1021,7 +1024,7 @@ enum NsStatus ns_consistency_json(const struct NsPlan *plan,
 
 // A required average growth over `years` years against the best records of that length of
 // Viet Nam's PWT 10.01 peers, as JSON (`measure`, `required`, `years`, `own_best`, `peers`,
-// `achieved_by`, `verdict`), owned by the caller.
+// `achieved_by`, and `verdict` with its words: `{"vi": …, "en": …}`), owned by the caller.
 //
 // # Safety
 // `json_out` is valid.

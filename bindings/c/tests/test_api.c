@@ -196,6 +196,13 @@ static void test_plans(void) {
   char *report = NULL;
   CHECK_STATUS(ns_assess(json, NULL, NULL, NS_REPORT_MARKDOWN_VI, &report), NS_STATUS_OK);
   CHECK(report && strstr(report, "đúng tiến độ") != NULL);
+  /* Vietnamese words and numbers: the facts behind Decision 36's LP goal. */
+  CHECK(strstr(report, "bình quân 5,24 %/năm giai đoạn 2021–2025") != NULL);
+  CHECK(strstr(report, "Việt Nam") != NULL);
+  ns_string_free(report);
+  report = NULL;
+  CHECK_STATUS(ns_assess(json, NULL, NULL, NS_REPORT_JSON, &report), NS_STATUS_OK);
+  CHECK(report && strstr(report, "\"fact\": \"level_path\"") != NULL);
   ns_string_free(report);
   report = NULL;
   CHECK_STATUS(ns_assess(json, NULL, "unsd", NS_REPORT_JSON, &report), NS_STATUS_OK);
@@ -209,6 +216,11 @@ static void test_plans(void) {
   report = NULL;
   CHECK_STATUS(ns_vietnam_report(NS_REPORT_MARKDOWN_EN, &report), NS_STATUS_OK);
   CHECK(report && strstr(report, "36/QĐ-TTg") != NULL);
+  CHECK(strstr(report, "average 5.24 %/yr over 2021–2025") != NULL);
+  ns_string_free(report);
+  report = NULL;
+  CHECK_STATUS(ns_vietnam_report(NS_REPORT_MARKDOWN_VI, &report), NS_STATUS_OK);
+  CHECK(report && strstr(report, "Hạch toán tăng trưởng hằng năm") != NULL);
   ns_string_free(report);
   report = NULL;
   /* The same report as one HTML document with its charts, in each language. */

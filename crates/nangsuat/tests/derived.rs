@@ -26,7 +26,7 @@ const NSDP_GDP_CONSTANT_2010: [(i32, f64); 3] = [
 fn lp_growth_from_nsdp_gdp_and_gso_employment_matches_nso_published_lp_growth() {
     // Employment (million persons) and NSO's published LP growth (%) are the embedded
     // observations (shared/data/vietnam/observations.csv, each row citing its page).
-    let obs = Observations::vietnam();
+    let obs = nangsuat::vietnam::Vietnam::get().observations().clone();
     let employment = Series::from_observations(&obs, "viet_nam", "employed_persons");
     let mut gdp = Series::new("gdp_constant_2010", "billion_vnd");
     for (year, value) in NSDP_GDP_CONSTANT_2010 {
