@@ -65,10 +65,15 @@ impl Panel {
     }
 
     fn input(&self) -> AccountingInput<'_> {
-        AccountingInput::new(&self.year, &self.output, &self.capital, &self.labour)
-            .hours(&self.hours)
-            .human_capital(&self.human_capital)
-            .labour_share(LabourShare::PerRow(&self.labour_share))
+        AccountingInput::new(
+            &self.year,
+            &self.output,
+            &self.capital,
+            &self.labour,
+            LabourShare::PerRow(&self.labour_share),
+        )
+        .hours(&self.hours)
+        .human_capital(&self.human_capital)
     }
 
     /// The floor: read every input column once.

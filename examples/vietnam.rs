@@ -93,10 +93,15 @@ fn annex() -> Result<()> {
          2019 labour growth and TFP growth carry it.\n"
     );
 
-    let input = AccountingInput::new(&vn.year, &vn.rgdpna, &vn.rnna, &vn.emp)
-        .hours(&vn.avh)
-        .human_capital(&vn.hc)
-        .labour_share(LabourShare::Constant(share));
+    let input = AccountingInput::new(
+        &vn.year,
+        &vn.rgdpna,
+        &vn.rnna,
+        &vn.emp,
+        LabourShare::Constant(share),
+    )
+    .hours(&vn.avh)
+    .human_capital(&vn.hc);
     let tornqvist = GrowthAccounting::tornqvist()
         .base_year(2010)
         .compute(&input)?;
@@ -129,8 +134,13 @@ fn annex() -> Result<()> {
         );
     }
 
-    let gso_input = AccountingInput::new(&vn.year, &vn.rgdpna, &vn.rnna, &vn.emp)
-        .labour_share(LabourShare::Constant(share));
+    let gso_input = AccountingInput::new(
+        &vn.year,
+        &vn.rgdpna,
+        &vn.rnna,
+        &vn.emp,
+        LabourShare::Constant(share),
+    );
     let gso = GrowthAccounting::gso().compute(&gso_input)?;
 
     println!("\n## Annex: periods (percent)\n");

@@ -43,13 +43,24 @@ def year_column(name: str, values: Any) -> np.ndarray:
 
 def entity_codes(values: Any) -> tuple[np.ndarray, list[str] | None]:
     """Entities as int64 codes. Integer entities are passed as they are; other labels are
-    factorised, and the labels are returned to name entities in messages and results."""
+    factorised in linear time (a hash table; the labels sorted), and the labels are returned
+    to name entities in messages and results. A missing label (None, NaN) is an error."""
     raw = np.asarray(_values(values))
     if raw.ndim != 1:
         raise InvalidParameterError(f"`entity` must be one-dimensional, got shape {raw.shape}")
     if raw.dtype.kind in "iu":
         return np.ascontiguousarray(raw, dtype=np.int64), None
-    uniques, codes = np.unique(raw.astype(str), return_inverse=True)
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is optional
+        uniques, codes = np.unique(raw.astype(str), return_inverse=True)
+        return np.ascontiguousarray(codes, dtype=np.int64), [str(u) for u in uniques]
+    codes, uniques = pd.factorize(raw, sort=True, use_na_sentinel=True)
+    if codes.size and codes.min() < 0:
+        i = int(np.flatnonzero(codes < 0)[0])
+        raise InvalidParameterError(
+            f"`entity` has a missing label ({raw[i]!r}) in row {i}: every row needs an entity"
+        )
     return np.ascontiguousarray(codes, dtype=np.int64), [str(u) for u in uniques]
 
 

@@ -520,12 +520,15 @@ pub fn feasibility(plans: &[Plan], scenario: Scenario) -> Result<Feasibility> {
         .map(|(y, l)| y / l)
         .collect();
     let tfp = GrowthAccounting::tornqvist().compute(
-        &AccountingInput::new(&vn.year, &vn.rgdpna, &vn.rnna, &vn.emp)
-            .hours(&vn.avh)
-            .human_capital(&vn.hc)
-            .labour_share(LabourShare::Constant(Share::new(
-                VIETNAM_DEFAULT_LABOUR_SHARE,
-            )?)),
+        &AccountingInput::new(
+            &vn.year,
+            &vn.rgdpna,
+            &vn.rnna,
+            &vn.emp,
+            LabourShare::Constant(Share::new(VIETNAM_DEFAULT_LABOUR_SHARE)?),
+        )
+        .hours(&vn.avh)
+        .human_capital(&vn.hc),
     )?;
     let own_name = |plan: &Plan| plan.territory == "viet_nam";
     let mut realism = Vec::new();
@@ -694,13 +697,23 @@ fn write_feasibility(md: &mut String, f: &Feasibility, l: &Labels) {
 pub fn vietnam_history(observations: &Observations) -> Result<History> {
     let vn = vietnam_pwt();
     let share = Share::new(VIETNAM_DEFAULT_LABOUR_SHARE)?;
-    let tornqvist_input = AccountingInput::new(&vn.year, &vn.rgdpna, &vn.rnna, &vn.emp)
-        .hours(&vn.avh)
-        .human_capital(&vn.hc)
-        .labour_share(LabourShare::Constant(share));
+    let tornqvist_input = AccountingInput::new(
+        &vn.year,
+        &vn.rgdpna,
+        &vn.rnna,
+        &vn.emp,
+        LabourShare::Constant(share),
+    )
+    .hours(&vn.avh)
+    .human_capital(&vn.hc);
     let tornqvist = GrowthAccounting::tornqvist().compute(&tornqvist_input)?;
-    let gso_input = AccountingInput::new(&vn.year, &vn.rgdpna, &vn.rnna, &vn.emp)
-        .labour_share(LabourShare::Constant(share));
+    let gso_input = AccountingInput::new(
+        &vn.year,
+        &vn.rgdpna,
+        &vn.rnna,
+        &vn.emp,
+        LabourShare::Constant(share),
+    );
     let gso = GrowthAccounting::gso().compute(&gso_input)?;
     let lp = crate::accounting::labour_productivity::labour_productivity(
         &crate::AnnualSeries::new("rgdpna", vn.year.clone(), vn.rgdpna.clone())?,
