@@ -42,11 +42,9 @@ def _require(frame: Any, names: list[str]) -> None:
         )
 
 
-def _by_entity(frame: dd.DataFrame, entity: str) -> dd.DataFrame:
+def _by_entity(frame: dd.DataFrame, entity: str, partitioned: bool) -> dd.DataFrame:
     """``frame`` with every entity's rows in one partition (shuffled only when needed)."""
-    if frame.npartitions == 1:
-        return frame
-    if frame.index.name == entity and frame.known_divisions:
+    if partitioned or frame.npartitions == 1:
         return frame
     return frame.shuffle(on=entity)
 
@@ -90,6 +88,7 @@ def growth_accounting_panel(
     base_year: int | None = None,
     nan_policy: str = "raise",
     zero_growth_tolerance: float | None = None,
+    partitioned_by_entity: bool = False,
 ) -> dd.DataFrame:
     """Growth accounting of a panel held in a Dask DataFrame.
 
@@ -97,7 +96,10 @@ def growth_accounting_panel(
     number. Returns a lazy DataFrame with the in-memory result's columns (``entity`` under
     the frame's entity column name, ``year``, then the value columns as nullable
     ``Float64``, ``<NA>`` where undefined), indexed by the frame's index: join it back on the
-    index. Other arguments as :func:`nangsuat.growth_accounting_panel`.
+    index. ``partitioned_by_entity=True`` says each entity's rows already sit in one
+    partition (files written by entity range, a frame shuffled before): no shuffle then; an
+    entity split across partitions would be computed as several entities, so say it only when
+    it is true. Other arguments as :func:`nangsuat.growth_accounting_panel`.
 
     >>> import dask.dataframe as dd, pandas as pd
     >>> df = pd.DataFrame({"firm": ["b", "a", "b", "a"], "year": [2001, 2000, 2000, 2001],
@@ -121,14 +123,17 @@ def growth_accounting_panel(
     )
     # The schema, from the same function on the empty frame (checks the arguments too).
     meta = _accounting_partition(frame._meta, kwargs)
-    arranged = _by_entity(frame, entity)
+    arranged = _by_entity(frame, entity, partitioned_by_entity)
     return arranged.map_partitions(
         _accounting_partition, kwargs, meta=meta, enforce_metadata=False, align_dataframes=False
     )
 
 
-def _group_keys(group: pd.DataFrame, by: list[str]) -> dict[str, Any]:
-    return {name: group[name].iloc[0] for name in by}
+def _group_keys(group: pd.DataFrame, by: list[str]) -> list[tuple[str, Any]]:
+    """The group's key values (pandas passes them as the group's name, not as columns)."""
+    key = group.name
+    values = key if isinstance(key, tuple) else (key,)
+    return list(zip(by, values))
 
 
 def _dea_group(group: pd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFrame:
@@ -141,8 +146,8 @@ def _dea_group(group: pd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFrame:
         rts=kwargs["rts"],
         slacks=kwargs["slacks"],
     ).to_pandas()
-    for name in reversed(kwargs["by"]):
-        result.insert(0, name, group[name].to_numpy())
+    for name, value in reversed(_group_keys(group, kwargs["by"])):
+        result.insert(0, name, np.repeat(np.asarray([value]), len(result)))
     return result
 
 
@@ -167,7 +172,7 @@ def dea_by_group(
         slacks=slacks,
     )
     kwargs["meta"] = _dea_meta(frame, kwargs)
-    return frame.groupby(by).apply(_dea_group, kwargs, meta=kwargs["meta"])
+    return frame.groupby(by, group_keys=False).apply(_dea_group, kwargs, meta=kwargs["meta"])
 
 
 def _dea_meta(frame: dd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFrame:
@@ -195,8 +200,8 @@ def _malmquist_group(group: pd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFram
         orientation=kwargs["orientation"],
         rts=kwargs["rts"],
     ).to_pandas()
-    for name in reversed(kwargs["by"]):
-        result.insert(0, name, group[name].iloc[0])
+    for name, value in reversed(_group_keys(group, kwargs["by"])):
+        result.insert(0, name, np.repeat(np.asarray([value]), len(result)))
     return result.reset_index(drop=True)
 
 
@@ -221,7 +226,9 @@ def malmquist_by_group(
         orientation=orientation, rts=rts,
     )
     kwargs["meta"] = _malmquist_meta(frame, kwargs)
-    return frame.groupby(by).apply(_malmquist_group, kwargs, meta=kwargs["meta"])
+    return frame.groupby(by, group_keys=False).apply(
+        _malmquist_group, kwargs, meta=kwargs["meta"]
+    )
 
 
 def _malmquist_meta(frame: dd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFrame:
