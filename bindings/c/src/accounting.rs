@@ -241,11 +241,7 @@ unsafe fn buffers<'o>(
     ///
     /// # Safety
     /// As `buffers`.
-    unsafe fn or_scratch<'a, T: Default + Clone>(
-        ptr: *mut T,
-        n: usize,
-        s: &'a mut Vec<T>,
-    ) -> &'a mut [T] {
+    unsafe fn or_scratch<T: Default + Clone>(ptr: *mut T, n: usize, s: &mut Vec<T>) -> &mut [T] {
         // SAFETY: the contract above.
         match unsafe { optional_out(ptr, n) } {
             Some(slice) => slice,

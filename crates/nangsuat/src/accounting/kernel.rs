@@ -125,8 +125,8 @@ fn entity_kernel<const TORNQVIST: bool>(
                 put(col, i, f64::NAN);
             }
             out.growth_defined[i] = false;
-            put(&mut out.share_defined, i, false);
-            put(&mut out.index_defined, i, false);
+            put(out.share_defined, i, false);
+            put(out.index_defined, i, false);
             if policy == NanPolicy::Propagate {
                 prev = None;
             }
@@ -173,20 +173,20 @@ fn entity_kernel<const TORNQVIST: bool>(
             {
                 return Err(overflow("growth", year, bad));
             }
-            put(&mut f[OUT_Y], i, gy);
-            put(&mut f[OUT_K], i, gk);
-            put(&mut f[OUT_L], i, gh);
-            put(&mut f[OUT_Q], i, gq);
-            put(&mut f[OUT_W], i, w);
-            put(&mut f[OUT_CK], i, ck);
-            put(&mut f[OUT_CL], i, cl);
-            put(&mut f[OUT_CQ], i, cq);
-            put(&mut f[OUT_TFP], i, tfp);
-            put(&mut f[OUT_LP], i, lp);
-            put(&mut f[OUT_CD], i, cd);
+            put(f[OUT_Y], i, gy);
+            put(f[OUT_K], i, gk);
+            put(f[OUT_L], i, gh);
+            put(f[OUT_Q], i, gq);
+            put(f[OUT_W], i, w);
+            put(f[OUT_CK], i, ck);
+            put(f[OUT_CL], i, cl);
+            put(f[OUT_CQ], i, cq);
+            put(f[OUT_TFP], i, tfp);
+            put(f[OUT_LP], i, lp);
+            put(f[OUT_CD], i, cd);
             if !out.share_defined.is_empty() {
                 let share = tfp_share(tfp, gy, opt.zero_growth_tolerance);
-                put(&mut f[OUT_SHARE], i, share.unwrap_or(f64::NAN));
+                put(f[OUT_SHARE], i, share.unwrap_or(f64::NAN));
                 out.share_defined[i] = share.is_ok();
             }
             out.growth_defined[i] = true;
@@ -195,9 +195,9 @@ fn entity_kernel<const TORNQVIST: bool>(
             for col in &mut f[..OUT_INDEX] {
                 put(col, i, f64::NAN);
             }
-            put(&mut f[OUT_SHARE], i, f64::NAN);
+            put(f[OUT_SHARE], i, f64::NAN);
             out.growth_defined[i] = false;
-            put(&mut out.share_defined, i, false);
+            put(out.share_defined, i, false);
         }
         let new_segment = !link.is_finite();
         if new_segment {
