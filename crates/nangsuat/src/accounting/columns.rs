@@ -1,6 +1,6 @@
 //! The accounting columns, written once.
 //!
-//! [`accounting_columns!`] lists every value column with its stable name, its documentation
+//! `accounting_columns!` (crate-private) lists every value column with its stable name, its documentation
 //! and the mask that says where it is defined. From that one list come [`Field`] (names,
 //! masks, [`Field::ALL`]), the [`Accounting`](super::Accounting) result's columns, the
 //! caller-owned [`AccountingBuffers`], the Python face's dict and the C face's outputs (both
