@@ -291,10 +291,12 @@ typedef struct NsAccountingOptions {
   int32_t base_year;
 } NsAccountingOptions;
 
-// Caller-allocated output arrays of `len` elements each; any may be NULL when not wanted.
-// Growth columns are undefined in an entity's first year (and next to a missing value):
-// the `*_defined` flags say so (undefined cells also hold NaN). On failure the arrays'
-// contents are unspecified.
+// Caller-allocated output arrays of `len` elements each; any may be NULL when not wanted,
+// and a column whose array is NULL is neither computed nor written (the NULL pointers are
+// the column selection). Growth columns are undefined in an entity's first year (and next
+// to a missing value): the `*_defined` flags say so (undefined cells also hold NaN). On
+// failure the arrays' contents are unspecified. The order of the value columns is the
+// core's column list (`nangsuat::accounting::Field::ALL`); the four added last complete it.
 typedef struct NsAccountingOutput {
   // Whether the growth columns are defined in each row.
   bool *growth_defined;
@@ -318,8 +320,17 @@ typedef struct NsAccountingOutput {
   bool *tfp_index_defined;
   // TFP's share of output growth (a fraction).
   double *tfp_share;
-  // Whether TFP's share is defined (undefined when output growth is about zero).
+  // Whether TFP's share is defined (undefined when output growth is about zero, or TFP
+  // and output move in opposite directions).
   bool *tfp_share_defined;
+  // Capital growth (log under Törnqvist, discrete under GSO).
+  double *capital_growth;
+  // Labour-quantity growth (persons, or persons × hours).
+  double *labour_growth;
+  // Labour-quality growth (`Δln hc`; 0 without an index and under GSO).
+  double *labour_quality_growth;
+  // The labour weight used: the adjacent-year average share (Törnqvist) or `b_L` (GSO).
+  double *labour_weight;
 } NsAccountingOutput;
 
 // Input columns in Penn World Table 10.01 layout, `len` rows each; NaN marks a missing value.
@@ -739,9 +750,10 @@ enum NsStatus ns_growth_accounting(const struct NsAccountingInput *input,
 
 // Growth accounting of a panel: `entity[i]` labels row `i` (any integer codes); rows may come
 // in any order and results are aligned with the input rows. Rows sorted by (entity, year)
-// are processed in one pass with no allocation beyond scratch for unwanted columns. An
-// entity without the base year has an undefined TFP index. Otherwise as
-// `ns_growth_accounting`; messages name the entity code.
+// are processed in one pass; other orders are put in (entity, year) order in linear time.
+// Only the columns whose arrays are not NULL are computed and written. An entity without
+// the base year has an undefined TFP index. Otherwise as `ns_growth_accounting`; messages
+// name the entity code.
 //
 // # Safety
 // As `ns_growth_accounting`; `entity` is NULL or holds `input->len` elements.

@@ -246,7 +246,7 @@ fn account(m: &ArgMatches) -> Result<Outcome, Failure> {
             LabourShare::PerRow(&share_column)
         }
     };
-    let mut input = AccountingInput::new(&years, &output, &capital, &labour).labour_share(share);
+    let mut input = AccountingInput::new(&years, &output, &capital, &labour, share);
     if let Some(h) = &hours {
         input = input.hours(h);
     }

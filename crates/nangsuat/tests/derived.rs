@@ -114,12 +114,12 @@ proptest! {
             for (from, to) in runs {
                 let run = from..to;
                 if run.len() < 2 { continue; }
-                let input = AccountingInput::new(&years[run.clone()], &yv[run.clone()], &kv[run.clone()], &lv[run.clone()]);
-                let (engine, input) = if tornqvist {
-                    (GrowthAccounting::tornqvist(), input.labour_share(LabourShare::PerRow(&s[run.clone()])))
+                let (engine, share) = if tornqvist {
+                    (GrowthAccounting::tornqvist(), LabourShare::PerRow(&s[run.clone()]))
                 } else {
-                    (GrowthAccounting::gso(), input.labour_share(LabourShare::Constant(Share::new(1.0 - b_k).unwrap())))
+                    (GrowthAccounting::gso(), LabourShare::Constant(Share::new(1.0 - b_k).unwrap()))
                 };
+                let input = AccountingInput::new(&years[run.clone()], &yv[run.clone()], &kv[run.clone()], &lv[run.clone()], share);
                 let e = engine.compute(&input).unwrap();
                 for i in 1..run.len() {
                     let year = years[run.start + i];

@@ -52,6 +52,7 @@ __version__: str
 class Accounting:
     def columns(self) -> dict[str, np.ndarray]: ...
     def period(self, start: int, end: int) -> dict[str, Any]: ...
+    def summary(self) -> dict[str, Any] | None: ...
     def provenance(self) -> dict[str, Any]: ...
     def __len__(self) -> int: ...
 
@@ -113,6 +114,7 @@ def growth_accounting_panel(
     output: npt.NDArray[np.float64],
     capital: npt.NDArray[np.float64],
     labour: npt.NDArray[np.float64],
+    buffers: dict[str, np.ndarray],
     *,
     labour_share: float | None = None,
     labour_share_per_row: npt.NDArray[np.float64] | None = None,
@@ -123,7 +125,7 @@ def growth_accounting_panel(
     nan_policy: str = "raise",
     zero_growth_tolerance: float | None = None,
     entity_labels: list[str] | None = None,
-) -> tuple[dict[str, np.ndarray], dict[str, Any]]: ...
+) -> dict[str, Any]: ...
 def pwt_tfp_columns(
     countrycode: npt.NDArray[np.int64],
     labels: list[str],

@@ -911,8 +911,13 @@ fn share_of_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
 }
 
 fn engine_share(data: &AccountingData, start: i32, end: i32) -> crate::Result<f64> {
-    let input = AccountingInput::new(&data.years, &data.output, &data.capital, &data.labour)
-        .labour_share(LabourShare::Constant(Share::new(data.labour_share)?));
+    let input = AccountingInput::new(
+        &data.years,
+        &data.output,
+        &data.capital,
+        &data.labour,
+        LabourShare::Constant(Share::new(data.labour_share)?),
+    );
     let result = GrowthAccounting::gso().compute(&input)?;
     let p = result.period(start - 1, end)?;
     p.tfp_share_of_cumulative_growth

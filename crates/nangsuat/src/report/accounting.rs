@@ -167,7 +167,7 @@ pub fn accounting_annex(spec: &AnnexSpec<'_>, plans: &[Plan]) -> Result<Accounti
     let run = |share: f64| -> Result<crate::Accounting> {
         let input = spec
             .input
-            .labour_share(LabourShare::Constant(Share::new(share)?));
+            .with_labour_share(LabourShare::Constant(Share::new(share)?));
         GrowthAccounting::tornqvist().compute(&input)
     };
     let main = run(spec.labour_share)?;

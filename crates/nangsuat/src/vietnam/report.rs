@@ -72,12 +72,8 @@ struct Accountings {
 fn accountings(vn: &Vietnam) -> Result<Accountings> {
     let pwt = vn.pwt();
     let share = LabourShare::Constant(Share::new(VIETNAM_DEFAULT_LABOUR_SHARE)?);
-    let full = AccountingInput::new(&pwt.year, &pwt.rgdpna, &pwt.rnna, &pwt.emp)
-        .hours(&pwt.avh)
-        .human_capital(&pwt.hc)
-        .labour_share(share);
-    let persons =
-        AccountingInput::new(&pwt.year, &pwt.rgdpna, &pwt.rnna, &pwt.emp).labour_share(share);
+    let persons = AccountingInput::new(&pwt.year, &pwt.rgdpna, &pwt.rnna, &pwt.emp, share);
+    let full = persons.hours(&pwt.avh).human_capital(&pwt.hc);
     Ok(Accountings {
         tornqvist: run(
             GrowthAccounting::tornqvist().base_year(INDEX_BASE_YEAR),
@@ -268,10 +264,15 @@ fn sensitivity(vn: &Vietnam, main: &Accounting) -> Result<LabourShareSensitivity
         let accounting = if s == VIETNAM_DEFAULT_LABOUR_SHARE {
             main
         } else {
-            let input = AccountingInput::new(&pwt.year, &pwt.rgdpna, &pwt.rnna, &pwt.emp)
-                .hours(&pwt.avh)
-                .human_capital(&pwt.hc)
-                .labour_share(LabourShare::Constant(Share::new(s)?));
+            let input = AccountingInput::new(
+                &pwt.year,
+                &pwt.rgdpna,
+                &pwt.rnna,
+                &pwt.emp,
+                LabourShare::Constant(Share::new(s)?),
+            )
+            .hours(&pwt.avh)
+            .human_capital(&pwt.hc);
             other = run(GrowthAccounting::tornqvist(), &input)?;
             &other
         };
@@ -702,7 +703,8 @@ mod tests {
         let report = report().unwrap();
         let from_history = report.accounting.unwrap();
         let pwt = Vietnam::get().pwt();
-        let input = AccountingInput::new(&pwt.year, &pwt.rgdpna, &pwt.rnna, &pwt.emp)
+        let share = LabourShare::Constant(Share::new(from_history.labour_share).unwrap());
+        let input = AccountingInput::new(&pwt.year, &pwt.rgdpna, &pwt.rnna, &pwt.emp, share)
             .hours(&pwt.avh)
             .human_capital(&pwt.hc);
         let periods: Vec<(i32, i32)> = from_history
