@@ -213,7 +213,7 @@ def _arguments(
     hours: Any,
     human_capital: Any,
     **options: Any,
-) -> tuple[tuple[np.ndarray, ...], dict[str, Any]]:
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], dict[str, Any]]:
     """The compiled functions' positional columns and keyword options."""
     columns = (
         year_column("year", year),

@@ -220,11 +220,12 @@ fn check_values<E: Display>(input: &PwtInput<'_, E>) -> Result<()> {
         let share = input.labsh[i];
         if !share.is_nan() && !(0.0..=1.0).contains(&share) {
             return Err(Error::OutOfRange {
-                name: format!("labsh of {} in {year}", input.countrycode[i]),
+                name: "labsh".into(),
                 year: Some(year),
                 value: share,
                 expected: "a share in [0, 1]".into(),
-            });
+            }
+            .with_entity(&input.countrycode[i]));
         }
     }
     Ok(())
