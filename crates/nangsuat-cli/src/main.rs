@@ -5,12 +5,26 @@
 //! 1 findings or a computation error, 2 a usage error. Help in Vietnamese or English
 //! (`--lang vi|en`, else the `LANG` environment variable).
 
+mod capital;
 mod cli;
 mod commands;
+mod scenario;
+mod structure;
 mod table;
 
 use std::io::Write;
 use std::process::ExitCode;
+
+/// The language of messages, set once from the arguments and the environment.
+static LANG: std::sync::OnceLock<cli::HelpLang> = std::sync::OnceLock::new();
+
+/// `vi` or `en`, in the language of this run (English until [`LANG`] is set).
+pub fn tr(vi: impl Into<String>, en: impl Into<String>) -> String {
+    match LANG.get() {
+        Some(cli::HelpLang::Vi) => vi.into(),
+        _ => en.into(),
+    }
+}
 
 /// Why a command failed, and its exit status.
 #[derive(Debug)]
@@ -57,6 +71,7 @@ pub struct Outcome {
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = cli::help_language(&args);
+    let _ = LANG.set(lang);
     let matches = match cli::command(lang).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {
