@@ -451,7 +451,6 @@ fn scenario_command(t: &T) -> Command {
             .long("range")
             .value_name("LOW,HIGH")
             .value_delimiter(',')
-            .num_args(2)
             .value_parser(value_parser!(f64))
             .help(t.s(
                 "what-it-takes: khoảng tìm (mặc định: khoảng hợp lệ của giả định)",
@@ -470,8 +469,8 @@ pub fn command(lang: HelpLang) -> Command {
     Command::new("nangsuat")
         .version(nangsuat::VERSION)
         .about(t.s(
-            "Năng suất: báo cáo theo dõi mục tiêu năng suất, rà soát kế hoạch, hạch toán tăng trưởng, TFP, DEA và Malmquist từ tệp của bạn",
-            "Productivity: plan monitoring reports, plan validation, growth accounting, TFP, DEA and Malmquist from your own files",
+            "Năng suất: báo cáo theo dõi mục tiêu năng suất, rà soát kế hoạch, hạch toán tăng trưởng, TFP, DEA và Malmquist, chuyển dịch cơ cấu, chỉ số giá, vốn và kịch bản từ tệp của bạn",
+            "Productivity: plan monitoring reports, plan validation, growth accounting, TFP, DEA and Malmquist, structural change, index numbers, capital stocks and scenarios from your own files",
         ))
         .after_help(t.s(
             "Kết quả ra đầu ra chuẩn, thông báo ra đầu ra lỗi. Mã thoát: 0 thành công, 1 có phát hiện hoặc lỗi tính toán, 2 sai cú pháp lệnh.\nVí dụ:\n  nangsuat report --lang vi\n  nangsuat validate ke-hoach.toml\n  nangsuat account so-lieu.csv --gdp grdp --capital von --labour lao_dong --labour-share 0.48",

@@ -162,10 +162,20 @@ pub fn scenario(m: &ArgMatches) -> Result<Outcome, Failure> {
             "--goal, --plan and --range go with --show what-it-takes",
         )));
     }
-    let range = m
+    let range = match m
         .get_many::<f64>("range")
         .map(|v| v.copied().collect::<Vec<f64>>())
-        .map(|v| (v[0], v[1]));
+        .as_deref()
+    {
+        None => None,
+        Some([lo, hi]) => Some((*lo, *hi)),
+        Some(_) => {
+            return Err(Failure::usage(tr(
+                "--range cần hai số THẤP,CAO, ví dụ --range 0.2,0.6",
+                "--range needs two numbers LOW,HIGH, e.g. --range 0.2,0.6",
+            )));
+        }
+    };
     let assumption =
         Assumption::from_name(s(m, "solve-for")).map_err(|e| Failure::usage(e.to_string()))?;
     if let Some((lo, hi)) = range {

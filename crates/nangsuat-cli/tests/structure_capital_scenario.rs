@@ -889,6 +889,21 @@ fn what_it_takes_inverted_back_meets_each_goal_to_1e_9() {
         r[0]["value"]
     );
     assert_eq!(r[0]["met_as_held"], "false");
+    // A narrower range: the 48 % it takes is outside [0.2, 0.4], so no rate in it will do.
+    let narrow = rows(nangsuat().arg("scenario").arg(&input).args([
+        "--show",
+        "what-it-takes",
+        "--goal",
+        "lp:lp_growth:0.075:",
+        "--range",
+        "0.2,0.4",
+    ]));
+    assert_eq!(
+        (num(&narrow[0], "range_low"), num(&narrow[0], "range_high")),
+        (0.2, 0.4)
+    );
+    assert_eq!(narrow[0]["requirement"], "never");
+    assert_eq!(num(&narrow[0], "closest_at"), 0.4);
     // A band gives an interval whose ends both meet it.
     let band = &r[1];
     let (lo, hi) = band["meets"].split_once("..").expect("interval");
@@ -989,6 +1004,14 @@ fn scenario_errors() {
             "lp:lp_growth:0.08:0.07",
         ],
         vec!["--show", "what-it-takes", "--goal", "lp"],
+        vec![
+            "--show",
+            "what-it-takes",
+            "--goal",
+            "lp:lp_growth:0.075:",
+            "--range",
+            "0.1,0.2,0.3",
+        ],
         vec![
             "--show",
             "what-it-takes",
