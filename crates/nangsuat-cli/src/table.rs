@@ -20,10 +20,10 @@ impl Table {
         let text = if name == "-" {
             let mut s = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-                .map_err(|e| Failure::data(format!("{name}: {e}")))?;
+                .map_err(|e| unreadable(&name, &e))?;
             s
         } else {
-            std::fs::read_to_string(path).map_err(|e| Failure::data(format!("{name}: {e}")))?
+            std::fs::read_to_string(path).map_err(|e| unreadable(&name, &e))?
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let mut reader = csv::ReaderBuilder::new()
@@ -170,6 +170,14 @@ impl Table {
         }
         Ok(out)
     }
+}
+
+/// A file that cannot be read (missing, not UTF-8, a directory…).
+fn unreadable(name: &str, e: &std::io::Error) -> Failure {
+    Failure::data(tr(
+        format!("{name}: không đọc được tệp CSV UTF-8 ({e})"),
+        format!("{name}: {e}"),
+    ))
 }
 
 fn csv_failure(path: &str, e: &csv::Error) -> Failure {
