@@ -334,8 +334,9 @@ fn regions_rows(
     units: &[String],
     years: &[i32],
 ) -> Result<String, Failure> {
+    // A sector row may have no output or employment; the core checks each province's totals.
     let output = t.numbers(s(m, "gdp"), false)?;
-    let labour = t.positive(s(m, "labour"), false)?;
+    let labour = t.numbers(s(m, "labour"), false)?;
     let changes = regions_to_nation(units, years, &output, &labour)
         .map_err(|e| Failure::data(format!("{}: {e}", t.path)))?;
     let wanted = match (m.get_one::<i32>("from"), m.get_one::<i32>("to")) {
