@@ -1081,3 +1081,42 @@ fn new_subcommands_have_help_in_both_languages_and_write_to_a_file() {
     let text = std::fs::read_to_string(&out).expect("file");
     assert!(text.starts_with("scenario,base_year,end_year,gdp_growth"));
 }
+
+#[test]
+fn usage_errors_in_vietnamese_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "nganh.csv", SECTORS);
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["shift-share", "--method", "cobb"],
+            "giá trị `cobb` không hợp lệ cho `--method",
+        ),
+        (&["capital"], "thiếu đối số bắt buộc: --depreciation"),
+        (&["index", "--bogus"], "không có đối số `--bogus`"),
+        (
+            &["shift-share", "--from", "x"],
+            "giá trị `x` không hợp lệ cho `--from",
+        ),
+        (&["frobnicate"], "không có lệnh `frobnicate`"),
+    ];
+    for (args, message) in cases {
+        nangsuat()
+            .args(["--lang", "vi"])
+            .args(args)
+            .arg(&input)
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains(message)
+                    .and(predicate::str::contains("Xem thêm"))
+                    .and(predicate::str::contains("error:").not()),
+            );
+        // The same in English is clap's own wording.
+        nangsuat()
+            .args(args)
+            .arg(&input)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("error:"));
+    }
+}
