@@ -1,16 +1,31 @@
-//! Panel growth accounting on 1,000,000 entities × 10 years (10 million rows), beside a floor
-//! that only reads the same input columns once.
+//! Panel growth accounting on 300,000 entities × 10 years (`NANGSUAT_BENCH_ENTITIES` to change
+//! it), beside a floor that only reads the same input columns once: rows sorted by (entity,
+//! year) and scrambled, every column and a three-column selection.
 //!
 //! `cargo bench -p nangsuat-benches --bench panel` (add `--features rayon` for the parallel
 //! kernel). Figures are in the README.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use nangsuat::accounting::AccountingBuffers;
+use nangsuat::accounting::{AccountingBuffers, Field, FieldSet};
 use nangsuat::{AccountingInput, GrowthAccounting, LabourShare};
 use std::hint::black_box;
 
-const ENTITIES: u32 = 1_000_000;
 const YEARS: i32 = 10;
+
+/// Entities in the panel (default 300,000: the benchmark).
+fn entities() -> u32 {
+    std::env::var("NANGSUAT_BENCH_ENTITIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300_000)
+}
+
+/// The three-column selection: TFP growth, index and share.
+fn three() -> FieldSet {
+    [Field::TfpGrowth, Field::TfpIndex, Field::TfpShare]
+        .into_iter()
+        .collect()
+}
 
 /// Input columns of a synthetic firm panel, sorted by (entity, year).
 struct Panel {
@@ -26,7 +41,7 @@ struct Panel {
 
 impl Panel {
     fn new() -> Self {
-        let n = (ENTITIES as usize) * (YEARS as usize);
+        let n = (entities() as usize) * (YEARS as usize);
         let mut p = Panel {
             entity: Vec::with_capacity(n),
             year: Vec::with_capacity(n),
@@ -45,7 +60,7 @@ impl Panel {
             state ^= state << 17;
             (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5
         };
-        for e in 0..ENTITIES {
+        for e in 0..entities() {
             let (mut y, mut k, mut l) = (100.0, 300.0, 50.0);
             for t in 0..YEARS {
                 p.entity.push(e);
@@ -65,10 +80,15 @@ impl Panel {
     }
 
     fn input(&self) -> AccountingInput<'_> {
-        AccountingInput::new(&self.year, &self.output, &self.capital, &self.labour)
-            .hours(&self.hours)
-            .human_capital(&self.human_capital)
-            .labour_share(LabourShare::PerRow(&self.labour_share))
+        AccountingInput::new(
+            &self.year,
+            &self.output,
+            &self.capital,
+            &self.labour,
+            LabourShare::PerRow(&self.labour_share),
+        )
+        .hours(&self.hours)
+        .human_capital(&self.human_capital)
     }
 
     /// The floor: read every input column once.
@@ -151,7 +171,7 @@ impl Buffers {
 fn panel(c: &mut Criterion) {
     let panel = Panel::new();
     let rows = panel.year.len() as u64;
-    let mut group = c.benchmark_group("panel_1m_entities_x_10_years");
+    let mut group = c.benchmark_group(format!("panel_{}_entities_x_10_years", entities()));
     group.sample_size(10);
     group.throughput(Throughput::Elements(rows));
     group.bench_function("floor_read_inputs_once", |b| {
@@ -178,12 +198,31 @@ fn panel(c: &mut Criterion) {
         })
     });
     drop(buffers);
+    group.bench_function("tornqvist_sorted_three_columns", |b| {
+        b.iter(|| {
+            black_box(
+                accounting
+                    .compute_panel_columns(&panel.entity, &panel.input(), three())
+                    .expect("valid panel"),
+            )
+        })
+    });
     let shuffled = panel.shuffled();
-    group.bench_function("tornqvist_unsorted", |b| {
+    drop(panel);
+    group.bench_function("tornqvist_scrambled", |b| {
         b.iter(|| {
             black_box(
                 accounting
                     .compute_panel(&shuffled.entity, &shuffled.input())
+                    .expect("valid panel"),
+            )
+        })
+    });
+    group.bench_function("tornqvist_scrambled_three_columns", |b| {
+        b.iter(|| {
+            black_box(
+                accounting
+                    .compute_panel_columns(&shuffled.entity, &shuffled.input(), three())
                     .expect("valid panel"),
             )
         })

@@ -121,7 +121,7 @@ fn print_block(r: &ProvincialTfp, published: &Observations) {
 }
 
 fn main() -> Result<()> {
-    let observations = Observations::vietnam();
+    let observations = nangsuat::vietnam::Vietnam::get().observations().clone();
     let gdp = table(&GDP, "gdp_constant_2010", "billion_vnd", NSDP)?;
     let gfcf = table(&GFCF, "gfcf_constant_2010", "billion_vnd", NSDP)?;
     let pwt = vietnam_pwt();

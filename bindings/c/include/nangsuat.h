@@ -104,13 +104,14 @@
 // `unit_multiplier`, `location`.
 #define NS_TABLE_CSV 1
 
-// Report format of `ns_assess`: JSON (every number, source and reason).
+// Report format of `ns_assess`: JSON (every number, source, and the facts behind each status
+// as tagged objects).
 #define NS_REPORT_JSON 0
 
-// Report format of `ns_assess`: Markdown with Vietnamese labels.
+// Report format of `ns_assess`: Markdown in Vietnamese (decimal comma: `5,24 %`).
 #define NS_REPORT_MARKDOWN_VI 1
 
-// Report format of `ns_assess`: Markdown with English labels.
+// Report format of `ns_assess`: Markdown in English.
 #define NS_REPORT_MARKDOWN_EN 2
 
 // Report format of `ns_assess`: one self-contained HTML document (inline CSS and SVG charts,
@@ -290,10 +291,12 @@ typedef struct NsAccountingOptions {
   int32_t base_year;
 } NsAccountingOptions;
 
-// Caller-allocated output arrays of `len` elements each; any may be NULL when not wanted.
-// Growth columns are undefined in an entity's first year (and next to a missing value):
-// the `*_defined` flags say so (undefined cells also hold NaN). On failure the arrays'
-// contents are unspecified.
+// Caller-allocated output arrays of `len` elements each; any may be NULL when not wanted,
+// and a column whose array is NULL is neither computed nor written (the NULL pointers are
+// the column selection). Growth columns are undefined in an entity's first year (and next
+// to a missing value): the `*_defined` flags say so (undefined cells also hold NaN). On
+// failure the arrays' contents are unspecified. The order of the value columns is the
+// core's column list (`nangsuat::accounting::Field::ALL`); the four added last complete it.
 typedef struct NsAccountingOutput {
   // Whether the growth columns are defined in each row.
   bool *growth_defined;
@@ -317,8 +320,17 @@ typedef struct NsAccountingOutput {
   bool *tfp_index_defined;
   // TFP's share of output growth (a fraction).
   double *tfp_share;
-  // Whether TFP's share is defined (undefined when output growth is about zero).
+  // Whether TFP's share is defined (undefined when output growth is about zero, or TFP
+  // and output move in opposite directions).
   bool *tfp_share_defined;
+  // Capital growth (log under Törnqvist, discrete under GSO).
+  double *capital_growth;
+  // Labour-quantity growth (persons, or persons × hours).
+  double *labour_growth;
+  // Labour-quality growth (`Δln hc`; 0 without an index and under GSO).
+  double *labour_quality_growth;
+  // The labour weight used: the adjacent-year average share (Törnqvist) or `b_L` (GSO).
+  double *labour_weight;
 } NsAccountingOutput;
 
 // Input columns in Penn World Table 10.01 layout, `len` rows each; NaN marks a missing value.
@@ -738,9 +750,10 @@ enum NsStatus ns_growth_accounting(const struct NsAccountingInput *input,
 
 // Growth accounting of a panel: `entity[i]` labels row `i` (any integer codes); rows may come
 // in any order and results are aligned with the input rows. Rows sorted by (entity, year)
-// are processed in one pass with no allocation beyond scratch for unwanted columns. An
-// entity without the base year has an undefined TFP index. Otherwise as
-// `ns_growth_accounting`; messages name the entity code.
+// are processed in one pass; other orders are put in (entity, year) order in linear time.
+// Only the columns whose arrays are not NULL are computed and written. An entity without
+// the base year has an undefined TFP index. Otherwise as `ns_growth_accounting`; messages
+// name the entity code.
 //
 // # Safety
 // As `ns_growth_accounting`; `entity` is NULL or holds `input->len` elements.
@@ -945,7 +958,8 @@ enum NsStatus ns_read_table_bytes(const uint8_t *bytes,
 
 // Assesses every goal of `plans_json` (a JSON array of plans, as `ns_builtin_plans_json`
 // writes) against `observations_csv` (CSV text with the columns `scope, indicator, year,
-// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations) by
+// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations, read
+// as the Viet Nam report reads them) by
 // the progress method `method` (`"statcan"`, `"unsd"`, `"escap_current"`,
 // `"escap_anticipated"`, `"psa"`; NULL for `"statcan"`). On success `*out` holds the report
 // in `format` (`NS_REPORT_*`), freed with `ns_string_free`.
@@ -1011,7 +1025,8 @@ enum NsStatus ns_what_it_takes(const struct NsScenario *scenario,
                                struct NsWhatItTakes *out);
 
 // Consistency checks of a plan's targets with `employment_growth` (a fraction per year) as
-// JSON (an array of `plan`, `goals`, `contradiction`, `message`), owned by the caller.
+// JSON (an array of `plan`, `goals`, `contradiction`, `finding` — the identity and its
+// numbers — and `message` with its words, `{"vi": …, "en": …}`), owned by the caller.
 //
 // # Safety
 // `plan` and `json_out` are valid.
@@ -1021,7 +1036,7 @@ enum NsStatus ns_consistency_json(const struct NsPlan *plan,
 
 // A required average growth over `years` years against the best records of that length of
 // Viet Nam's PWT 10.01 peers, as JSON (`measure`, `required`, `years`, `own_best`, `peers`,
-// `achieved_by`, `verdict`), owned by the caller.
+// `achieved_by`, and `verdict` with its words: `{"vi": …, "en": …}`), owned by the caller.
 //
 // # Safety
 // `json_out` is valid.

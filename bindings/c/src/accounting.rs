@@ -2,8 +2,8 @@
 
 use crate::handles::{copy_out, optional_out, optional_slice, ref_arg, slice_arg};
 use crate::status::{Failure, NsStatus, boundary};
-use nangsuat::accounting::AccountingBuffers;
 use nangsuat::accounting::pwt::{PwtInput, pwt_tfp};
+use nangsuat::accounting::{AccountingBuffers, Field};
 use nangsuat::share::Share;
 use nangsuat::{AccountingInput, GrowthAccounting, LabourShare, NanPolicy, Profile};
 
@@ -59,10 +59,12 @@ pub struct NsAccountingOptions {
     pub base_year: i32,
 }
 
-/// Caller-allocated output arrays of `len` elements each; any may be NULL when not wanted.
-/// Growth columns are undefined in an entity's first year (and next to a missing value):
-/// the `*_defined` flags say so (undefined cells also hold NaN). On failure the arrays'
-/// contents are unspecified.
+/// Caller-allocated output arrays of `len` elements each; any may be NULL when not wanted,
+/// and a column whose array is NULL is neither computed nor written (the NULL pointers are
+/// the column selection). Growth columns are undefined in an entity's first year (and next
+/// to a missing value): the `*_defined` flags say so (undefined cells also hold NaN). On
+/// failure the arrays' contents are unspecified. The order of the value columns is the
+/// core's column list (`nangsuat::accounting::Field::ALL`); the four added last complete it.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct NsAccountingOutput {
@@ -88,8 +90,39 @@ pub struct NsAccountingOutput {
     pub tfp_index_defined: *mut bool,
     /// TFP's share of output growth (a fraction).
     pub tfp_share: *mut f64,
-    /// Whether TFP's share is defined (undefined when output growth is about zero).
+    /// Whether TFP's share is defined (undefined when output growth is about zero, or TFP
+    /// and output move in opposite directions).
     pub tfp_share_defined: *mut bool,
+    /// Capital growth (log under Törnqvist, discrete under GSO).
+    pub capital_growth: *mut f64,
+    /// Labour-quantity growth (persons, or persons × hours).
+    pub labour_growth: *mut f64,
+    /// Labour-quality growth (`Δln hc`; 0 without an index and under GSO).
+    pub labour_quality_growth: *mut f64,
+    /// The labour weight used: the adjacent-year average share (Törnqvist) or `b_L` (GSO).
+    pub labour_weight: *mut f64,
+}
+
+impl NsAccountingOutput {
+    /// The value arrays in the core's column order (`Field::ALL`): the array's length is the
+    /// core's column count, so a column added to the core cannot be left out here.
+    fn columns(&self) -> [*mut f64; Field::COUNT] {
+        [
+            self.output_growth,
+            self.capital_growth,
+            self.labour_growth,
+            self.labour_quality_growth,
+            self.labour_weight,
+            self.capital_contribution,
+            self.labour_contribution,
+            self.labour_quality_contribution,
+            self.tfp_growth,
+            self.labour_productivity_growth,
+            self.capital_deepening,
+            self.tfp_index,
+            self.tfp_share,
+        ]
+    }
 }
 
 fn core_options(options: Option<&NsAccountingOptions>) -> Result<GrowthAccounting, Failure> {
@@ -148,7 +181,7 @@ unsafe fn input(i: &NsAccountingInput) -> Result<AccountingInput<'_>, Failure> {
         Some(per_row) => LabourShare::PerRow(per_row),
         None => LabourShare::Constant(Share::new(i.labour_share_constant)?),
     };
-    let mut input = AccountingInput::new(year, output, capital, labour).labour_share(share);
+    let mut input = AccountingInput::new(year, output, capital, labour, share);
     // SAFETY: as above.
     if let Some(h) = unsafe { optional_slice(i.hours, n) } {
         input = input.hours(h);
@@ -160,29 +193,55 @@ unsafe fn input(i: &NsAccountingInput) -> Result<AccountingInput<'_>, Failure> {
     Ok(input)
 }
 
-/// Runs the panel kernel into the caller's arrays; unwanted columns go to scratch memory.
+/// Scratch for a mask the core needs that the caller did not ask for, and for a column whose
+/// mask alone was asked for.
+#[derive(Default)]
+struct Scratch {
+    values: [Vec<f64>; 2],
+    masks: [Vec<bool>; 3],
+}
+
+/// The caller's arrays as core buffers: the caller's NULL columns are left out (not
+/// computed); a mask the core needs is scratch when NULL.
 ///
 /// # Safety
 /// Every non-NULL pointer of `out` points to `n` writable elements, none aliasing another.
-unsafe fn compute_into<E>(
-    accounting: &GrowthAccounting,
-    entity: &[E],
-    input: &AccountingInput<'_>,
+unsafe fn buffers<'o>(
     out: &NsAccountingOutput,
-) -> Result<(), Failure>
-where
-    E: Ord + Copy + std::fmt::Display + Sync,
-{
-    let n = input.len();
-    let mut scratch_f: [Vec<f64>; 13] = Default::default();
-    let mut scratch_b: [Vec<bool>; 3] = Default::default();
-    let [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12] = &mut scratch_f;
-    let [b0, b1, b2] = &mut scratch_b;
-    /// The caller's array, or zeroed scratch when it is NULL.
+    n: usize,
+    scratch: &'o mut Scratch,
+) -> AccountingBuffers<'o> {
+    let mut b = AccountingBuffers::default();
+    let [index_values, share_values] = &mut scratch.values;
+    let [growth, index, share] = &mut scratch.masks;
+    let mut values = out.columns().into_iter();
+    let fields = [
+        &mut b.output_growth,
+        &mut b.capital_growth,
+        &mut b.labour_growth,
+        &mut b.labour_quality_growth,
+        &mut b.labour_weight,
+        &mut b.capital_contribution,
+        &mut b.labour_contribution,
+        &mut b.labour_quality_contribution,
+        &mut b.tfp_growth,
+        &mut b.labour_productivity_growth,
+        &mut b.capital_deepening,
+        &mut b.tfp_index,
+        &mut b.tfp_share,
+    ];
+    for slot in fields {
+        let ptr = values.next().unwrap_or(std::ptr::null_mut());
+        // SAFETY: the contract above.
+        if let Some(s) = unsafe { optional_out(ptr, n) } {
+            *slot = s;
+        }
+    }
+    /// The caller's array, or `n` elements of scratch.
     ///
     /// # Safety
-    /// As `compute_into`.
-    unsafe fn pick<T: Default + Clone>(ptr: *mut T, n: usize, s: &mut Vec<T>) -> &mut [T] {
+    /// As `buffers`.
+    unsafe fn or_scratch<T: Default + Clone>(ptr: *mut T, n: usize, s: &mut Vec<T>) -> &mut [T] {
         // SAFETY: the contract above.
         match unsafe { optional_out(ptr, n) } {
             Some(slice) => slice,
@@ -192,29 +251,19 @@ where
             }
         }
     }
-    let null = std::ptr::null_mut;
-    let mut buffers = AccountingBuffers::default();
-    // SAFETY: the contract of `compute_into`.
+    // SAFETY: the contract above.
     unsafe {
-        buffers.growth_defined = pick(out.growth_defined, n, b0);
-        buffers.output_growth = pick(out.output_growth, n, f0);
-        buffers.capital_growth = pick(null(), n, f1);
-        buffers.labour_growth = pick(null(), n, f2);
-        buffers.labour_quality_growth = pick(null(), n, f3);
-        buffers.labour_weight = pick(null(), n, f4);
-        buffers.capital_contribution = pick(out.capital_contribution, n, f5);
-        buffers.labour_contribution = pick(out.labour_contribution, n, f6);
-        buffers.labour_quality_contribution = pick(out.labour_quality_contribution, n, f7);
-        buffers.tfp_growth = pick(out.tfp_growth, n, f8);
-        buffers.labour_productivity_growth = pick(out.labour_productivity_growth, n, f9);
-        buffers.capital_deepening = pick(out.capital_deepening, n, f10);
-        buffers.tfp_index = pick(out.tfp_index, n, f11);
-        buffers.tfp_index_defined = pick(out.tfp_index_defined, n, b1);
-        buffers.tfp_share = pick(out.tfp_share, n, f12);
-        buffers.tfp_share_defined = pick(out.tfp_share_defined, n, b2);
+        b.growth_defined = or_scratch(out.growth_defined, n, growth);
+        if !out.tfp_index.is_null() || !out.tfp_index_defined.is_null() {
+            b.tfp_index = or_scratch(out.tfp_index, n, index_values);
+            b.tfp_index_defined = or_scratch(out.tfp_index_defined, n, index);
+        }
+        if !out.tfp_share.is_null() || !out.tfp_share_defined.is_null() {
+            b.tfp_share = or_scratch(out.tfp_share, n, share_values);
+            b.tfp_share_defined = or_scratch(out.tfp_share_defined, n, share);
+        }
     }
-    accounting.compute_panel_into(entity, input, buffers)?;
-    Ok(())
+    b
 }
 
 /// Growth accounting of one series (consecutive years, one economy, province or sector).
@@ -246,36 +295,20 @@ pub unsafe extern "C" fn ns_growth_accounting(
         let accounting = core_options(unsafe { options.as_ref() })?;
         // SAFETY: as above.
         let core_input = unsafe { self::input(i) }?;
-        // The single-series rules (the base year must be a row) are the core's `compute`;
-        // a single series is short, so its result is computed, then copied out.
-        let r = accounting.compute(&core_input)?;
+        let mut scratch = Scratch::default();
         // SAFETY: as above.
-        unsafe {
-            copy_out(o.growth_defined, &r.growth_defined);
-            copy_out(o.output_growth, &r.output_growth);
-            copy_out(o.capital_contribution, &r.capital_contribution);
-            copy_out(o.labour_contribution, &r.labour_contribution);
-            copy_out(
-                o.labour_quality_contribution,
-                &r.labour_quality_contribution,
-            );
-            copy_out(o.tfp_growth, &r.tfp_growth);
-            copy_out(o.labour_productivity_growth, &r.labour_productivity_growth);
-            copy_out(o.capital_deepening, &r.capital_deepening);
-            copy_out(o.tfp_index, &r.tfp_index);
-            copy_out(o.tfp_index_defined, &r.tfp_index_defined);
-            copy_out(o.tfp_share, &r.tfp_share);
-            copy_out(o.tfp_share_defined, &r.tfp_share_defined);
-        }
+        let b = unsafe { buffers(o, core_input.len(), &mut scratch) };
+        accounting.compute_into(&core_input, b)?;
         Ok(())
     })
 }
 
 /// Growth accounting of a panel: `entity[i]` labels row `i` (any integer codes); rows may come
 /// in any order and results are aligned with the input rows. Rows sorted by (entity, year)
-/// are processed in one pass with no allocation beyond scratch for unwanted columns. An
-/// entity without the base year has an undefined TFP index. Otherwise as
-/// `ns_growth_accounting`; messages name the entity code.
+/// are processed in one pass; other orders are put in (entity, year) order in linear time.
+/// Only the columns whose arrays are not NULL are computed and written. An entity without
+/// the base year has an undefined TFP index. Otherwise as `ns_growth_accounting`; messages
+/// name the entity code.
 ///
 /// # Safety
 /// As `ns_growth_accounting`; `entity` is NULL or holds `input->len` elements.
@@ -295,8 +328,11 @@ pub unsafe extern "C" fn ns_growth_accounting_panel(
         let accounting = core_options(unsafe { options.as_ref() })?;
         // SAFETY: as above.
         let core_input = unsafe { self::input(i) }?;
+        let mut scratch = Scratch::default();
         // SAFETY: as above.
-        unsafe { compute_into(&accounting, entity, &core_input, o) }
+        let b = unsafe { buffers(o, core_input.len(), &mut scratch) };
+        accounting.compute_panel_into(entity, &core_input, b)?;
+        Ok(())
     })
 }
 

@@ -248,7 +248,7 @@ pub unsafe extern "C" fn ns_dea(
                 Some(ScaleRegion::Increasing) => NS_SCALE_INCREASING,
                 Some(ScaleRegion::Constant) => NS_SCALE_CONSTANT,
                 Some(ScaleRegion::Decreasing) => NS_SCALE_DECREASING,
-                None => NS_SCALE_UNDEFINED,
+                _ => NS_SCALE_UNDEFINED,
             })
             .collect();
         let units = r.units();

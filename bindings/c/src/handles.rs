@@ -269,7 +269,7 @@ pub unsafe extern "C" fn ns_plan_validate(plan: *const NsPlan, out: *mut *mut c_
 pub unsafe extern "C" fn ns_builtin_plans_json(out: *mut *mut c_char) -> NsStatus {
     boundary(|| {
         out_arg(out, "out")?;
-        let text = crate::monitoring::json(&Plan::builtin())?;
+        let text = crate::monitoring::json(&nangsuat::vietnam::Vietnam::get().plans())?;
         // SAFETY: checked non-NULL.
         unsafe { give_string(out, text) }
     })

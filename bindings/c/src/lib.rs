@@ -24,7 +24,7 @@
 //! | `ns_malmquist`, `ns_malmquist_json` | `malmquist::Malmquist::compute` |
 //! | `ns_plan_from_json`, `ns_plan_from_toml`, `ns_plan_to_json`, `ns_plan_to_toml` | `Plan::{from_json, from_toml, to_json, to_toml}` |
 //! | `ns_plan_validate` | `Plan::validate` |
-//! | `ns_builtin_plans_json` | `Plan::builtin` |
+//! | `ns_builtin_plans_json` | `vietnam::Vietnam::plans` |
 //! | `ns_assess` | `report::assess_with` → `Report::{to_json, to_markdown}` |
 //! | `ns_provincial_tfp` | `monitoring::derived::provincial_tfp` (GSO form) |
 //! | `ns_sfa`, `ns_sfa_param_count` | `efficiency::sfa::Sfa::fit` |
@@ -35,7 +35,7 @@
 //! | `ns_regions_to_nation_json` | `shift_share::regions_to_nation` |
 //! | `ns_domar_aggregate` | `shift_share::domar_aggregate` |
 //! | `ns_index_series` | `index::index_series` |
-//! | `ns_scenario_vietnam_2021_2025`, `ns_scenario_project`, `ns_scenario_sensitivity_json` | `feasibility::Scenario::{vietnam_2021_2025, project, sensitivity}` |
+//! | `ns_scenario_vietnam_2021_2025`, `ns_scenario_project`, `ns_scenario_sensitivity_json` | `vietnam::scenario_2021_2025`, `feasibility::Scenario::{project, sensitivity}` |
 //! | `ns_what_it_takes` | `requirement::what_it_takes` |
 //! | `ns_consistency_json`, `ns_realism_json` | `feasibility::{consistency, lp_growth_realism, tfp_growth_realism}` |
 

@@ -8,13 +8,15 @@ use nangsuat::monitoring::observation::Observations;
 use nangsuat::monitoring::progress::Method;
 use nangsuat::plan::Plan;
 use nangsuat::report::{Lang, Report, assess_with};
+use nangsuat::vietnam::Vietnam;
 use std::ffi::c_char;
 
-/// Report format of `ns_assess`: JSON (every number, source and reason).
+/// Report format of `ns_assess`: JSON (every number, source, and the facts behind each status
+/// as tagged objects).
 pub const NS_REPORT_JSON: i32 = 0;
-/// Report format of `ns_assess`: Markdown with Vietnamese labels.
+/// Report format of `ns_assess`: Markdown in Vietnamese (decimal comma: `5,24 %`).
 pub const NS_REPORT_MARKDOWN_VI: i32 = 1;
-/// Report format of `ns_assess`: Markdown with English labels.
+/// Report format of `ns_assess`: Markdown in English.
 pub const NS_REPORT_MARKDOWN_EN: i32 = 2;
 /// Report format of `ns_assess`: one self-contained HTML document (inline CSS and SVG charts,
 /// no script), Vietnamese labels.
@@ -33,24 +35,7 @@ pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 }
 
 fn parse_plans(text: &str) -> Result<Vec<Plan>, Failure> {
-    let values: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
-        Failure::new(
-            NsStatus::ParseError,
-            format!(
-                "cannot read json `plans` at line {}, column {}: {e} (expected an array of plans)",
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            Plan::from_json(&v.to_string())
-                .map_err(|e| Failure::new(NsStatus::of(e.kind()), format!("plans[{i}]: {e}")))
-        })
-        .collect()
+    Ok(Plan::list_from_json(text)?)
 }
 
 fn render(report: &Report, format: i32) -> Result<String, Failure> {
@@ -72,7 +57,8 @@ fn render(report: &Report, format: i32) -> Result<String, Failure> {
 
 /// Assesses every goal of `plans_json` (a JSON array of plans, as `ns_builtin_plans_json`
 /// writes) against `observations_csv` (CSV text with the columns `scope, indicator, year,
-/// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations) by
+/// value, unit, note, source_url, evidence`; NULL for the embedded Viet Nam observations, read
+/// as the Viet Nam report reads them) by
 /// the progress method `method` (`"statcan"`, `"unsd"`, `"escap_current"`,
 /// `"escap_anticipated"`, `"psa"`; NULL for `"statcan"`). On success `*out` holds the report
 /// in `format` (`NS_REPORT_*`), freed with `ns_string_free`.
@@ -90,19 +76,23 @@ pub unsafe extern "C" fn ns_assess(
     boundary(|| {
         // SAFETY: the caller's contract.
         let plans = parse_plans(unsafe { str_arg(plans_json, "plans_json") }?)?;
-        let observations = if observations_csv.is_null() {
-            Observations::vietnam()
+        let vietnam = Vietnam::get();
+        let parsed;
+        let (observations, mut options) = if observations_csv.is_null() {
+            (vietnam.observations(), vietnam.assess_options())
         } else {
             // SAFETY: the caller's contract.
-            Observations::from_csv(unsafe { str_arg(observations_csv, "observations_csv") }?)?
+            let text = unsafe { str_arg(observations_csv, "observations_csv") }?;
+            parsed = Observations::from_csv(text)?;
+            (&parsed, AssessOptions::default())
         };
-        let mut options = AssessOptions::default();
         if !method.is_null() {
             // SAFETY: the caller's contract.
             options.method = Method::from_name(unsafe { str_arg(method, "method") }?)?;
         }
         out_arg(out, "out")?;
-        let report = assess_with(&plans, &observations, &options);
+        let report =
+            assess_with(&plans, observations, &options).with_places(vietnam.places().clone());
         let text = render(&report, format)?;
         // SAFETY: checked non-NULL.
         unsafe { give_string(out, text) }
@@ -119,7 +109,7 @@ pub unsafe extern "C" fn ns_assess(
 pub unsafe extern "C" fn ns_vietnam_report(format: i32, out: *mut *mut c_char) -> NsStatus {
     boundary(|| {
         out_arg(out, "out")?;
-        let text = render(&Report::vietnam()?, format)?;
+        let text = render(&nangsuat::vietnam::report()?, format)?;
         // SAFETY: checked non-NULL.
         unsafe { give_string(out, text) }
     })

@@ -4,12 +4,11 @@
 use crate::handles::{NsPlan, copy_out, give_string, out_arg, ref_arg, slice_arg};
 use crate::monitoring::json;
 use crate::status::{Failure, NsStatus, boundary};
-use nangsuat::monitoring::feasibility::{
-    Scenario, consistency, lp_growth_realism, tfp_growth_realism,
-};
+use nangsuat::monitoring::feasibility::{LevelSeries, Measure, Scenario, consistency, realism};
 use nangsuat::monitoring::requirement::{
     Assumption, Outcome, Requirement, ScenarioTarget, what_it_takes,
 };
+use nangsuat::report::{Lang, words};
 use std::ffi::c_char;
 
 /// Assumptions of a scenario (fractions per year). The name is the core's default.
@@ -58,7 +57,7 @@ fn core(s: &NsScenario) -> Result<Scenario, Failure> {
 pub unsafe extern "C" fn ns_scenario_vietnam_2021_2025(out: *mut NsScenario) -> NsStatus {
     boundary(|| {
         out_arg(out, "out")?;
-        let s = Scenario::vietnam_2021_2025();
+        let s = nangsuat::vietnam::scenario_2021_2025();
         // SAFETY: checked non-NULL.
         unsafe {
             *out = NsScenario {
@@ -313,7 +312,8 @@ pub unsafe extern "C" fn ns_what_it_takes(
 }
 
 /// Consistency checks of a plan's targets with `employment_growth` (a fraction per year) as
-/// JSON (an array of `plan`, `goals`, `contradiction`, `message`), owned by the caller.
+/// JSON (an array of `plan`, `goals`, `contradiction`, `finding` — the identity and its
+/// numbers — and `message` with its words, `{"vi": …, "en": …}`), owned by the caller.
 ///
 /// # Safety
 /// `plan` and `json_out` are valid.
@@ -335,7 +335,17 @@ pub unsafe extern "C" fn ns_consistency_json(
                 ),
             ));
         }
-        let checks = consistency(&plan.plan, employment_growth);
+        let checks: Vec<serde_json::Value> = consistency(&plan.plan, employment_growth)
+            .iter()
+            .map(|c| {
+                let mut v = serde_json::to_value(c).unwrap_or_default();
+                v["message"] = serde_json::json!({
+                    "vi": words::consistency(Lang::Vi, c),
+                    "en": words::consistency(Lang::En, c),
+                });
+                v
+            })
+            .collect();
         // SAFETY: checked non-NULL.
         unsafe { give_string(json_out, json(&checks)?) }
     })
@@ -348,7 +358,7 @@ pub const NS_MEASURE_TFP: i32 = 1;
 
 /// A required average growth over `years` years against the best records of that length of
 /// Viet Nam's PWT 10.01 peers, as JSON (`measure`, `required`, `years`, `own_best`, `peers`,
-/// `achieved_by`, `verdict`), owned by the caller.
+/// `achieved_by`, and `verdict` with its words: `{"vi": …, "en": …}`), owned by the caller.
 ///
 /// # Safety
 /// `json_out` is valid.
@@ -369,9 +379,13 @@ pub unsafe extern "C" fn ns_realism_json(
                 ),
             ));
         }
-        let r = match measure {
-            NS_MEASURE_LABOUR_PRODUCTIVITY => lp_growth_realism(required, years, None),
-            NS_MEASURE_TFP => tfp_growth_realism(required, years, None),
+        let vn = nangsuat::vietnam::Vietnam::get();
+        let (measure, peers): (Measure, Vec<LevelSeries>) = match measure {
+            NS_MEASURE_LABOUR_PRODUCTIVITY => (
+                Measure::LabourProductivity,
+                vn.peers().iter().map(|p| p.labour_productivity()).collect(),
+            ),
+            NS_MEASURE_TFP => (Measure::Tfp, vn.peers().iter().map(|p| p.tfp()).collect()),
             other => {
                 return Err(Failure::new(
                     NsStatus::InvalidEnum,
@@ -381,6 +395,18 @@ pub unsafe extern "C" fn ns_realism_json(
                 ));
             }
         };
+        let r = realism(measure, required, years, None, &peers);
+        let mut value = serde_json::to_value(&r).map_err(|e| {
+            Failure::new(
+                NsStatus::InvalidParameter,
+                format!("cannot write JSON: {e}"),
+            )
+        })?;
+        value["verdict"] = serde_json::json!({
+            "vi": words::realism(Lang::Vi, &r, vn.places()),
+            "en": words::realism(Lang::En, &r, vn.places()),
+        });
+        let r = value;
         // SAFETY: checked non-NULL.
         unsafe { give_string(json_out, json(&r)?) }
     })

@@ -38,6 +38,25 @@ static void test_worked_example(void) {
   CHECK(!share_defined[0]);
   CHECK(index[0] == 1.0);
 
+  /* Every column of the core is exposed: the four growth inputs of the identity too. */
+  double kg[2], lg[2], qg[2], w[2];
+  NsAccountingOutput all = out;
+  all.capital_growth = kg;
+  all.labour_growth = lg;
+  all.labour_quality_growth = qg;
+  all.labour_weight = w;
+  CHECK_STATUS(ns_growth_accounting(&in, NULL, &all), NS_STATUS_OK);
+  CHECK(fabs(kg[1] - log(321.0 / 300.0)) < 1e-15 && fabs(lg[1] - log(51.0 / 50.0)) < 1e-15);
+  CHECK(qg[1] == 0.0 && fabs(w[1] - 0.61) < 1e-15);
+  CHECK(fabs(kc[1] - (1.0 - w[1]) * kg[1]) < 1e-15 && fabs(lc[1] - w[1] * lg[1]) < 1e-15);
+
+  /* Only the TFP index asked for (NULL arrays are not computed): the same values. */
+  double index_only[2] = {-1.0, -1.0};
+  NsAccountingOutput just_index = {0};
+  just_index.tfp_index = index_only;
+  CHECK_STATUS(ns_growth_accounting(&in, NULL, &just_index), NS_STATUS_OK);
+  CHECK(index_only[0] == index[0] && index_only[1] == index[1]);
+
   /* GSO: discrete growth, constant share: 0.07 − 0.4·0.07 − 0.6·0.02 = 0.03. */
   NsAccountingInput gso_in = {2, year, gdp, capital, labour, NULL, 0.6, NULL, NULL};
   NsAccountingOptions gso = {NS_PROFILE_GSO, NS_NAN_RAISE, false, 0};
@@ -196,6 +215,13 @@ static void test_plans(void) {
   char *report = NULL;
   CHECK_STATUS(ns_assess(json, NULL, NULL, NS_REPORT_MARKDOWN_VI, &report), NS_STATUS_OK);
   CHECK(report && strstr(report, "đúng tiến độ") != NULL);
+  /* Vietnamese words and numbers: the facts behind Decision 36's LP goal. */
+  CHECK(strstr(report, "bình quân 5,24 %/năm giai đoạn 2021–2025") != NULL);
+  CHECK(strstr(report, "Việt Nam") != NULL);
+  ns_string_free(report);
+  report = NULL;
+  CHECK_STATUS(ns_assess(json, NULL, NULL, NS_REPORT_JSON, &report), NS_STATUS_OK);
+  CHECK(report && strstr(report, "\"fact\": \"level_path\"") != NULL);
   ns_string_free(report);
   report = NULL;
   CHECK_STATUS(ns_assess(json, NULL, "unsd", NS_REPORT_JSON, &report), NS_STATUS_OK);
@@ -209,6 +235,11 @@ static void test_plans(void) {
   report = NULL;
   CHECK_STATUS(ns_vietnam_report(NS_REPORT_MARKDOWN_EN, &report), NS_STATUS_OK);
   CHECK(report && strstr(report, "36/QĐ-TTg") != NULL);
+  CHECK(strstr(report, "average 5.24 %/yr over 2021–2025") != NULL);
+  ns_string_free(report);
+  report = NULL;
+  CHECK_STATUS(ns_vietnam_report(NS_REPORT_MARKDOWN_VI, &report), NS_STATUS_OK);
+  CHECK(report && strstr(report, "Hạch toán tăng trưởng hằng năm") != NULL);
   ns_string_free(report);
   report = NULL;
   /* The same report as one HTML document with its charts, in each language. */

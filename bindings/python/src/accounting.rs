@@ -1,14 +1,17 @@
 //! Growth accounting and PWT TFP on numpy buffers: inputs are borrowed without copying, the GIL
-//! is released while the core computes, and result columns are moved into numpy.
+//! is released while the core computes, and result columns are moved into numpy (single
+//! series) or written straight into numpy arrays the caller or the Python layer owns (panels).
+//! The column names come from the core's one column list (`Field::ALL`, `Mask::ALL`).
 
 use crate::errors::{IntoPy, relabel};
 use crate::json::to_python;
 use nangsuat::accounting::pwt::{PwtInput, pwt_tfp};
+use nangsuat::accounting::{AccountingBuffers, Mask, PeriodColumns};
 use nangsuat::share::Share;
 use nangsuat::{
     Accounting, AccountingInput, Error, Field, GrowthAccounting, LabourShare, NanPolicy, Profile,
 };
-use numpy::{IntoPyArray, PyReadonlyArray1};
+use numpy::{IntoPyArray, PyArray1, PyArrayMethods, PyReadonlyArray1, PyReadwriteArray1};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -57,8 +60,13 @@ struct Inputs<'a> {
 
 impl<'a> Inputs<'a> {
     fn core(&self) -> AccountingInput<'a> {
-        let mut input = AccountingInput::new(self.year, self.output, self.capital, self.labour)
-            .labour_share(self.share);
+        let mut input = AccountingInput::new(
+            self.year,
+            self.output,
+            self.capital,
+            self.labour,
+            self.share,
+        );
         if let Some(h) = self.hours {
             input = input.hours(h);
         }
@@ -104,66 +112,116 @@ fn borrow<'a>(
     })
 }
 
-/// A single-series result: the core's [`Accounting`], kept for period figures.
+/// A single-series result: its columns, moved out of the core's [`Accounting`] into numpy
+/// once (read-only arrays, no copy), and the options, for period figures.
 #[pyclass(frozen, module = "nangsuat._nangsuat", name = "Accounting")]
 pub(crate) struct PyAccounting {
-    inner: Accounting,
+    columns: Py<PyDict>,
+    options: GrowthAccounting,
+    provenance: Py<PyAny>,
+    len: usize,
+}
+
+impl PyAccounting {
+    fn new(py: Python<'_>, mut acc: Accounting) -> PyResult<PyAccounting> {
+        let d = PyDict::new(py);
+        d.set_item("year", std::mem::take(&mut acc.years).into_pyarray(py))?;
+        for mask in Mask::ALL {
+            d.set_item(mask.name(), acc.take_mask(mask).into_pyarray(py))?;
+        }
+        for field in Field::ALL {
+            d.set_item(field.name(), acc.take(field).into_pyarray(py))?;
+        }
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("write", false)?;
+        for (_, array) in d.iter() {
+            array.call_method("setflags", (), Some(&kwargs))?;
+        }
+        Ok(PyAccounting {
+            len: d.get_item("year")?.map_or(0, |y| y.len().unwrap_or(0)),
+            provenance: to_python(py, &acc.provenance)?.unbind(),
+            options: acc.provenance.options,
+            columns: d.unbind(),
+        })
+    }
+
+    /// Runs `f` on the period columns, borrowed from the numpy arrays.
+    fn with_period_columns<T>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(PeriodColumns<'_>) -> nangsuat::Result<T> + Send,
+    ) -> PyResult<T>
+    where
+        T: Send,
+    {
+        let d = self.columns.bind(py);
+        let get = |name: &str| -> PyResult<Bound<'_, PyAny>> {
+            d.get_item(name)?
+                .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(name.to_string()))
+        };
+        let f64s = |name: &str| -> PyResult<PyReadonlyArray1<'_, f64>> {
+            Ok(get(name)?.cast_into::<PyArray1<f64>>()?.readonly())
+        };
+        let bools = |name: &str| -> PyResult<PyReadonlyArray1<'_, bool>> {
+            Ok(get(name)?.cast_into::<PyArray1<bool>>()?.readonly())
+        };
+        let years = get("year")?.cast_into::<PyArray1<i32>>()?.readonly();
+        let (gd, y, ck, cl, cq, tfp, index, index_d, share, share_d) = (
+            bools(Mask::Growth.name())?,
+            f64s(Field::OutputGrowth.name())?,
+            f64s(Field::CapitalContribution.name())?,
+            f64s(Field::LabourContribution.name())?,
+            f64s(Field::LabourQualityContribution.name())?,
+            f64s(Field::TfpGrowth.name())?,
+            f64s(Field::TfpIndex.name())?,
+            bools(Mask::TfpIndex.name())?,
+            f64s(Field::TfpShare.name())?,
+            bools(Mask::TfpShare.name())?,
+        );
+        let mut c = PeriodColumns::new(self.options, slice("year", &years)?);
+        c.growth_defined = slice("growth_defined", &gd)?;
+        c.output_growth = slice("output_growth", &y)?;
+        c.capital_contribution = slice("capital_contribution", &ck)?;
+        c.labour_contribution = slice("labour_contribution", &cl)?;
+        c.labour_quality_contribution = slice("labour_quality_contribution", &cq)?;
+        c.tfp_growth = slice("tfp_growth", &tfp)?;
+        c.tfp_index = slice("tfp_index", &index)?;
+        c.tfp_index_defined = slice("tfp_index_defined", &index_d)?;
+        c.tfp_share = slice("tfp_share", &share)?;
+        c.tfp_share_defined = slice("tfp_share_defined", &share_d)?;
+        py.detach(|| f(c)).py()
+    }
 }
 
 #[pymethods]
 impl PyAccounting {
-    /// Columns as numpy arrays (NaN exactly where the matching `*_defined` mask is false).
-    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns_dict(py, self.inner.clone())
+    /// Columns as read-only numpy arrays (NaN exactly where the matching `*_defined` mask is
+    /// false); the same arrays on every call, never copies.
+    fn columns<'py>(&self, py: Python<'py>) -> Bound<'py, PyDict> {
+        self.columns.bind(py).clone()
     }
 
     /// Period figures over `[start, end]` as a dict (fractions; `None` where undefined).
     fn period<'py>(&self, py: Python<'py>, start: i32, end: i32) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.inner.period(start, end).py()?)
+        let p = self.with_period_columns(py, |c| c.period(start, end))?;
+        to_python(py, &p)
+    }
+
+    /// Period figures over the whole span (earliest to latest year, whatever the row order),
+    /// or `None` with fewer than two years.
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let p = self.with_period_columns(py, |c| c.summary())?;
+        p.map(|p| to_python(py, &p)).transpose()
     }
 
     /// How the result was made (profile, options, labour measure, reference).
-    fn provenance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.inner.provenance)
+    fn provenance<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.provenance.bind(py).clone()
     }
 
     fn __len__(&self) -> usize {
-        self.inner.len()
+        self.len
     }
-}
-
-/// Moves every column of `acc` into numpy without copying.
-fn columns_dict(py: Python<'_>, acc: Accounting) -> PyResult<Bound<'_, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("year", acc.years.into_pyarray(py))?;
-    d.set_item("growth_defined", acc.growth_defined.into_pyarray(py))?;
-    let columns = [
-        (Field::OutputGrowth, acc.output_growth),
-        (Field::CapitalGrowth, acc.capital_growth),
-        (Field::LabourGrowth, acc.labour_growth),
-        (Field::LabourQualityGrowth, acc.labour_quality_growth),
-        (Field::LabourWeight, acc.labour_weight),
-        (Field::CapitalContribution, acc.capital_contribution),
-        (Field::LabourContribution, acc.labour_contribution),
-        (
-            Field::LabourQualityContribution,
-            acc.labour_quality_contribution,
-        ),
-        (Field::TfpGrowth, acc.tfp_growth),
-        (
-            Field::LabourProductivityGrowth,
-            acc.labour_productivity_growth,
-        ),
-        (Field::CapitalDeepening, acc.capital_deepening),
-        (Field::TfpIndex, acc.tfp_index),
-        (Field::TfpShare, acc.tfp_share),
-    ];
-    for (field, values) in columns {
-        d.set_item(field.name(), values.into_pyarray(py))?;
-    }
-    d.set_item("tfp_index_defined", acc.tfp_index_defined.into_pyarray(py))?;
-    d.set_item("tfp_share_defined", acc.tfp_share_defined.into_pyarray(py))?;
-    Ok(d)
 }
 
 /// Growth accounting of one series.
@@ -198,14 +256,17 @@ pub(crate) fn growth_accounting(
         &hours,
         &human_capital,
     )?;
-    let inner = py.detach(|| opts.compute(&inputs.core())).py()?;
-    Ok(PyAccounting { inner })
+    let result = py.detach(|| opts.compute(&inputs.core())).py()?;
+    PyAccounting::new(py, result)
 }
 
-/// Growth accounting of a panel; `entity` holds integer codes (row numbers into
-/// `entity_labels` when given, which then name entities in error messages).
+/// Growth accounting of a panel into numpy arrays; `entity` holds integer codes (row numbers
+/// into `entity_labels` when given, which then name entities in error messages). `buffers`
+/// maps column and mask names (the core's) to writable contiguous arrays of one element per
+/// row: the value columns present are the selection; `growth_defined` is required, and each
+/// selected column's mask too. Returns the provenance.
 #[pyfunction]
-#[pyo3(signature = (entity, year, output, capital, labour, *, labour_share=None,
+#[pyo3(signature = (entity, year, output, capital, labour, buffers, *, labour_share=None,
     labour_share_per_row=None, hours=None, human_capital=None, profile="tornqvist",
     base_year=None, nan_policy="raise", zero_growth_tolerance=None, entity_labels=None))]
 #[allow(clippy::too_many_arguments)]
@@ -216,6 +277,7 @@ pub(crate) fn growth_accounting_panel<'py>(
     output: Column<'py>,
     capital: Column<'py>,
     labour: Column<'py>,
+    buffers: Bound<'py, PyDict>,
     labour_share: Option<f64>,
     labour_share_per_row: Option<Column<'py>>,
     hours: Option<Column<'py>>,
@@ -225,7 +287,7 @@ pub(crate) fn growth_accounting_panel<'py>(
     nan_policy: &str,
     zero_growth_tolerance: Option<f64>,
     entity_labels: Option<Vec<String>>,
-) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyAny>)> {
+) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(profile, base_year, nan_policy, zero_growth_tolerance)?;
     let inputs = borrow(
         &year,
@@ -238,12 +300,109 @@ pub(crate) fn growth_accounting_panel<'py>(
         &human_capital,
     )?;
     let entity = slice("entity", &entity)?;
-    let result = py
-        .detach(|| opts.compute_panel(entity, &inputs.core()))
+    for (name, _) in buffers.iter() {
+        let name: String = name.extract()?;
+        if Field::from_name(&name).is_err() && !Mask::ALL.iter().any(|m| m.name() == name) {
+            return Err(crate::errors::to_py_err(Error::InvalidParameter {
+                name: "out".into(),
+                reason: format!("`{name}` is not a result column"),
+            }));
+        }
+    }
+    let writable = |array: Bound<'py, PyAny>, name: &str| -> PyResult<Bound<'py, PyAny>> {
+        Ok(array).and_then(|a| {
+            if a.getattr("flags")?
+                .getattr("writeable")?
+                .extract::<bool>()?
+            {
+                Ok(a)
+            } else {
+                Err(crate::errors::to_py_err(Error::InvalidParameter {
+                    name: "out".into(),
+                    reason: format!("the array for `{name}` is read-only"),
+                }))
+            }
+        })
+    };
+    let mut values: Vec<Option<PyReadwriteArray1<'py, f64>>> = Vec::new();
+    for field in Field::ALL {
+        values.push(match buffers.get_item(field.name())? {
+            Some(a) => Some(
+                writable(a, field.name())?
+                    .cast_into::<PyArray1<f64>>()
+                    .map_err(|_| out_error(field.name(), "a float64 numpy array"))?
+                    .try_readwrite()
+                    .map_err(|_| out_error(field.name(), "an array not passed twice"))?,
+            ),
+            None => None,
+        });
+    }
+    let mut masks: Vec<Option<PyReadwriteArray1<'py, bool>>> = Vec::new();
+    for mask in Mask::ALL {
+        masks.push(match buffers.get_item(mask.name())? {
+            Some(a) => Some(
+                writable(a, mask.name())?
+                    .cast_into::<PyArray1<bool>>()
+                    .map_err(|_| out_error(mask.name(), "a bool numpy array"))?
+                    .try_readwrite()
+                    .map_err(|_| out_error(mask.name(), "an array not passed twice"))?,
+            ),
+            None => None,
+        });
+    }
+    let mut b = AccountingBuffers::default();
+    {
+        let mut slots = [
+            &mut b.output_growth,
+            &mut b.capital_growth,
+            &mut b.labour_growth,
+            &mut b.labour_quality_growth,
+            &mut b.labour_weight,
+            &mut b.capital_contribution,
+            &mut b.labour_contribution,
+            &mut b.labour_quality_contribution,
+            &mut b.tfp_growth,
+            &mut b.labour_productivity_growth,
+            &mut b.capital_deepening,
+            &mut b.tfp_index,
+            &mut b.tfp_share,
+        ];
+        // The slots follow `Field::ALL` (the array's length is the column count).
+        debug_assert_eq!(slots.len(), Field::COUNT);
+        for ((slot, array), field) in slots.iter_mut().zip(values.iter_mut()).zip(Field::ALL) {
+            if let Some(a) = array {
+                **slot = a
+                    .as_slice_mut()
+                    .map_err(|_| out_error(field.name(), "a contiguous array"))?;
+            }
+        }
+    }
+    let [g, i, sh] = &mut masks[..] else {
+        unreachable!("three masks")
+    };
+    for (slot, array, mask) in [
+        (&mut b.growth_defined, g, Mask::Growth),
+        (&mut b.tfp_index_defined, i, Mask::TfpIndex),
+        (&mut b.tfp_share_defined, sh, Mask::TfpShare),
+    ] {
+        if let Some(a) = array {
+            *slot = a
+                .as_slice_mut()
+                .map_err(|_| out_error(mask.name(), "a contiguous array"))?;
+        }
+    }
+    let provenance = py
+        .detach(|| opts.compute_panel_into(entity, &inputs.core(), b))
         .map_err(|e| relabel(e, entity_labels.as_deref()))
         .py()?;
-    let provenance = to_python(py, &result.provenance)?;
-    Ok((columns_dict(py, result)?, provenance))
+    to_python(py, &provenance)
+}
+
+fn out_error(name: &str, expected: &str) -> PyErr {
+    crate::errors::to_py_err(Error::InvalidParameter {
+        name: "out".into(),
+        reason: format!("the array for `{name}` must be {expected}"),
+    })
 }
 
 /// PWT 10.01's `rtfpna` and `ctfp` (and the hours used) from PWT's inputs; `countrycode`

@@ -128,19 +128,15 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
     Ok(PyErr::from_value(exc))
 }
 
-/// Replaces entity codes (row numbers into `labels`) in an error by the caller's labels.
-pub(crate) fn relabel(mut err: Error, labels: Option<&[String]>) -> Error {
+/// Replaces entity codes (row numbers into `labels`) in an error by the caller's labels,
+/// range errors included (the core knows where each error names its entity).
+pub(crate) fn relabel(err: Error, labels: Option<&[String]>) -> Error {
     let Some(labels) = labels else { return err };
-    if let Error::DuplicateYear { entity, .. }
-    | Error::MissingYear { entity, .. }
-    | Error::NonFinite { entity, .. }
-    | Error::NonPositive { entity, .. } = &mut err
-        && let Some(code) = entity.as_deref().and_then(|e| e.parse::<usize>().ok())
-        && let Some(label) = labels.get(code)
-    {
-        *entity = Some(label.clone());
-    }
-    err
+    err.rename_entity(|code| {
+        code.parse::<usize>()
+            .ok()
+            .and_then(|i| labels.get(i).cloned())
+    })
 }
 
 /// The kinds and their classes, for the test that every class exists.

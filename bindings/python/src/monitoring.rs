@@ -3,12 +3,12 @@
 use crate::errors::IntoPy;
 use crate::json::to_python;
 use crate::plans::PyPlan;
-use nangsuat::Error;
 use nangsuat::monitoring::assess::AssessOptions;
 use nangsuat::monitoring::observation::Observations;
 use nangsuat::monitoring::progress::{Method, Point, ProgressInput, progress as core_progress};
 use nangsuat::plan::Plan;
-use nangsuat::report::{Lang, Report, assess_with};
+use nangsuat::report::{Lang, Report, assess_with, words};
+use nangsuat::vietnam::Vietnam;
 use pyo3::prelude::*;
 
 /// Progress of one target by one method, as a dict of the core's `Progress`.
@@ -35,7 +35,18 @@ pub(crate) fn progress<'py>(
     if let Some(limit) = natural_limit {
         input = input.natural_limit(limit);
     }
-    to_python(py, &core_progress(&input, method).py()?)
+    let p = core_progress(&input, method).py()?;
+    // The fact with its numbers, and the same in English words (the Python `reason`).
+    let reason = words::progress_fact(Lang::En, &p.reason, "");
+    let warnings: Vec<&str> = p
+        .warnings
+        .iter()
+        .map(|w| words::progress_warning(Lang::En, *w))
+        .collect();
+    let dict = to_python(py, &p)?;
+    dict.set_item("reason_text", reason)?;
+    dict.set_item("warning_texts", warnings)?;
+    Ok(dict)
 }
 
 /// Observed values with their sources (the core's `Observations`).
@@ -62,7 +73,7 @@ impl PyObservations {
     #[staticmethod]
     fn vietnam() -> Self {
         PyObservations {
-            inner: Observations::vietnam(),
+            inner: Vietnam::get().observations().clone(),
         }
     }
 
@@ -99,6 +110,9 @@ pub(crate) struct PyReport {
     inner: Report,
 }
 
+/// One goal's words: target, status, reason and what is needed.
+type GoalTexts = (String, String, String, Option<String>);
+
 #[pymethods]
 impl PyReport {
     /// The report in Markdown, labels in `lang` (`"vi"` or `"en"`).
@@ -131,6 +145,27 @@ impl PyReport {
         let lang = Lang::from_code(lang).py()?;
         py.detach(|| self.inner.write_xlsx(lang, &path)).py()
     }
+
+    /// Each goal's words in `lang`: (target, status, reason, needed) per goal, plan by plan.
+    #[pyo3(signature = (lang="en"))]
+    fn goal_texts(&self, lang: &str) -> PyResult<Vec<GoalTexts>> {
+        let lang = Lang::from_code(lang).py()?;
+        let places = &self.inner.places;
+        Ok(self
+            .inner
+            .plans
+            .iter()
+            .flat_map(|p| &p.goals)
+            .map(|g| {
+                (
+                    words::target(lang, &g.target, &g.unit, places),
+                    words::status(lang, g.status).to_string(),
+                    words::reason(lang, &g.reason, &g.unit, places),
+                    g.needed.as_ref().map(|n| words::needed(lang, n, &g.unit)),
+                )
+            })
+            .collect())
+    }
 }
 
 /// Every goal of `plans` assessed against `observations`.
@@ -143,20 +178,13 @@ pub(crate) fn assess(
     method: &str,
     about_tolerance: f64,
 ) -> PyResult<PyReport> {
-    if !(about_tolerance.is_finite() && about_tolerance >= 0.0) {
-        return Err(Error::OutOfRange {
-            name: "about_tolerance".into(),
-            year: None,
-            value: about_tolerance,
-            expected: "a non-negative fraction (0.05 = ±5 %)".into(),
-        })
-        .py();
-    }
-    let mut options = AssessOptions::default();
-    options.method = Method::from_name(method).py()?;
-    options.about_tolerance = about_tolerance;
+    let options = AssessOptions::new(Method::from_name(method).py()?, about_tolerance)
+        .py()?
+        .with_reference_scope(nangsuat::vietnam::SCOPE);
     let plans: Vec<Plan> = plans.iter().map(|p| p.get().inner.clone()).collect();
-    let inner = py.detach(|| assess_with(&plans, &observations.inner, &options));
+    let places = Vietnam::get().places().clone();
+    let inner =
+        py.detach(|| assess_with(&plans, &observations.inner, &options).with_places(places));
     Ok(PyReport { inner })
 }
 
@@ -164,6 +192,6 @@ pub(crate) fn assess(
 /// feasibility (the main job).
 #[pyfunction]
 pub(crate) fn vietnam_report(py: Python<'_>) -> PyResult<PyReport> {
-    let inner = py.detach(Report::vietnam).py()?;
+    let inner = py.detach(nangsuat::vietnam::report).py()?;
     Ok(PyReport { inner })
 }

@@ -68,9 +68,12 @@ impl PyPlan {
 /// The plans embedded from the seed documents.
 #[pyfunction]
 pub(crate) fn builtin_plans() -> Vec<PyPlan> {
-    Plan::builtin()
-        .into_iter()
-        .map(|inner| PyPlan { inner })
+    nangsuat::vietnam::Vietnam::get()
+        .plans()
+        .iter()
+        .map(|inner| PyPlan {
+            inner: inner.clone(),
+        })
         .collect()
 }
 

@@ -6,9 +6,11 @@ use crate::json::to_python;
 use crate::plans::PyPlan;
 use nangsuat::Error;
 use nangsuat::monitoring::feasibility::{
-    Scenario, consistency as core_consistency, lp_growth_realism, tfp_growth_realism,
+    LevelSeries, Measure, Scenario, consistency as core_consistency, realism as core_realism,
 };
 use nangsuat::monitoring::requirement::{Assumption, Outcome, ScenarioTarget, what_it_takes};
+use nangsuat::report::{Lang, words};
+use nangsuat::vietnam::Vietnam;
 use pyo3::prelude::*;
 
 /// A scenario (the core's `Scenario`), immutable.
@@ -54,7 +56,7 @@ impl PyScenario {
     #[staticmethod]
     fn vietnam_2021_2025() -> Self {
         PyScenario {
-            inner: Scenario::vietnam_2021_2025(),
+            inner: nangsuat::vietnam::scenario_2021_2025(),
         }
     }
 
@@ -125,11 +127,12 @@ pub(crate) fn scenario_targets(
 
 /// Consistency checks of one plan's targets.
 #[pyfunction]
-#[pyo3(signature = (plan, employment_growth))]
+#[pyo3(signature = (plan, employment_growth, lang="en"))]
 pub(crate) fn consistency<'py>(
     py: Python<'py>,
     plan: &PyPlan,
     employment_growth: f64,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     if !employment_growth.is_finite() {
         return Err(Error::OutOfRange {
@@ -140,20 +143,30 @@ pub(crate) fn consistency<'py>(
         })
         .py();
     }
-    to_python(py, &core_consistency(&plan.inner, employment_growth))
+    let lang = Lang::from_code(lang).py()?;
+    let checks = core_consistency(&plan.inner, employment_growth);
+    let list = pyo3::types::PyList::empty(py);
+    for c in &checks {
+        let d = to_python(py, c)?;
+        d.set_item("message", words::consistency(lang, c))?;
+        list.append(d)?;
+    }
+    Ok(list.into_any())
 }
 
 /// A required growth against the best records of Viet Nam's PWT peers (and the territory's
 /// own levels when given).
 #[pyfunction]
-#[pyo3(signature = (measure, required, years, own=None))]
+#[pyo3(signature = (measure, required, years, own=None, lang="en"))]
 pub(crate) fn realism<'py>(
     py: Python<'py>,
     measure: &str,
     required: f64,
     years: usize,
     own: Option<(String, Vec<i32>, Vec<f64>)>,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let lang = Lang::from_code(lang).py()?;
     if !required.is_finite() || years == 0 {
         return Err(Error::InvalidParameter {
             name: "required, years".into(),
@@ -164,11 +177,16 @@ pub(crate) fn realism<'py>(
         .py();
     }
     let own = own
-        .as_ref()
-        .map(|(name, y, v)| (name.as_str(), y.as_slice(), v.as_slice()));
-    let r = match measure {
-        "lp" | "labour_productivity" => lp_growth_realism(required, years, own),
-        "tfp" => tfp_growth_realism(required, years, own),
+        .map(|(name, y, v)| LevelSeries::new(name, y, v))
+        .transpose()
+        .py()?;
+    let vn = Vietnam::get();
+    let (measure, peers): (Measure, Vec<LevelSeries>) = match measure {
+        "lp" | "labour_productivity" => (
+            Measure::LabourProductivity,
+            vn.peers().iter().map(|p| p.labour_productivity()).collect(),
+        ),
+        "tfp" => (Measure::Tfp, vn.peers().iter().map(|p| p.tfp()).collect()),
         _ => {
             return Err(Error::InvalidParameter {
                 name: "measure".into(),
@@ -177,5 +195,8 @@ pub(crate) fn realism<'py>(
             .py();
         }
     };
-    to_python(py, &r)
+    let r = core_realism(measure, required, years, own.as_ref(), &peers);
+    let d = to_python(py, &r)?;
+    d.set_item("verdict", words::realism(lang, &r, vn.places()))?;
+    Ok(d)
 }

@@ -30,14 +30,14 @@ pub fn help_language(args: &[OsString]) -> HelpLang {
         }
     }
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(v) = std::env::var(var) {
-            if !v.is_empty() {
-                return if v.starts_with("vi") {
-                    HelpLang::Vi
-                } else {
-                    HelpLang::En
-                };
-            }
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            return if v.starts_with("vi") {
+                HelpLang::Vi
+            } else {
+                HelpLang::En
+            };
         }
     }
     HelpLang::En

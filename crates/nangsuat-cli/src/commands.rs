@@ -8,13 +8,12 @@ use nangsuat::efficiency::dea::Dea;
 use nangsuat::efficiency::malmquist::Malmquist;
 use nangsuat::efficiency::model::{Orientation, ReturnsToScale};
 use nangsuat::efficiency::production::Production;
-use nangsuat::monitoring::assess::AssessOptions;
-use nangsuat::monitoring::feasibility::Scenario;
 use nangsuat::monitoring::observation::Observations;
 use nangsuat::monitoring::progress::{Method, Point, ProgressInput, progress};
 use nangsuat::plan::Plan;
 use nangsuat::plan::validation::{Severity, validate_plans};
-use nangsuat::report::{Lang, Report, assess_with, feasibility, vietnam_history};
+use nangsuat::report::accounting::AccountingAnnex;
+use nangsuat::report::{Lang, Report, assess_with};
 use nangsuat::{AccountingInput, Field, GrowthAccounting, LabourShare, Profile, Share};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -123,8 +122,9 @@ fn report(m: &ArgMatches) -> Result<Outcome, Failure> {
         .get_many::<PathBuf>("plan")
         .map(|v| v.cloned().collect())
         .unwrap_or_default();
+    let vn = nangsuat::vietnam::Vietnam::get();
     let (plans, embedded_plans) = if plan_paths.is_empty() {
-        (Plan::builtin(), true)
+        (vn.plans().to_vec(), true)
     } else {
         (load_plans(&plan_paths)?, false)
     };
@@ -136,20 +136,32 @@ fn report(m: &ArgMatches) -> Result<Outcome, Failure> {
                 .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
             (obs, false)
         }
-        None => (Observations::vietnam(), true),
+        None => (vn.observations().clone(), true),
     };
     let report = with_spinner("nangsuat report", || -> Result<Report, Failure> {
-        let mut options = AssessOptions::default();
+        let mut options = vn.assess_options();
         options.method = method;
-        let mut report = assess_with(&plans, &observations, &options);
-        // Viet Nam's history, feasibility and growth-accounting annex rest on the embedded
-        // data; they are added when the observations are the embedded ones.
-        if embedded_obs && plans.iter().any(|p| p.territory == "viet_nam") {
-            report.history = Some(vietnam_history(&observations)?);
-            report.feasibility = Some(feasibility(&plans, Scenario::vietnam_2021_2025())?);
-            report.accounting = Some(nangsuat::report::accounting::vietnam_annex(&plans)?);
+        if embedded_plans && embedded_obs {
+            // The main job: Viet Nam's report with its history, feasibility and annex.
+            return Ok(nangsuat::vietnam::report_with(&options)?);
         }
-        let _ = embedded_plans;
+        let mut report =
+            assess_with(&plans, &observations, &options).with_places(vn.places().clone());
+        // Viet Nam's history and growth-accounting annex rest on the embedded data; they are
+        // added when the observations are the embedded ones and a plan is Viet Nam's.
+        if embedded_obs
+            && plans
+                .iter()
+                .any(|p| p.territory == nangsuat::vietnam::SCOPE)
+        {
+            let history = nangsuat::vietnam::history()?;
+            report.accounting = Some(AccountingAnnex::from_history(
+                &history,
+                &plans,
+                nangsuat::vietnam::data::VIETNAM_DEFAULT_LABOUR_SHARE,
+            ));
+            report.history = Some(history);
+        }
         Ok(report)
     })?;
     let bytes = match format {
@@ -238,7 +250,7 @@ fn account(m: &ArgMatches) -> Result<Outcome, Failure> {
             LabourShare::PerRow(&share_column)
         }
     };
-    let mut input = AccountingInput::new(&years, &output, &capital, &labour).labour_share(share);
+    let mut input = AccountingInput::new(&years, &output, &capital, &labour, share);
     if let Some(h) = &hours {
         input = input.hours(h);
     }
@@ -392,7 +404,7 @@ fn progress_cmd(m: &ArgMatches) -> Result<Outcome, Failure> {
             cell(p.achieved_growth),
             cell(p.required_growth),
             cell(p.remaining_growth),
-            p.reason.clone(),
+            nangsuat::report::words::progress_fact(lang(m), &p.reason, ""),
         ]);
     }
     emit(m, to_csv(&header, &rows)?.into_bytes())

@@ -135,11 +135,11 @@ fn main() -> ExitCode {
         Ok(outcome) => {
             if let Some(bytes) = outcome.stdout {
                 let mut out = std::io::stdout().lock();
-                if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush()) {
-                    if e.kind() != std::io::ErrorKind::BrokenPipe {
-                        eprintln!("nangsuat: stdout: {e}");
-                        return ExitCode::from(1);
-                    }
+                if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush())
+                    && e.kind() != std::io::ErrorKind::BrokenPipe
+                {
+                    eprintln!("nangsuat: stdout: {e}");
+                    return ExitCode::from(1);
                 }
             }
             ExitCode::from(u8::from(outcome.findings))

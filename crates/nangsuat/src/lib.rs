@@ -38,8 +38,7 @@
 //! let gdp = [100.0, 102.9, 105.5];
 //! let capital = [300.0, 318.0, 335.0];
 //! let employment = [54.7, 53.6, 49.1];
-//! let input = AccountingInput::new(&years, &gdp, &capital, &employment)
-//!     .labour_share(LabourShare::Constant(Share::new(0.55)?));
+//! let input = AccountingInput::new(&years, &gdp, &capital, &employment, LabourShare::Constant(Share::new(0.55)?));
 //! let result = GrowthAccounting::tornqvist().compute(&input)?;
 //! let r = result.row(1).unwrap();
 //! let sum = r.capital_contribution + r.labour_contribution + r.labour_quality_contribution

@@ -26,7 +26,7 @@ const NSDP_GDP_CONSTANT_2010: [(i32, f64); 3] = [
 fn lp_growth_from_nsdp_gdp_and_gso_employment_matches_nso_published_lp_growth() {
     // Employment (million persons) and NSO's published LP growth (%) are the embedded
     // observations (shared/data/vietnam/observations.csv, each row citing its page).
-    let obs = Observations::vietnam();
+    let obs = nangsuat::vietnam::Vietnam::get().observations().clone();
     let employment = Series::from_observations(&obs, "viet_nam", "employed_persons");
     let mut gdp = Series::new("gdp_constant_2010", "billion_vnd");
     for (year, value) in NSDP_GDP_CONSTANT_2010 {
@@ -114,12 +114,12 @@ proptest! {
             for (from, to) in runs {
                 let run = from..to;
                 if run.len() < 2 { continue; }
-                let input = AccountingInput::new(&years[run.clone()], &yv[run.clone()], &kv[run.clone()], &lv[run.clone()]);
-                let (engine, input) = if tornqvist {
-                    (GrowthAccounting::tornqvist(), input.labour_share(LabourShare::PerRow(&s[run.clone()])))
+                let (engine, share) = if tornqvist {
+                    (GrowthAccounting::tornqvist(), LabourShare::PerRow(&s[run.clone()]))
                 } else {
-                    (GrowthAccounting::gso(), input.labour_share(LabourShare::Constant(Share::new(1.0 - b_k).unwrap())))
+                    (GrowthAccounting::gso(), LabourShare::Constant(Share::new(1.0 - b_k).unwrap()))
                 };
+                let input = AccountingInput::new(&years[run.clone()], &yv[run.clone()], &kv[run.clone()], &lv[run.clone()], share);
                 let e = engine.compute(&input).unwrap();
                 for i in 1..run.len() {
                     let year = years[run.start + i];

@@ -27,7 +27,7 @@ fn every_wording_is_verbatim_from_a_seed_document() {
     let seeds = seeds();
     let in_seeds = |s: &str| seeds.iter().any(|t| t.contains(s));
     let mut checked = 0;
-    for plan in Plan::builtin() {
+    for plan in nangsuat::vietnam::plans::builtin() {
         assert!(in_seeds(&plan.title_vi), "{}: title", plan.id);
         for o in &plan.objectives {
             assert!(in_seeds(o), "{}: objective {o}", plan.id);
@@ -59,7 +59,7 @@ fn every_wording_is_verbatim_from_a_seed_document() {
 #[test]
 fn lists_the_embedded_targets() {
     let mut lines = Vec::new();
-    for plan in Plan::builtin() {
+    for plan in nangsuat::vietnam::plans::builtin() {
         for g in &plan.goals {
             let target = match &g.target {
                 Target::Between { low, high } => format!("between {low}-{high}"),
@@ -114,7 +114,7 @@ th-st-breakthrough-2021 | broadband-communes-2025 | broadband_commune_coverage |
 
 #[test]
 fn hierarchy_points_to_decision_36() {
-    let plans = Plan::builtin();
+    let plans = nangsuat::vietnam::plans::builtin();
     for id in ["qn-d36-2021", "th-d36-commitment-2021"] {
         let p = plans.iter().find(|p| p.id == id).unwrap();
         assert_eq!(p.parent.as_deref(), Some("vn-d36-2021"));
@@ -125,7 +125,7 @@ fn hierarchy_points_to_decision_36() {
 
 #[test]
 fn embedded_plans_round_trip_through_toml_and_json() {
-    for (name, text) in nangsuat::plan::BUILTIN_PLANS {
+    for (name, text) in nangsuat::vietnam::plans::PLAN_FILES {
         let plan = Plan::from_toml(text).unwrap();
         let json = plan.to_json().unwrap();
         let from_json = Plan::from_json(&json).unwrap();
@@ -140,7 +140,7 @@ fn embedded_plans_round_trip_through_toml_and_json() {
 /// What the Thanh Hóa meeting of 25/02/2021 said of the draft, validation says too.
 #[test]
 fn validation_reports_what_the_seed_meeting_reported() {
-    let findings = validate_plans(&Plan::builtin());
+    let findings = validate_plans(nangsuat::vietnam::plans::builtin());
     let errors: Vec<_> = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

@@ -48,10 +48,9 @@ fn series(max_len: usize) -> impl Strategy<Value = Series> {
 }
 
 fn input(s: &Series) -> AccountingInput<'_> {
-    AccountingInput::new(&s.years, &s.y, &s.k, &s.l)
+    AccountingInput::new(&s.years, &s.y, &s.k, &s.l, LabourShare::PerRow(&s.s))
         .hours(&s.h)
         .human_capital(&s.q)
-        .labour_share(LabourShare::PerRow(&s.s))
 }
 
 proptest! {
@@ -75,8 +74,7 @@ proptest! {
 
     #[test]
     fn gso_contributions_add_up_exactly(s in series(30), share in 0.0f64..=1.0) {
-        let inp = AccountingInput::new(&s.years, &s.y, &s.k, &s.l)
-            .labour_share(LabourShare::Constant(Share::new(share).unwrap()));
+        let inp = AccountingInput::new(&s.years, &s.y, &s.k, &s.l, LabourShare::Constant(Share::new(share).unwrap()));
         let r = GrowthAccounting::gso().compute(&inp).unwrap();
         for i in 0..r.len() {
             let Some(row) = r.row(i) else { continue };
@@ -130,8 +128,7 @@ proptest! {
         let years: Vec<i32> = rows.iter().map(|&(e, i)| if e == 0 { a.years[i] } else { b.years[i] }).collect();
         let (y, k, l) = (pick(&|s, i| s.y[i]), pick(&|s, i| s.k[i]), pick(&|s, i| s.l[i]));
         let (h, q, sh) = (pick(&|s, i| s.h[i]), pick(&|s, i| s.q[i]), pick(&|s, i| s.s[i]));
-        let inp = AccountingInput::new(&years, &y, &k, &l).hours(&h).human_capital(&q)
-            .labour_share(LabourShare::PerRow(&sh));
+        let inp = AccountingInput::new(&years, &y, &k, &l, LabourShare::PerRow(&sh)).hours(&h).human_capital(&q);
         let panel = GrowthAccounting::tornqvist().compute_panel(&entity, &inp).unwrap();
         let single = [
             GrowthAccounting::tornqvist().compute(&input(&a)).unwrap(),
@@ -189,7 +186,7 @@ proptest! {
             Some(Err(_)) => return Ok(()),
             None => LabourShare::PerRow(&cols[5]),
         };
-        let mut inp = AccountingInput::new(&years, &cols[0], &cols[1], &cols[2]).labour_share(share);
+        let mut inp = AccountingInput::new(&years, &cols[0], &cols[1], &cols[2], share);
         if !gso {
             inp = inp.hours(&cols[3]).human_capital(&cols[4]);
         }

@@ -2,12 +2,11 @@
 //! workbook re-read by an independent reader (calamine), and reviewed snapshots of the
 //! Markdown and HTML of the embedded plans.
 
-use nangsuat::monitoring::observation::Observations;
 use nangsuat::plan::Plan;
 use nangsuat::report::{Lang, Report, assess};
 
 fn vietnam() -> Report {
-    Report::vietnam().expect("embedded data are consistent")
+    nangsuat::vietnam::report().expect("embedded data are consistent")
 }
 
 #[test]
@@ -34,15 +33,28 @@ fn html_has_every_goal_every_chart_titled_and_nothing_external() {
         assert!(html.contains("@media print"));
         // Status is a label, not colour alone.
         for (s, _) in r.status_counts() {
-            let label = match lang {
-                Lang::Vi => s.label_vi(),
-                _ => s.label_en(),
-            };
+            let label = nangsuat::report::words::status(lang, s);
             assert!(html.contains(label), "{label}");
         }
     }
     let vi = r.to_html(Lang::Vi);
     assert!(vi.contains("Đóng góp vào tăng trưởng GDP theo năm"));
+    // Words, not codes; Vietnamese numbers (as the Markdown report's tests check in full).
+    for code in [
+        "percent_per_year",
+        "percent_of_growth",
+        "viet_nam",
+        "quang_ninh",
+    ] {
+        let visible = vi
+            .replace(&format!("\"{code}"), "")
+            .replace(&format!("--{code}"), "");
+        assert!(
+            !visible.contains(&format!(">{code}<")) && !visible.contains(&format!(" {code}")),
+            "{code}"
+        );
+    }
+    assert!(vi.contains("5,24") && !vi.contains(">5.24"));
     assert!(vi.contains("Độ nhạy của tỷ trọng TFP"));
     let en = r.to_html(Lang::En);
     assert!(en.contains("Contributions to GDP growth by period"));
@@ -71,7 +83,10 @@ scope = { level = "province", name = "thanh_hoa" }
 source_text = "<b onmouseover=alert(1)>bold</b> & 'quoted'"
 "#;
     let plan = Plan::from_toml(toml).expect("a valid plan");
-    let r = assess(&[plan], &Observations::vietnam());
+    let r = assess(
+        &[plan],
+        &nangsuat::vietnam::Vietnam::get().observations().clone(),
+    );
     for lang in [Lang::Vi, Lang::En] {
         let html = r.to_html(lang);
         assert!(!html.contains("<script"), "{lang:?}");

@@ -6,7 +6,7 @@ use nangsuat::report::{Lang, Report};
 
 #[test]
 fn report_carries_what_it_takes_and_it_inverts_back() {
-    let report = Report::vietnam().unwrap();
+    let report = nangsuat::vietnam::report().unwrap();
     let f = report.feasibility.as_ref().unwrap();
     assert!(f.what_it_takes.len() >= 4, "{}", f.what_it_takes.len());
     for g in &f.what_it_takes {

@@ -147,7 +147,8 @@ def year_column(name: str, values: Any) -> np.ndarray:
 
 def entity_codes(values: Any) -> tuple[np.ndarray, list[str] | None]:
     """Entities as int64 codes. Integer entities are passed as they are; other labels are
-    factorised, and the labels are returned to name entities in messages and results."""
+    factorised in linear time (a hash table; the labels sorted), and the labels are returned
+    to name entities in messages and results. A missing label (None, NaN) is an error."""
     raw = np.asarray(_values(values))
     if raw.ndim != 1:
         raise InvalidParameterError(f"`entity` must be one-dimensional, got shape {raw.shape}")
@@ -161,21 +162,44 @@ def entity_codes(values: Any) -> tuple[np.ndarray, list[str] | None]:
         )
     # Labels: a missing label is an error (never an entity named "nan" or "None"), and labels
     # of different types stay different entities (1 and "1" are two entities).
-    keys = []
-    for i, v in enumerate(raw.tolist()):
-        if v is None or _is_missing(v) or (isinstance(v, float) and v != v):
-            raise InvalidParameterError(f"`entity` is missing in row {i}: every row needs one")
-        keys.append((type(v).__name__, str(v)))
-    uniques = sorted(set(keys))
-    code_of = {k: c for c, k in enumerate(uniques)}
-    codes = np.fromiter((code_of[k] for k in keys), dtype=np.int64, count=len(keys))
-    labels = [label for _, label in uniques]
-    ambiguous = {label for label in labels if labels.count(label) > 1}
-    if ambiguous:
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is optional
+        pd = None
+    if pd is not None:
+        # Linear time in C: factorize hashes the objects themselves, so 1 and "1" differ.
+        codes, uniques = pd.factorize(raw, sort=False, use_na_sentinel=True)
+        if codes.size and codes.min() < 0:
+            i = int(np.flatnonzero(codes < 0)[0])
+            raise InvalidParameterError(
+                f"`entity` is missing in row {i} ({raw[i]!r}): every row needs one"
+            )
+        keys = [(type(v).__name__, str(v)) for v in uniques]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        rank = np.empty(len(keys), dtype=np.int64)
+        rank[order] = np.arange(len(keys), dtype=np.int64)
+        codes = rank[codes]
+        uniques_sorted = [keys[k] for k in order]
+    else:
+        keys = []
+        for i, v in enumerate(raw.tolist()):
+            if v is None or _is_missing(v) or (isinstance(v, float) and v != v):
+                raise InvalidParameterError(
+                    f"`entity` is missing in row {i}: every row needs one"
+                )
+            keys.append((type(v).__name__, str(v)))
+        uniques_sorted = sorted(set(keys))
+        code_of = {k: c for c, k in enumerate(uniques_sorted)}
+        codes = np.fromiter((code_of[k] for k in keys), dtype=np.int64, count=len(keys))
+    labels = [label for _, label in uniques_sorted]
+    seen: dict[str, int] = {}
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+    if any(n > 1 for n in seen.values()):
         labels = [
-            f"{label} ({kind})" if label in ambiguous else label for kind, label in uniques
+            f"{label} ({kind})" if seen[label] > 1 else label for kind, label in uniques_sorted
         ]
-    return codes, labels
+    return np.ascontiguousarray(codes, dtype=np.int64), labels
 
 
 def index_of(*values: Any) -> Any:

@@ -148,11 +148,12 @@ class GrowthAccountingResult(_Columns):
         self._columns = native.columns()
         self._index = index
         self.provenance = native.provenance()
-        years = self._columns["year"]
+        summary = native.summary()
         self.summary: PeriodSummary | None = (
-            self.period(int(years[0]), int(years[-1])) if len(years) >= 2 else None
+            None if summary is None else PeriodSummary._from_core(summary)
         )
-        """Period figures over the whole span (first to last year)."""
+        """Period figures over the whole span (earliest to latest year, whatever the row
+        order); ``None`` with fewer than two years."""
 
     def period(self, start: int, end: int) -> PeriodSummary:
         """Period figures over ``[start, end]``.
@@ -170,7 +171,7 @@ class GrowthAccountingResult(_Columns):
 
     def __repr__(self) -> str:
         years = self._columns["year"]
-        span = f"{years[0]}–{years[-1]}" if len(years) else "empty"
+        span = f"{years.min()}–{years.max()}" if len(years) else "empty"
         return f"<GrowthAccountingResult {self.profile} {span}, {len(self)} rows>"
 
 
@@ -280,6 +281,53 @@ def growth_accounting(
     return GrowthAccountingResult(native, index_of(output, year, capital, labour))
 
 
+def _selection(columns: Any) -> list[str]:
+    """The value columns asked for, in the core's order."""
+    if columns is None:
+        return list(COLUMNS)
+    if isinstance(columns, str):
+        columns = [columns]
+    try:
+        wanted = [str(c) for c in columns]
+    except TypeError:
+        raise InvalidParameterError(
+            f"`columns` must be a list of column names, got {columns!r}"
+        ) from None
+    unknown = [c for c in wanted if c not in COLUMNS]
+    if unknown:
+        raise InvalidParameterError(
+            f"unknown column(s) {', '.join(map(repr, unknown))} in `columns`; "
+            f"expected some of {', '.join(COLUMNS)}"
+        )
+    return [c for c in COLUMNS if c in wanted]
+
+
+def _buffers(n: int, selection: list[str], out: Any) -> dict[str, np.ndarray]:
+    """The arrays the core writes: the caller's ``out`` arrays where given, new ones else."""
+    names = ["growth_defined", *selection]
+    names += sorted({COLUMNS[c] for c in selection} - {"growth_defined"})
+    given = {} if out is None else dict(out)
+    extra = [k for k in given if k not in names]
+    if extra:
+        raise InvalidParameterError(
+            f"`out` has array(s) for {', '.join(map(repr, extra))}, which this call does not "
+            f"write (columns written: {', '.join(names)})"
+        )
+    buffers: dict[str, np.ndarray] = {}
+    for name in names:
+        dtype = np.bool_ if name in MASKS else np.float64
+        if name in given:
+            array = given[name]
+            if not isinstance(array, np.ndarray) or array.dtype != dtype or array.ndim != 1:
+                raise InvalidParameterError(
+                    f"`out[{name!r}]` must be a one-dimensional numpy array of {np.dtype(dtype)}"
+                )
+            buffers[name] = array
+        else:
+            buffers[name] = np.empty(n, dtype=dtype)
+    return buffers
+
+
 @typed_errors
 def growth_accounting_panel(
     entity: Any,
@@ -295,14 +343,24 @@ def growth_accounting_panel(
     base_year: int | None = None,
     nan_policy: NanPolicy = "raise",
     zero_growth_tolerance: float | None = None,
+    columns: Any = None,
+    out: Any = None,
 ) -> PanelAccountingResult:
     """Growth accounting of many entities (provinces, sectors, firms) in one call.
 
     Rows may come in any order; results are aligned with the input rows. Each entity's first
     year has undefined growth. Entities may be integers (passed as they are) or labels
     (strings, categories), which name the entity in error messages. Arguments as
-    :func:`growth_accounting`. Sorting rows by (entity, year) up front makes large panels
-    faster (no gather and scatter).
+    :func:`growth_accounting`, and:
+
+    Args:
+        columns: the value columns to compute (default: all of :data:`COLUMNS`); only these
+            are computed and written, with the masks they need (``growth_defined`` always).
+        out: caller-owned numpy arrays to write into, by column or mask name (one element
+            per row; float64 for values, bool for masks); the result holds these very arrays.
+
+    Rows in (entity, year) order are processed in one pass; other orders are put in order in
+    linear time.
 
     >>> r = growth_accounting_panel(["b", "a", "b", "a"], [2001, 2000, 2000, 2001],
     ...                             [2.2, 1.0, 2.0, 1.1], [4, 2, 4, 2], [1, 1, 1, 1],
@@ -316,12 +374,14 @@ def growth_accounting_panel(
         profile=profile, base_year=base_year, nan_policy=nan_policy,
         zero_growth_tolerance=zero_growth_tolerance,
     )
-    columns, provenance = _native.growth_accounting_panel(
-        codes, *inputs, entity_labels=labels, **options
+    buffers = _buffers(len(inputs[0]), _selection(columns), out)
+    provenance = _native.growth_accounting_panel(
+        codes, *inputs, buffers, entity_labels=labels, **options
     )
     raw_entity = entity.to_numpy() if hasattr(entity, "to_numpy") else np.asarray(entity)
+    result_columns = {"year": inputs[0], **buffers}
     return PanelAccountingResult(
-        columns, provenance, raw_entity, index_of(output, entity, year, capital, labour)
+        result_columns, provenance, raw_entity, index_of(output, entity, year, capital, labour)
     )
 
 

@@ -35,6 +35,8 @@ class Progress:
     ``limited_progress``, ``deteriorating``, ``insufficient_data``, ``not_yet_measurable``.
     ``ratio`` is the method's figure (StatCan R — or P without a target —, UNSD Q, ESCAP index,
     PSA pace); ``score`` the StatCan score in [−5, 5]. Growth rates are fractions per year.
+    ``reason`` says why in English; ``fact`` is the same fact with its numbers (a dict tagged
+    by ``fact``, e.g. ``growth_against_required``), for programs and other languages.
     """
 
     method: str
@@ -50,6 +52,7 @@ class Progress:
     current: Point | None
     target: Point | None
     warnings: tuple[str, ...]
+    fact: dict[str, Any] | None = None
 
     @classmethod
     def _from_core(cls, d: dict[str, Any]) -> Progress:
@@ -61,7 +64,7 @@ class Progress:
         return cls(
             method=d["method"],
             status=d["status"],
-            reason=d["reason"],
+            reason=d["reason_text"],
             ratio=d["figure"],
             score=d["score"],
             projected=d["projected"],
@@ -71,7 +74,8 @@ class Progress:
             baseline=baseline,
             current=point(d["current"]),
             target=point(d["target"]),
-            warnings=tuple(d["warnings"]),
+            warnings=tuple(d["warning_texts"]),
+            fact=d["reason"],
         )
 
 
@@ -238,7 +242,8 @@ class Report:
         import pandas as pd
 
         rows = []
-        for g in self.goals():
+        texts = self._native.goal_texts("en")
+        for g, (target, _status, reason, needed) in zip(self.goals(), texts):
             p = g.get("progress") or {}
             rows.append(
                 {
@@ -246,15 +251,15 @@ class Report:
                     "goal": g["goal"],
                     "indicator": g["indicator"],
                     "indicator_en": g["indicator_en"],
-                    "target": g["target"],
+                    "target": target,
                     "period_start": g["period"][0],
                     "period_end": g["period"][1],
                     "status": g["status"],
                     "current": g["current"],
                     "ratio": p.get("figure"),
                     "score": p.get("score"),
-                    "reason": g["reason"],
-                    "needed": g["needed"],
+                    "reason": reason,
+                    "needed": needed,
                     "source_text": g["source_text"],
                 }
             )

@@ -58,9 +58,11 @@ class Records:
         return pd.DataFrame(self.rows)
 
 
-def consistency(plan: Plan, employment_growth: float = 0.01) -> Records:
+def consistency(plan: Plan, employment_growth: float = 0.01, *, lang: str = "en") -> Records:
     """Consistency of one plan's targets with ``employment_growth`` (a fraction per year)
-    linking productivity and output. Each record: plan, goals, contradiction, message.
+    linking productivity and output. Each record: plan, goals, contradiction, ``finding``
+    (the identity and its numbers, typed) and ``message`` (its words in ``lang``, "vi" or
+    "en").
 
     >>> import nangsuat as ns
     >>> d36 = next(p for p in ns.builtin_plans() if p.id == "vn-d36-2021")
@@ -68,13 +70,14 @@ def consistency(plan: Plan, employment_growth: float = 0.01) -> Records:
     >>> "8.07 %/yr" in c[0]["message"], c[0]["contradiction"]
     (True, False)
     """
-    return Records(list(_native.consistency(plan._native, float(employment_growth))))
+    return Records(list(_native.consistency(plan._native, float(employment_growth), lang)))
 
 
 @dataclass(frozen=True)
 class Realism:
     """What the record says about a required growth: ``achieved_by`` of ``len(peers)`` peers
-    reached it; ``own_best`` is the territory's own best (or None); ``verdict`` in words."""
+    reached it; ``own_best`` is the territory's own best (or None); ``verdict`` in words (in
+    the ``lang`` asked for)."""
 
     measure: str
     required: float
@@ -100,6 +103,7 @@ def realism(
     *,
     measure: Literal["labour_productivity", "tfp"] = "labour_productivity",
     own: tuple[str, Sequence[int], Sequence[float]] | None = None,
+    lang: str = "en",
 ) -> Realism:
     """A required average growth over ``years`` years against the best record of that length
     of Viet Nam's PWT 10.01 peers (labour productivity ``rgdpna/emp``, or TFP ``rtfpna``) and,
@@ -113,7 +117,7 @@ def realism(
     own_arg = None
     if own is not None:
         own_arg = (str(own[0]), [int(y) for y in own[1]], [float(v) for v in own[2]])
-    d = _native.realism(measure, float(required), int(years), own_arg)
+    d = _native.realism(measure, float(required), int(years), own_arg, lang)
     return Realism(d["measure"], d["required"], d["years"], d["own_best"], d["peers"],
                    d["achieved_by"], d["verdict"])
 

@@ -19,7 +19,7 @@
 //! The crate's tests reproduce every published `rtfpna` and `ctfp` of the 20 countries kept in
 //! the PWT extract that ships with the tests.
 
-use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare};
+use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare, PanelEntity};
 use crate::error::{Error, Result};
 use crate::series::NanPolicy;
 use crate::summation::CompensatedSum;
@@ -131,10 +131,7 @@ pub struct PwtTfp {
 /// assert_eq!(tfp.ctfp, vec![1.0, 1.0]);
 /// # Ok::<(), nangsuat::Error>(())
 /// ```
-pub fn pwt_tfp<E>(input: &PwtInput<'_, E>, reference: &E) -> Result<PwtTfp>
-where
-    E: Ord + Copy + Display + Sync,
-{
+pub fn pwt_tfp<E: PanelEntity>(input: &PwtInput<'_, E>, reference: &E) -> Result<PwtTfp> {
     let n = input.countrycode.len();
     for (name, len) in [
         ("year", input.year.len()),
@@ -161,10 +158,15 @@ where
     let accounting = GrowthAccounting::tornqvist()
         .nan_policy(NanPolicy::Propagate)
         .base_year(PWT_BASE_YEAR);
-    let acc_input = AccountingInput::new(input.year, input.rgdpna, input.rkna, input.emp)
-        .hours(&hours)
-        .human_capital(input.hc)
-        .labour_share(LabourShare::PerRow(input.labsh));
+    let acc_input = AccountingInput::new(
+        input.year,
+        input.rgdpna,
+        input.rkna,
+        input.emp,
+        LabourShare::PerRow(input.labsh),
+    )
+    .hours(&hours)
+    .human_capital(input.hc);
     let acc = accounting.compute_panel(input.countrycode, &acc_input)?;
 
     let (ctfp, ctfp_defined) = pwt_ctfp(input, reference, &hours)?;

@@ -57,6 +57,7 @@ use crate::error::Result;
 /// Where a unit stands relative to its most productive scale size (DEAP's last column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ScaleRegion {
     /// Too small: increasing returns to scale (`irs`).
     Increasing,
@@ -79,6 +80,7 @@ impl ScaleRegion {
 
 /// A DEA model: orientation, returns to scale, and whether to compute slacks and peers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Dea {
     orientation: Orientation,
     returns_to_scale: ReturnsToScale,
@@ -87,6 +89,7 @@ pub struct Dea {
 
 /// Efficiencies, slacks and peers of every unit (row-aligned with the input).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Efficiency {
     /// The model's orientation.
     pub orientation: Orientation,

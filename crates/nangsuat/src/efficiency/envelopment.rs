@@ -538,13 +538,13 @@ impl Simplex {
             if self.position[var] != usize::MAX {
                 continue;
             }
-            if let Some(d) = self.reduced_cost(var, phase_one) {
-                if d < best {
-                    entering = Some(var);
-                    best = d;
-                    if bland {
-                        break;
-                    }
+            if let Some(d) = self.reduced_cost(var, phase_one)
+                && d < best
+            {
+                entering = Some(var);
+                best = d;
+                if bland {
+                    break;
                 }
             }
         }

@@ -53,6 +53,7 @@ fn efficiency_of_radial(value: f64, orientation: Orientation) -> std::result::Re
 /// # Ok::<(), nangsuat::Error>(())
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Frontier {
     scaled: Scaled,
     names: Option<(Vec<String>, Vec<String>)>,

@@ -69,10 +69,12 @@ use crate::efficiency::frontier::farrell;
 use crate::efficiency::model::{Orientation, ReturnsToScale};
 use crate::efficiency::production::{Production, Scaled};
 use crate::error::{Error, Result};
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
 /// A Malmquist model: the orientation of the distance functions and the returns to scale
 /// used for `pech` (and the Ray–Desli columns).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Malmquist {
     orientation: Orientation,
     returns_to_scale: ReturnsToScale,
@@ -87,6 +89,7 @@ impl Default for Malmquist {
 
 /// Four Farrell efficiencies of one unit between periods `t` and `t+1`.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
 pub struct Distances {
     /// `Dᵗ(t)`: period-`t` data against period-`t` technology.
     pub tech_t_data_t: Option<f64>,
@@ -100,6 +103,7 @@ pub struct Distances {
 
 /// Productivity change of one unit from one period to the next.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Change<E> {
     /// The unit.
     pub unit: E,
@@ -123,6 +127,7 @@ pub struct Change<E> {
 /// The Malmquist indices of one unit-pair, or their geometric means over a group. `None`
 /// where undefined.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
 pub struct Indices {
     /// Technical efficiency change (CRS).
     pub effch: Option<f64>,
@@ -208,6 +213,7 @@ impl Indices {
 
 /// Geometric means of the indices over a group of [`Change`]s (each over its defined values).
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
 pub struct Means {
     /// The means (serialised inline).
     #[serde(flatten)]
@@ -218,6 +224,7 @@ pub struct Means {
 
 /// Means over the units of one pair of periods.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct PeriodMeans {
     /// First period of the pair.
     pub period_from: i32,
@@ -229,6 +236,7 @@ pub struct PeriodMeans {
 
 /// Means over the pairs of periods of one unit.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct UnitMeans<E> {
     /// The unit.
     pub unit: E,
@@ -238,6 +246,7 @@ pub struct UnitMeans<E> {
 
 /// The Malmquist index of a panel: one [`Change`] per unit and pair of periods, and means.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct MalmquistIndex<E> {
     /// Orientation of the distance functions.
     pub orientation: Orientation,
@@ -309,6 +318,40 @@ impl Malmquist {
     where
         E: Ord + Copy + Display + Sync,
     {
+        let never = AtomicBool::new(false);
+        self.compute_cancellable(unit, period, data, &never)
+            .map(|r| r.unwrap_or_else(|| unreachable!("nothing sets the flag")))
+    }
+
+    /// As [`Malmquist::compute`], stopping early when `cancel` is set (by another thread, for
+    /// example on Ctrl-C): the flag is read before each linear programme, so a large panel
+    /// stops within one LP per worker. `Ok(None)` when it was cancelled.
+    ///
+    /// # Errors
+    /// As [`Malmquist::compute`].
+    ///
+    /// ```
+    /// use std::sync::atomic::AtomicBool;
+    /// use nangsuat::efficiency::dea::Production;
+    /// use nangsuat::efficiency::malmquist::Malmquist;
+    /// let (x, y) = ([2.0, 4.0, 2.0, 4.0], [1.0, 4.0, 1.5, 6.0]);
+    /// let data = Production::new(&x, 1, &y, 1)?;
+    /// let cancelled = AtomicBool::new(true);
+    /// let m = Malmquist::default();
+    /// let r = m.compute_cancellable(&["a", "b", "a", "b"], &[1, 1, 2, 2], &data, &cancelled)?;
+    /// assert!(r.is_none());
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn compute_cancellable<E>(
+        &self,
+        unit: &[E],
+        period: &[i32],
+        data: &Production<'_>,
+        cancel: &AtomicBool,
+    ) -> Result<Option<MalmquistIndex<E>>>
+    where
+        E: Ord + Copy + Display + Sync,
+    {
         let n = data.units();
         for (series, len) in [("unit", unit.len()), ("period", period.len())] {
             if len != n {
@@ -341,8 +384,12 @@ impl Malmquist {
             });
         }
         let pairs = matched_pairs(&panel, unit, &order);
-        let own = self.own_period(&panel);
-        let cross = self.cross_period(&panel, &pairs);
+        let Some(own) = self.own_period(&panel, cancel) else {
+            return Ok(None);
+        };
+        let Some(cross) = self.cross_period(&panel, &pairs, cancel) else {
+            return Ok(None);
+        };
         let changes: Vec<Change<E>> = pairs
             .iter()
             .zip(&cross)
@@ -398,18 +445,22 @@ impl Malmquist {
             })
             .collect();
         let overall = geometric_mean_of_means(&period_means);
-        Ok(MalmquistIndex {
+        Ok(Some(MalmquistIndex {
             orientation: self.orientation,
             returns_to_scale: self.returns_to_scale,
             changes,
             period_means,
             unit_means,
             overall,
-        })
+        }))
     }
 
     /// Own-period (CRS, model) efficiencies of every position.
-    fn own_period(&self, panel: &SortedPanel) -> Vec<(Option<f64>, Option<f64>)> {
+    fn own_period(
+        &self,
+        panel: &SortedPanel,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<(Option<f64>, Option<f64>)>> {
         let tasks: Vec<(usize, usize)> = panel
             .ranges
             .iter()
@@ -428,12 +479,17 @@ impl Malmquist {
             };
             (crs, rts)
         };
-        run_parallel(&tasks, solve)
+        run_parallel(&tasks, solve, cancel)
     }
 
     /// Cross-period efficiencies of every pair: CRS `Dᵗ(t+1)`, `Dᵗ⁺¹(t)`, then the same under
     /// the model's returns to scale.
-    fn cross_period(&self, panel: &SortedPanel, pairs: &[Pair]) -> Vec<[Option<f64>; 4]> {
+    fn cross_period(
+        &self,
+        panel: &SortedPanel,
+        pairs: &[Pair],
+        cancel: &AtomicBool,
+    ) -> Option<Vec<[Option<f64>; 4]>> {
         let solve = |lp: &mut Simplex, pair: &Pair| {
             let o = self.orientation;
             let (tech_t, tech_t1) = (
@@ -456,29 +512,38 @@ impl Malmquist {
             };
             [c_t_t1, c_t1_t, v_t_t1, v_t1_t]
         };
-        run_parallel(pairs, solve)
+        run_parallel(pairs, solve, cancel)
     }
 }
 
-/// Maps `solve` over `tasks` with one reusable [`Simplex`] per worker.
-fn run_parallel<T, R>(tasks: &[T], solve: impl Fn(&mut Simplex, &T) -> R + Sync) -> Vec<R>
+/// Maps `solve` over `tasks` with one reusable [`Simplex`] per worker; `None` as soon as
+/// `cancel` is set (checked before each task).
+fn run_parallel<T, R>(
+    tasks: &[T],
+    solve: impl Fn(&mut Simplex, &T) -> R + Sync,
+    cancel: &AtomicBool,
+) -> Option<Vec<R>>
 where
     T: Sync,
     R: Send,
 {
+    let go = || !cancel.load(AtomicOrdering::Relaxed);
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
         tasks
             .par_iter()
             .with_min_len(16)
-            .map_init(Simplex::default, |lp, t| solve(lp, t))
+            .map_init(Simplex::default, |lp, t| go().then(|| solve(lp, t)))
             .collect()
     }
     #[cfg(not(feature = "rayon"))]
     {
         let mut lp = Simplex::default();
-        tasks.iter().map(|t| solve(&mut lp, t)).collect()
+        tasks
+            .iter()
+            .map(|t| go().then(|| solve(&mut lp, t)))
+            .collect()
     }
 }
 

@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 /// Whether efficiency is measured by shrinking inputs or by expanding outputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Orientation {
     /// Radial contraction of inputs at given outputs (θ).
     Input,
@@ -39,6 +40,7 @@ impl Orientation {
 
 /// Returns to scale of the reference technology.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub enum ReturnsToScale {
     /// Constant returns (CCR): any scaling of an observed unit is feasible.
     #[serde(rename = "crs")]

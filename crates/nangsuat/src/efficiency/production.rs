@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 /// Every value must be finite and non-negative, every unit must use some input and make some
 /// output, and every input and output must be positive for some unit.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Production<'a> {
     pub(super) inputs: &'a [f64],
     pub(super) outputs: &'a [f64],

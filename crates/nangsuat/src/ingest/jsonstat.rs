@@ -264,14 +264,14 @@ fn build(name: String, ds: RawDataset, options: &ReadOptions) -> Result<Table> {
         }
     }
     let ids = ids.unwrap_or_else(|| dims_raw.iter().map(|(k, _)| k.clone()).collect());
-    if let Some(s) = &sizes {
-        if s.len() != ids.len() {
-            return Err(err(format!(
-                "`id` names {} dimensions but `size` gives {}",
-                ids.len(),
-                s.len()
-            )));
-        }
+    if let Some(s) = &sizes
+        && s.len() != ids.len()
+    {
+        return Err(err(format!(
+            "`id` names {} dimensions but `size` gives {}",
+            ids.len(),
+            s.len()
+        )));
     }
     let mut dims = Vec::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
@@ -282,14 +282,14 @@ fn build(name: String, ds: RawDataset, options: &ReadOptions) -> Result<Table> {
         };
         let (_, raw) = dims_raw.swap_remove(pos);
         let mut dim = dimension(id, raw, file)?;
-        if let Some(s) = &sizes {
-            if s[i] as usize != dim.categories.len() {
-                return Err(err(format!(
-                    "dimension `{id}` has {} categories but `size` says {}",
-                    dim.categories.len(),
-                    s[i]
-                )));
-            }
+        if let Some(s) = &sizes
+            && s[i] as usize != dim.categories.len()
+        {
+            return Err(err(format!(
+                "dimension `{id}` has {} categories but `size` says {}",
+                dim.categories.len(),
+                s[i]
+            )));
         }
         if let Some(r) = &role {
             for (rname, members) in &r.0 {

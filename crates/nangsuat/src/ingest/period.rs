@@ -269,12 +269,12 @@ fn strip_status(label: &str) -> (String, Option<Status>) {
                     status = Some(st.clone());
                     break;
                 }
-            } else if let Some(r) = rest.strip_suffix(w) {
-                if r.ends_with(' ') || w.starts_with('(') {
-                    rest = r.trim_end();
-                    status = Some(st.clone());
-                    break;
-                }
+            } else if let Some(r) = rest.strip_suffix(w)
+                && (r.ends_with(' ') || w.starts_with('('))
+            {
+                rest = r.trim_end();
+                status = Some(st.clone());
+                break;
             }
         }
         if status.is_some() {

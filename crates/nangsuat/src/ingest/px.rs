@@ -430,10 +430,10 @@ impl Lookup<'_> {
                 && e.subkeys.len() == subkeys.len()
                 && e.subkeys.iter().zip(subkeys).all(|(a, b)| a == b)
         };
-        if let Some(l) = &self.lang {
-            if let Some(e) = self.entries.iter().find(|e| matches(e, Some(l))) {
-                return Some(e);
-            }
+        if let Some(l) = &self.lang
+            && let Some(e) = self.entries.iter().find(|e| matches(e, Some(l)))
+        {
+            return Some(e);
         }
         self.entries.iter().find(|e| matches(e, None))
     }
@@ -856,10 +856,10 @@ impl Symbols {
     fn cell(&self, tok: &DataToken, coords: Vec<u32>, n: usize) -> Cell {
         let location = format!("DATA value {n} (line {})", tok.line);
         let t = tok.text.as_str();
-        if !tok.quoted {
-            if let Some(v) = parse_number(t, DecimalMark::Point) {
-                return Cell::new(coords, Some(v), None, None, location);
-            }
+        if !tok.quoted
+            && let Some(v) = parse_number(t, DecimalMark::Point)
+        {
+            return Cell::new(coords, Some(v), None, None, location);
         }
         // Missing markers: 1-6 dots, `-` (nil), or the file's own symbols.
         let dots =

@@ -217,24 +217,24 @@ fn observation(
             Some("C") => Some(MissingKind::Confidential),
             _ => kind,
         };
-        if let Some(k) = kind {
-            if matches!(
+        if let Some(k) = kind
+            && matches!(
                 status,
                 Some(Status::Missing(MissingKind::NotAvailable)) | None
-            ) {
-                status = Some(Status::Missing(k));
-                symbol = code.map(str::to_string).or(symbol);
-            }
+            )
+        {
+            status = Some(Status::Missing(k));
+            symbol = code.map(str::to_string).or(symbol);
         }
-    } else if let Some(c) = code {
-        if status.is_none() {
-            status = match c.to_ascii_uppercase().as_str() {
-                "A" => None,
-                _ => Some(status_code(c).unwrap_or_else(|| Status::Flag(c.to_string()))),
-            };
-            if status.is_some() {
-                symbol = Some(c.to_string());
-            }
+    } else if let Some(c) = code
+        && status.is_none()
+    {
+        status = match c.to_ascii_uppercase().as_str() {
+            "A" => None,
+            _ => Some(status_code(c).unwrap_or_else(|| Status::Flag(c.to_string()))),
+        };
+        if status.is_some() {
+            symbol = Some(c.to_string());
         }
     }
     Cell::new(coords, p.value, status, symbol, location)
@@ -296,10 +296,10 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     for n in root.descendants().filter(|n| n.is_element()) {
         match local(&n).as_str() {
             "Structure" if n.attribute("dimensionAtObservation").is_some() => {
-                if let Some(d) = n.attribute("dimensionAtObservation") {
-                    if d != "AllDimensions" {
-                        obs_dim = d.to_string();
-                    }
+                if let Some(d) = n.attribute("dimensionAtObservation")
+                    && d != "AllDimensions"
+                {
+                    obs_dim = d.to_string();
                 }
                 if metadata.table_id.is_none() {
                     metadata.table_id = n.attribute("structureID").map(str::to_string);

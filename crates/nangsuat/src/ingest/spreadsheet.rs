@@ -280,10 +280,10 @@ pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         .any(tcvn3::looks_like_tcvn3);
     if tcvn {
         for g in grid.iter_mut().flatten() {
-            if let G::Text(s) = g {
-                if s.chars().all(|c| (c as u32) <= 0xFF) {
-                    *s = tcvn3::to_unicode(s);
-                }
+            if let G::Text(s) = g
+                && s.chars().all(|c| (c as u32) <= 0xFF)
+            {
+                *s = tcvn3::to_unicode(s);
             }
         }
         warnings.push("text in the TCVN3 (ABC) font encoding was converted to Unicode".into());
@@ -397,10 +397,11 @@ impl Layout {
                 let cells: Vec<usize> = (0..grid[r].len())
                     .filter(|&c| !grid[r][c].is_empty())
                     .collect();
-                if let [c] = cells.as_slice() {
-                    if *c >= labels && grid[r][*c].text().is_some() {
-                        unit = Some((r, *c));
-                    }
+                if let [c] = cells.as_slice()
+                    && *c >= labels
+                    && grid[r][*c].text().is_some()
+                {
+                    unit = Some((r, *c));
                 }
             }
         }
@@ -545,10 +546,10 @@ impl Layout {
                     .copied()
                     .filter(|&c| row.get(c).is_some_and(|g| !g.is_empty()))
                     .collect();
-                if let ([c], None) = (values.as_slice(), row_label(r)) {
-                    if let Some(t) = row[*c].text() {
-                        section_unit = Some(clean_label(t));
-                    }
+                if let ([c], None) = (values.as_slice(), row_label(r))
+                    && let Some(t) = row[*c].text()
+                {
+                    section_unit = Some(clean_label(t));
                 }
                 continue;
             }

@@ -149,11 +149,11 @@ pub fn parse_number(t: &str, decimal: DecimalMark) -> Option<f64> {
     let mut digits_run = 0usize;
     let mut grouped = false;
     let mut prev_digit = false;
-    if let Some(&c) = chars.peek() {
-        if c == '-' || c == '+' || c == '−' {
-            out.push(if c == '+' { '+' } else { '-' });
-            chars.next();
-        }
+    if let Some(&c) = chars.peek()
+        && (c == '-' || c == '+' || c == '−')
+    {
+        out.push(if c == '+' { '+' } else { '-' });
+        chars.next();
     }
     while let Some(c) = chars.next() {
         if c.is_ascii_digit() {

@@ -22,11 +22,14 @@
 //! measurable* if its period starts after the latest data), with the reason.
 
 use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare};
+use crate::error::{Error, Result};
 use crate::monitoring::observation::{Evidence, Observation, Observations, ObservedWhen};
-use crate::monitoring::progress::{Method, Point, Progress, ProgressInput, Status, num, progress};
+use crate::monitoring::progress::{
+    Method, Point, Progress, ProgressFact, ProgressInput, Status, progress,
+};
 use crate::plan::Plan;
 use crate::plan::goal::{Goal, Target};
-use crate::plan::indicator::{Direction, Indicator, IndicatorKind, builtin_indicators};
+use crate::plan::indicator::{Direction, Indicator, IndicatorKind};
 use crate::plan::validation::{Finding, validate_plans};
 use crate::share::Share;
 use serde::{Deserialize, Serialize};
@@ -48,7 +51,60 @@ pub struct AccountingData {
     pub labour_share: f64,
 }
 
-/// Options of an assessment.
+impl AccountingData {
+    /// Raw series of one scope, checked: each series has one value per year, no year repeats,
+    /// every value is finite and positive, and the labour share is a share.
+    ///
+    /// # Errors
+    /// [`Error::LengthMismatch`] naming the series whose length differs from `years`;
+    /// [`Error::DuplicateYear`] for a repeated year; [`Error::NonPositive`] or
+    /// [`Error::NonFinite`] naming the series, year and value; [`Error::OutOfRange`] for a
+    /// labour share outside [0, 1].
+    ///
+    /// ```
+    /// use nangsuat::monitoring::assess::AccountingData;
+    /// let d = AccountingData::new(vec![2020, 2021], vec![100.0, 107.0], vec![300.0, 321.0],
+    ///     vec![50.0, 51.0], 0.6)?;
+    /// assert_eq!(d.years, [2020, 2021]);
+    /// assert!(AccountingData::new(vec![2020, 2021], vec![100.0], vec![1.0, 1.0], vec![1.0, 1.0], 0.6).is_err());
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn new(
+        years: Vec<i32>,
+        output: Vec<f64>,
+        capital: Vec<f64>,
+        labour: Vec<f64>,
+        labour_share: f64,
+    ) -> Result<Self> {
+        Share::new(labour_share)?;
+        for (name, values) in [
+            ("output", &output),
+            ("capital", &capital),
+            ("labour", &labour),
+        ] {
+            // AnnualSeries checks lengths, order, gaps and finiteness with the series' name.
+            crate::series::AnnualSeries::new(name, years.clone(), values.clone())?;
+            if let Some((year, value)) = years.iter().zip(values).find(|(_, v)| **v <= 0.0) {
+                return Err(Error::NonPositive {
+                    series: name.into(),
+                    entity: None,
+                    year: *year,
+                    value: *value,
+                });
+            }
+        }
+        Ok(AccountingData {
+            years,
+            output,
+            capital,
+            labour,
+            labour_share,
+        })
+    }
+}
+
+/// Options of an assessment. Build them with [`AssessOptions::new`] (checked) and the
+/// `with_*` methods; [`AssessOptions::default`] is the StatCan method with ±5 % for "about".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AssessOptions {
@@ -61,6 +117,9 @@ pub struct AssessOptions {
     /// Population (persons) by scope and year, to form ratios per 10,000 people from counts
     /// when the ratio itself is not published.
     pub population: BTreeMap<String, Vec<Point>>,
+    /// The scope a relative target's reference names when it names none (a target "above the
+    /// national average" written `lp_growth` rather than `<scope>:lp_growth`).
+    pub reference_scope: Option<String>,
 }
 
 impl Default for AssessOptions {
@@ -70,8 +129,284 @@ impl Default for AssessOptions {
             about_tolerance: 0.05,
             accounting: BTreeMap::new(),
             population: BTreeMap::new(),
+            reference_scope: None,
         }
     }
+}
+
+impl AssessOptions {
+    /// Options with a progress method and the relative tolerance of "about" targets whose
+    /// document states none (0.05 = ±5 %).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] for a tolerance that is not a finite fraction in [0, 1].
+    ///
+    /// ```
+    /// use nangsuat::monitoring::assess::AssessOptions;
+    /// use nangsuat::monitoring::progress::Method;
+    /// let o = AssessOptions::new(Method::PsaPace, 0.1)?;
+    /// assert_eq!(o.about_tolerance, 0.1);
+    /// assert!(AssessOptions::new(Method::StatCan, 5.0).is_err()); // 5 % is 0.05
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn new(method: Method, about_tolerance: f64) -> Result<Self> {
+        if !(about_tolerance.is_finite() && (0.0..=1.0).contains(&about_tolerance)) {
+            return Err(Error::OutOfRange {
+                name: "about_tolerance".into(),
+                year: None,
+                value: about_tolerance,
+                expected: "a fraction in [0, 1] (0.05 = ±5 %)".into(),
+            });
+        }
+        Ok(AssessOptions {
+            method,
+            about_tolerance,
+            ..AssessOptions::default()
+        })
+    }
+
+    /// Adds the raw series of a scope (see [`AccountingData::new`]).
+    pub fn with_accounting(mut self, scope: impl Into<String>, data: AccountingData) -> Self {
+        self.accounting.insert(scope.into(), data);
+        self
+    }
+
+    /// Adds the population (persons) of a scope by year.
+    ///
+    /// # Errors
+    /// [`Error::NonFinite`] / [`Error::NonPositive`] naming the year of a value that is not
+    /// a finite positive number; [`Error::DuplicateYear`] for a repeated year.
+    pub fn with_population(
+        mut self,
+        scope: impl Into<String>,
+        population: Vec<Point>,
+    ) -> Result<Self> {
+        let scope = scope.into();
+        for (k, p) in population.iter().enumerate() {
+            if !p.value.is_finite() {
+                return Err(Error::NonFinite {
+                    series: format!("population of {scope}"),
+                    entity: None,
+                    year: p.year,
+                    value: p.value,
+                });
+            }
+            if p.value <= 0.0 {
+                return Err(Error::NonPositive {
+                    series: format!("population of {scope}"),
+                    entity: None,
+                    year: p.year,
+                    value: p.value,
+                });
+            }
+            if population[..k].iter().any(|q| q.year == p.year) {
+                return Err(Error::DuplicateYear {
+                    series: format!("population of {scope}"),
+                    entity: None,
+                    year: p.year,
+                });
+            }
+        }
+        self.population.insert(scope, population);
+        Ok(self)
+    }
+
+    /// Sets the scope that relative targets refer to when their reference names none.
+    pub fn with_reference_scope(mut self, scope: impl Into<String>) -> Self {
+        self.reference_scope = Some(scope.into());
+        self
+    }
+}
+
+/// Why a goal has its status: one fact with its numbers. Values are in the goal's unit
+/// (7.0 is 7 %/yr); the words are [`crate::report::words::fact`]'s, in Vietnamese and English.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "fact", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Fact {
+    /// The target has no numeric bound to compare with.
+    NoNumericBound,
+    /// The target period begins after the latest data.
+    PeriodNotBegun {
+        /// First year of the target period.
+        begins: i32,
+        /// Latest year with data.
+        latest_data: i32,
+    },
+    /// No published value for this scope and indicator.
+    NoPublishedValue {
+        /// Scope.
+        scope: String,
+        /// Indicator code.
+        indicator: String,
+    },
+    /// The indicator and the series it is compared with share no year.
+    NoCommonYear {
+        /// Scope.
+        scope: String,
+        /// Indicator code.
+        indicator: String,
+        /// The reference (`scope:indicator`).
+        reference: String,
+    },
+    /// Annual values begin after the first year of the period: no average since then.
+    AnnualValuesStartLate {
+        /// First year with a value.
+        first: i32,
+        /// First year of the period.
+        start: i32,
+    },
+    /// The observations could not be assessed (the error's message).
+    CannotAssess {
+        /// What went wrong.
+        message: String,
+    },
+    /// What the progress method found.
+    Progress {
+        /// The method's fact.
+        progress: ProgressFact,
+        /// Whether the method's values are the level-path index (100 in the year before the
+        /// period) rather than values in the goal's unit.
+        #[serde(default)]
+        on_index: bool,
+    },
+    /// A period-average growth target tracked as a level path (METHODS §7): index 100 in the
+    /// year before the period.
+    LevelPath {
+        /// Average growth achieved, %/yr.
+        achieved: f64,
+        /// First year of the period.
+        start: i32,
+        /// Last year with data.
+        through: i32,
+        /// The index reached in `through`.
+        level: f64,
+        /// The index the target requires by `end`.
+        target_level: f64,
+        /// Last year of the period.
+        end: i32,
+        /// Whether `achieved` is a published period average (else chained annual rates).
+        published_average: bool,
+    },
+    /// A share-of-growth value and the threshold it is compared with (both in %).
+    ShareOfGrowth {
+        /// Where the value comes from.
+        basis: ShareBasis,
+        /// The value, %.
+        value: f64,
+        /// The threshold, %.
+        threshold: f64,
+    },
+    /// Growth accounting on the raw series failed (the error's message).
+    AccountingFailed {
+        /// What went wrong.
+        message: String,
+    },
+    /// An undated value, and whether it meets the target.
+    UndatedValue {
+        /// The value.
+        value: f64,
+        /// Whether it meets the target.
+        meets: bool,
+    },
+    /// The value lies in the target range.
+    InRange {
+        /// The value.
+        value: f64,
+        /// Its year.
+        year: i32,
+    },
+    /// One value only, and whether it meets the target; progress needs a second one.
+    OneValue {
+        /// The value.
+        value: f64,
+        /// Its year.
+        year: i32,
+        /// Whether it meets the target.
+        meets: bool,
+    },
+    /// A relative target: the value against its reference in the latest common year.
+    Relative {
+        /// The value.
+        value: f64,
+        /// The common year.
+        year: i32,
+        /// The reference (`scope:indicator`).
+        reference: String,
+        /// The reference's value.
+        reference_value: f64,
+        /// Whether the value is above the reference.
+        above: bool,
+    },
+    /// "About" read with a tolerance the document does not state.
+    AboutTolerance {
+        /// Relative tolerance applied (0.05 = ±5 %).
+        relative: f64,
+        /// The same in the goal's unit.
+        absolute: f64,
+    },
+}
+
+/// Where a share-of-growth value comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "basis", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ShareBasis {
+    /// A value published for the whole period.
+    PublishedForPeriod {
+        /// First year.
+        start: i32,
+        /// Last year.
+        end: i32,
+    },
+    /// The mean of the published annual shares.
+    MeanOfAnnual {
+        /// The years with a value.
+        years: Vec<i32>,
+        /// Years of the period up to the latest data without a value.
+        missing: Vec<i32>,
+    },
+    /// The growth-accounting engine (GSO form) on raw series.
+    GrowthAccounting {
+        /// The labour share used.
+        labour_share: f64,
+    },
+}
+
+/// What would be needed to meet a target, with its numbers (in the goal's unit).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "needed", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Needed {
+    /// Growth still required each remaining year to reach the target average.
+    GrowthStillRequired {
+        /// Annual growth, %/yr.
+        rate: f64,
+        /// First remaining year.
+        from: i32,
+        /// Last year of the period.
+        to: i32,
+    },
+    /// A share must rise (or fall) to the threshold.
+    ShareChange {
+        /// Points of change (absolute).
+        points: f64,
+        /// The threshold, %.
+        to: f64,
+    },
+    /// A level must change by `gap` by `by`.
+    LevelGap {
+        /// Change needed (signed).
+        gap: f64,
+        /// Target year.
+        by: i32,
+        /// The latest value.
+        from_value: f64,
+        /// Its year.
+        from_year: i32,
+        /// Change needed per year (signed).
+        per_year: f64,
+    },
 }
 
 /// An observation as the report cites it.
@@ -119,16 +454,20 @@ pub struct GoalAssessment {
     pub indicator_vi: String,
     /// Indicator name in English, when known.
     pub indicator_en: String,
-    /// The target as written (comparator and values, unit).
-    pub target: String,
+    /// Scope (territory, sector) of the goal.
+    pub scope: String,
+    /// The target (comparator and values), in `unit`.
+    pub target: Target,
+    /// Unit code of the target.
+    pub unit: String,
     /// First and last year the target covers.
     pub period: (Option<i32>, i32),
     /// Status.
     pub status: Status,
-    /// Why, with the numbers.
-    pub reason: String,
-    /// What would be needed to meet the target, in words, when it can be said.
-    pub needed: Option<String>,
+    /// Why: the facts behind the status, with their numbers, in order.
+    pub reason: Vec<Fact>,
+    /// What would be needed to meet the target, when it can be said.
+    pub needed: Option<Needed>,
     /// The value the status rests on (a level, an average growth in %/yr, a share in %).
     pub current: Option<f64>,
     /// The progress method's result, when a method applied.
@@ -162,11 +501,10 @@ pub struct PlanAssessment {
 /// Assesses every goal of `plans` against `observations`, with validation findings.
 ///
 /// ```
-/// use nangsuat::monitoring::assess::{assess_plans, AssessOptions};
-/// use nangsuat::monitoring::observation::Observations;
-/// use nangsuat::plan::Plan;
+/// use nangsuat::monitoring::assess::assess_plans;
 /// use nangsuat::monitoring::progress::Status;
-/// let (plans, findings) = assess_plans(&Plan::builtin(), &Observations::vietnam(), &AssessOptions::default());
+/// let vn = nangsuat::vietnam::Vietnam::get();
+/// let (plans, findings) = assess_plans(vn.plans(), vn.observations(), &vn.assess_options());
 /// let d36 = &plans[0];
 /// let lp = d36.goals.iter().find(|g| g.goal == "lp-growth-2021-2025").unwrap();
 /// // 2021–2024 averaged 4.76 %/yr against more than 7 %: not on track.
@@ -178,7 +516,7 @@ pub fn assess_plans(
     observations: &Observations,
     options: &AssessOptions,
 ) -> (Vec<PlanAssessment>, Vec<Finding>) {
-    let catalogue = builtin_indicators();
+    let catalogue = crate::plan::indicator::catalogue();
     let latest_year = observations.latest_year().unwrap_or(i32::MIN);
     let assessed = plans
         .iter()
@@ -195,7 +533,7 @@ pub fn assess_plans(
                     let indicator = plan
                         .indicators
                         .iter()
-                        .chain(&catalogue)
+                        .chain(catalogue)
                         .find(|i| i.code == g.indicator);
                     assess_goal(plan, g, indicator, observations, options, latest_year)
                 })
@@ -227,27 +565,6 @@ impl Ctx<'_> {
     }
 }
 
-fn target_text(goal: &Goal) -> String {
-    let t = match &goal.target {
-        Target::Above { value } => format!("> {value}"),
-        Target::AtLeast { value } => format!("≥ {value}"),
-        Target::Below { value } => format!("< {value}"),
-        Target::AtMost { value } => format!("≤ {value}"),
-        Target::Equal { value } => format!("= {value}"),
-        Target::About {
-            value,
-            tolerance: Some(t),
-        } => format!("≈ {value} ± {t}"),
-        Target::About { value, .. } => format!("≈ {value}"),
-        Target::Between { low, high } => format!("{low}–{high}"),
-        Target::Relative {
-            reference,
-            relation,
-        } => format!("{relation:?} {reference}").to_lowercase(),
-    };
-    format!("{t} {}", goal.unit)
-}
-
 /// The band a value must reach, as (threshold for "higher is better" or "lower is better").
 fn threshold(ctx: &Ctx<'_>) -> Option<f64> {
     let t = &ctx.goal.target;
@@ -269,16 +586,15 @@ fn threshold(ctx: &Ctx<'_>) -> Option<f64> {
     }
 }
 
-fn tolerance_note(ctx: &Ctx<'_>) -> Option<String> {
+fn tolerance_note(ctx: &Ctx<'_>) -> Option<Fact> {
     match ctx.goal.target {
         Target::About {
             value,
             tolerance: None,
-        } => Some(format!(
-            "'about' read with ±{:.0} % of the target ({:.4}), as the document states no tolerance",
-            100.0 * ctx.options.about_tolerance,
-            ctx.options.about_tolerance * value.abs()
-        )),
+        } => Some(Fact::AboutTolerance {
+            relative: ctx.options.about_tolerance,
+            absolute: ctx.options.about_tolerance * value.abs(),
+        }),
         _ => None,
     }
 }
@@ -316,10 +632,12 @@ fn assess_goal(
         indicator: goal.indicator.clone(),
         indicator_vi: indicator.map(|i| i.name_vi.clone()).unwrap_or_default(),
         indicator_en: indicator.map(|i| i.name_en.clone()).unwrap_or_default(),
-        target: target_text(goal),
+        scope: goal.scope.name.clone(),
+        target: goal.target.clone(),
+        unit: goal.unit.clone(),
         period: (start, end),
         status: Status::InsufficientData,
-        reason: String::new(),
+        reason: Vec::new(),
         needed: None,
         current: None,
         progress: None,
@@ -336,9 +654,7 @@ fn assess_goal(
             _ => level(&ctx, indicator, &mut out),
         }
     }
-    if let Some(note) = tolerance_note(&ctx) {
-        out.reason = format!("{}; {note}", out.reason);
-    }
+    out.reason.extend(tolerance_note(&ctx));
     out
 }
 
@@ -358,30 +674,44 @@ fn cite_alternatives(
     }
 }
 
-fn no_data(ctx: &Ctx<'_>, what: &str, out: &mut GoalAssessment) {
+/// No value: not yet measurable if the period begins after the latest data, else the fact
+/// `missing` (no published value, or none in a common year).
+fn no_data(ctx: &Ctx<'_>, missing: Fact, out: &mut GoalAssessment) {
     let begins = ctx.start.unwrap_or(ctx.end);
     if ctx.latest_year != i32::MIN && begins > ctx.latest_year {
         out.status = Status::NotYetMeasurable;
-        out.reason = format!(
-            "the target period begins in {begins}, after the latest data ({})",
-            ctx.latest_year
-        );
+        out.reason.push(Fact::PeriodNotBegun {
+            begins,
+            latest_data: ctx.latest_year,
+        });
     } else {
         out.status = Status::InsufficientData;
-        out.reason = format!("no published value of {what} for `{}` was found", ctx.scope);
+        out.reason.push(missing);
     }
 }
 
-fn run_progress(ctx: &Ctx<'_>, input: ProgressInput, out: &mut GoalAssessment) {
+fn no_value(ctx: &Ctx<'_>, indicator: &str) -> Fact {
+    Fact::NoPublishedValue {
+        scope: ctx.scope.to_string(),
+        indicator: indicator.to_string(),
+    }
+}
+
+fn run_progress(ctx: &Ctx<'_>, input: ProgressInput, on_index: bool, out: &mut GoalAssessment) {
     match progress(&input, ctx.options.method) {
         Ok(p) => {
             out.status = p.status;
-            out.reason = p.reason.clone();
+            out.reason.push(Fact::Progress {
+                progress: p.reason.clone(),
+                on_index,
+            });
             out.progress = Some(p);
         }
         Err(e) => {
             out.status = Status::InsufficientData;
-            out.reason = format!("the observations cannot be assessed: {e}");
+            out.reason.push(Fact::CannotAssess {
+                message: e.to_string(),
+            });
         }
     }
 }
@@ -389,7 +719,7 @@ fn run_progress(ctx: &Ctx<'_>, input: ProgressInput, out: &mut GoalAssessment) {
 /// "bình quân … %/năm": the level path of METHODS §7.
 fn period_average_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
     let Some(g_target) = threshold(ctx) else {
-        out.reason = "the target has no numeric bound".into();
+        out.reason.push(Fact::NoNumericBound);
         return;
     };
     let start = ctx.start.unwrap_or(ctx.end);
@@ -444,9 +774,8 @@ fn period_average_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
         used = chained.iter().map(|c| c.1).collect();
     } else {
         if let Some((y, _)) = annual.first() {
-            out.reason = format!(
-                "annual values start in {y}, not {start}: the average since {start} cannot be formed"
-            );
+            out.reason
+                .push(Fact::AnnualValuesStartLate { first: *y, start });
             cite_alternatives(
                 ctx,
                 annual_code,
@@ -455,7 +784,7 @@ fn period_average_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
             );
             return;
         }
-        return no_data(ctx, "its growth in the period", out);
+        return no_data(ctx, no_value(ctx, &ctx.goal.indicator), out);
     }
     cite_alternatives(
         ctx,
@@ -469,33 +798,37 @@ fn period_average_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
     );
     let cur = path[path.len() - 1];
     // A published average is reported as published; a chained one from its level.
+    let published_average = matches!(used.as_slice(), [o] if o.indicator == ctx.goal.indicator);
     let achieved = match used.as_slice() {
-        [o] if o.indicator == ctx.goal.indicator => o.value,
+        [o] if published_average => o.value,
         _ => 100.0 * ((cur.value / 100.0).powf(1.0 / f64::from(cur.year - start + 1)) - 1.0),
     };
     out.current = Some(achieved);
+    out.reason.push(Fact::LevelPath {
+        achieved,
+        start,
+        through: cur.year,
+        level: cur.value,
+        target_level: target.value,
+        end: ctx.end,
+        published_average,
+    });
     let input = ProgressInput::new(base, path, Some(target)).higher_is_better(ctx.higher);
-    run_progress(ctx, input, out);
-    out.reason = format!(
-        "average {achieved:.2} %/yr over {start}–{} against {} (level path: index {:.2} against \
-         {:.2} needed by {}); {}",
-        cur.year, out.target, cur.value, target.value, ctx.end, out.reason
-    );
+    run_progress(ctx, input, true, out);
     if cur.year < ctx.end && out.status != Status::Achieved {
         let remaining = (target.value / cur.value).powf(1.0 / f64::from(ctx.end - cur.year)) - 1.0;
-        out.needed = Some(format!(
-            "{:.2} %/yr in {}–{} to reach the target average",
-            100.0 * remaining,
-            cur.year + 1,
-            ctx.end
-        ));
+        out.needed = Some(Needed::GrowthStillRequired {
+            rate: 100.0 * remaining,
+            from: cur.year + 1,
+            to: ctx.end,
+        });
     }
 }
 
 /// "TFP đóng góp khoảng 45 % vào tăng trưởng".
 fn share_of_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
     let Some(bound) = threshold(ctx) else {
-        out.reason = "the target has no numeric bound".into();
+        out.reason.push(Fact::NoNumericBound);
         return;
     };
     let start = ctx.start.unwrap_or(ctx.end);
@@ -513,52 +846,47 @@ fn share_of_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
         .into_iter()
         .filter(|(y, _)| (start..=ctx.end).contains(y))
         .collect();
-    let (value, what, last_year) = if let Some(o) = full {
+    let (value, basis, last_year) = if let Some(o) = full {
         cite_alternatives(ctx, &ctx.goal.indicator, &[o], out);
         (
             o.value,
-            format!("{start}–{}: {:.2} %", ctx.end, o.value),
+            ShareBasis::PublishedForPeriod {
+                start,
+                end: ctx.end,
+            },
             ctx.end,
         )
     } else if !annual.is_empty() {
         let used: Vec<&Observation> = annual.iter().map(|a| a.1).collect();
         cite_alternatives(ctx, &ctx.goal.indicator, &used, out);
         let mean = used.iter().map(|o| o.value).sum::<f64>() / used.len() as f64;
-        let years: Vec<String> = annual.iter().map(|a| a.0.to_string()).collect();
-        let missing: Vec<String> = (start..=ctx.end.min(ctx.latest_year))
-            .filter(|y| !annual.iter().any(|a| a.0 == *y))
-            .map(|y| y.to_string())
+        let years: Vec<i32> = annual.iter().map(|a| a.0).collect();
+        let missing: Vec<i32> = (start..=ctx.end.min(ctx.latest_year))
+            .filter(|y| !years.contains(y))
             .collect();
-        let gap = if missing.is_empty() {
-            String::new()
-        } else {
-            format!("; no value for {}", missing.join(", "))
-        };
         (
             mean,
-            format!(
-                "mean of the published annual shares ({}) = {mean:.2} %{gap}",
-                years.join(", ")
-            ),
+            ShareBasis::MeanOfAnnual { years, missing },
             annual[annual.len() - 1].0,
         )
     } else if let Some(data) = ctx.options.accounting.get(ctx.scope) {
         match engine_share(data, start, ctx.end) {
             Ok(share) => (
                 share,
-                format!(
-                    "growth accounting (GSO form, labour share {}) = {share:.2} %",
-                    data.labour_share
-                ),
+                ShareBasis::GrowthAccounting {
+                    labour_share: data.labour_share,
+                },
                 ctx.end,
             ),
             Err(e) => {
-                out.reason = format!("growth accounting could not compute the share: {e}");
+                out.reason.push(Fact::AccountingFailed {
+                    message: e.to_string(),
+                });
                 return;
             }
         }
     } else {
-        return no_data(ctx, "TFP's share of growth in the period", out);
+        return no_data(ctx, no_value(ctx, &ctx.goal.indicator), out);
     };
     out.current = Some(value);
     let meets = ctx.meets(value, bound);
@@ -569,18 +897,27 @@ fn share_of_growth(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
         (false, false) => Status::NeedsAcceleration,
         (false, true) => Status::LimitedProgress,
     };
-    out.reason = format!("{what} against {} (threshold {bound:.2})", out.target);
+    out.reason.push(Fact::ShareOfGrowth {
+        basis,
+        value,
+        threshold: bound,
+    });
     if !meets {
-        out.needed = Some(format!(
-            "TFP's share must rise by {:.2} points to {bound:.2} %",
-            (bound - value).abs()
-        ));
+        out.needed = Some(Needed::ShareChange {
+            points: (bound - value).abs(),
+            to: bound,
+        });
     }
 }
 
 fn engine_share(data: &AccountingData, start: i32, end: i32) -> crate::Result<f64> {
-    let input = AccountingInput::new(&data.years, &data.output, &data.capital, &data.labour)
-        .labour_share(LabourShare::Constant(Share::new(data.labour_share)?));
+    let input = AccountingInput::new(
+        &data.years,
+        &data.output,
+        &data.capital,
+        &data.labour,
+        LabourShare::Constant(Share::new(data.labour_share)?),
+    );
     let result = GrowthAccounting::gso().compute(&input)?;
     let p = result.period(start - 1, end)?;
     p.tfp_share_of_cumulative_growth
@@ -608,7 +945,7 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
     }
     let annual = obs.annual(ctx.scope, code);
     let Some(bound) = threshold(ctx) else {
-        out.reason = "the target has no numeric bound".into();
+        out.reason.push(Fact::NoNumericBound);
         return;
     };
     let start = ctx.start.unwrap_or(ctx.end);
@@ -623,10 +960,13 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
             } else {
                 Status::InsufficientData
             };
-            out.reason = format!("undated value {} against {}", o.value, out.target);
+            out.reason.push(Fact::UndatedValue {
+                value: o.value,
+                meets,
+            });
             return;
         }
-        return no_data(ctx, "the indicator", out);
+        return no_data(ctx, no_value(ctx, code), out);
     }
     let baseline = ctx
         .goal
@@ -668,10 +1008,10 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
     };
     if in_range {
         out.status = Status::Achieved;
-        out.reason = format!(
-            "{} in {} lies in the range {}",
-            current.value, current.year, out.target
-        );
+        out.reason.push(Fact::InRange {
+            value: current.value,
+            year: current.year,
+        });
         return;
     }
     if rest.is_empty() || target.year <= base.year {
@@ -681,17 +1021,11 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
         } else {
             Status::InsufficientData
         };
-        out.reason = format!(
-            "one value: {} in {} against {}{}",
-            num(current.value),
-            current.year,
-            out.target,
-            if meets {
-                ""
-            } else {
-                "; progress needs a second data point"
-            }
-        );
+        out.reason.push(Fact::OneValue {
+            value: current.value,
+            year: current.year,
+            meets,
+        });
     } else {
         let mut input = ProgressInput::new(
             base,
@@ -702,18 +1036,17 @@ fn level(ctx: &Ctx<'_>, indicator: Option<&Indicator>, out: &mut GoalAssessment)
         if let Some(limit) = indicator.and_then(|i| i.natural_limit) {
             input = input.natural_limit(limit);
         }
-        run_progress(ctx, input, out);
+        run_progress(ctx, input, false, out);
     }
     if out.status != Status::Achieved && current.year < ctx.end {
         let per_year = gap / f64::from(ctx.end - current.year);
-        out.needed = Some(format!(
-            "{} by {} from {} in {} ({} a year)",
-            signed(gap),
-            ctx.end,
-            num(current.value),
-            current.year,
-            signed(per_year)
-        ));
+        out.needed = Some(Needed::LevelGap {
+            gap,
+            by: ctx.end,
+            from_value: current.value,
+            from_year: current.year,
+            per_year,
+        });
     }
 }
 
@@ -745,14 +1078,6 @@ fn per_10000(ctx: &Ctx<'_>, indicator: Option<&Indicator>) -> Option<Observation
     (!rows.is_empty()).then(|| Observations::new(rows))
 }
 
-fn signed(v: f64) -> String {
-    if v >= 0.0 {
-        format!("+{}", num(v))
-    } else {
-        num(v)
-    }
-}
-
 /// "cao hơn bình quân cả nước": compare with the reference series in the latest common year.
 fn relative(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
     let Target::Relative {
@@ -762,9 +1087,13 @@ fn relative(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
     else {
         return;
     };
-    let (ref_scope, ref_indicator) = reference
-        .split_once(':')
-        .unwrap_or(("viet_nam", reference.as_str()));
+    let (ref_scope, ref_indicator) = match reference.split_once(':') {
+        Some(pair) => pair,
+        None => (
+            ctx.options.reference_scope.as_deref().unwrap_or_default(),
+            reference.as_str(),
+        ),
+    };
     let ours = ctx.observations.annual(ctx.scope, &ctx.goal.indicator);
     let theirs = ctx.observations.annual(ref_scope, ref_indicator);
     let common = ours.iter().rev().find_map(|(y, o)| {
@@ -774,7 +1103,12 @@ fn relative(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
             .map(|(_, r)| (*y, *o, *r))
     });
     let Some((year, o, r)) = common else {
-        return no_data(ctx, "the indicator and its reference in a common year", out);
+        let missing = Fact::NoCommonYear {
+            scope: ctx.scope.to_string(),
+            indicator: ctx.goal.indicator.clone(),
+            reference: format!("{ref_scope}:{ref_indicator}"),
+        };
+        return no_data(ctx, missing, out);
     };
     cite_alternatives(ctx, &ctx.goal.indicator, &[o], out);
     out.current = Some(o.value);
@@ -785,12 +1119,13 @@ fn relative(ctx: &Ctx<'_>, out: &mut GoalAssessment) {
     } else {
         Status::LimitedProgress
     };
-    out.reason = format!(
-        "{} in {year} against the reference `{reference}` = {} ({})",
-        o.value,
-        r.value,
-        if above { "above" } else { "not above" }
-    );
+    out.reason.push(Fact::Relative {
+        value: o.value,
+        year,
+        reference: format!("{ref_scope}:{ref_indicator}"),
+        reference_value: r.value,
+        above,
+    });
 }
 
 #[cfg(test)]
@@ -844,11 +1179,21 @@ horizon = { start = 2021, end = 2025 }"#,
         assert_eq!(a.status, Status::NeedsAcceleration);
         // still needed: (1.07^5 / (1.05·1.06))^(1/3) − 1
         let remaining = (1.07f64.powi(5) / (1.05 * 1.06)).powf(1.0 / 3.0) - 1.0;
-        assert!(
-            a.needed
-                .unwrap()
-                .contains(&format!("{:.2}", 100.0 * remaining))
-        );
+        match a.needed.unwrap() {
+            Needed::GrowthStillRequired { rate, from, to } => {
+                assert!((rate - 100.0 * remaining).abs() < 1e-12);
+                assert_eq!((from, to), (2023, 2025));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            a.reason[0],
+            Fact::LevelPath {
+                through: 2022,
+                end: 2025,
+                ..
+            }
+        ));
         // a published average over the whole period gives the final verdict
         let o = obs("x,lp_growth_avg,2021-2025,7.5,u,,s,press\n");
         let a = one(&plan, &o);
@@ -875,22 +1220,24 @@ horizon = { start = 2021, end = 2025 }"#,
         let a = one(&plan, &o);
         assert!((a.current.unwrap() - 45.0).abs() < 1e-12);
         assert_eq!(a.status, Status::OnTrack);
-        assert!(a.reason.contains("no value for 2021"), "{}", a.reason);
-        assert!(a.reason.contains("±5 %"));
+        assert!(
+            matches!(&a.reason[0], Fact::ShareOfGrowth { basis: ShareBasis::MeanOfAnnual { missing, .. }, .. } if missing[0] == 2021),
+            "{:?}",
+            a.reason
+        );
+        assert!(matches!(a.reason[1], Fact::AboutTolerance { relative, .. } if relative == 0.05));
         // From raw series with the engine (GSO form): Y +7 %, K +10 %, L +1 %, b_L = 0.5
-        let mut options = AssessOptions::default();
         let years: Vec<i32> = (2020..=2025).collect();
         let n = years.len() as i32;
-        options.accounting.insert(
-            "x".into(),
-            AccountingData {
-                years,
-                output: (0..n).map(|t| 1.07f64.powi(t)).collect(),
-                capital: (0..n).map(|t| 1.10f64.powi(t)).collect(),
-                labour: (0..n).map(|t| 1.01f64.powi(t)).collect(),
-                labour_share: 0.5,
-            },
-        );
+        let data = AccountingData::new(
+            years,
+            (0..n).map(|t| 1.07f64.powi(t)).collect(),
+            (0..n).map(|t| 1.10f64.powi(t)).collect(),
+            (0..n).map(|t| 1.01f64.powi(t)).collect(),
+            0.5,
+        )
+        .unwrap();
+        let options = AssessOptions::default().with_accounting("x", data);
         let a = assess_plans(std::slice::from_ref(&plan), &obs(""), &options).0[0].goals[0].clone();
         let ga: f64 = 0.07 - 0.5 * 0.10 - 0.5 * 0.01; // 1.5 %/yr
         let share = 100.0 * (1.0 + ga).ln() / 1.07f64.ln();
@@ -913,10 +1260,16 @@ horizon = { end = 2025 }"#,
             &obs("x,st_enterprises,2023,32,u,,s,confirmed\nx,st_enterprises,2025,31,u,,s,press\n"),
         );
         assert_eq!(a.status, Status::Deteriorating);
-        assert!(a.reason.contains("has passed"));
+        assert!(matches!(
+            a.reason[0],
+            Fact::Progress {
+                progress: ProgressFact::TargetYearPassed { .. },
+                ..
+            }
+        ));
         let a = one(&plan, &obs("x,st_enterprises,2023,32,u,,s,confirmed\n"));
         assert_eq!(a.status, Status::InsufficientData);
-        assert!(a.needed.unwrap().contains("+28"));
+        assert!(matches!(a.needed, Some(Needed::LevelGap { gap, by: 2025, .. }) if gap == 28.0));
         let plan = plan_with(
             r#"id = "g"
 indicator = "broadband_commune_coverage"
@@ -955,10 +1308,16 @@ unit = "per_10000_people""#,
         let o = obs(
             "x,researchers_fte,2019,1229,persons_fte,,s,confirmed\nx,researchers_fte,2023,2000,persons_fte,,s,confirmed\n",
         );
-        let mut options = AssessOptions::default();
-        options.population.insert(
-            "x".into(),
-            vec![Point::new(2019, 3_600_000.0), Point::new(2023, 3_700_000.0)],
+        let options = AssessOptions::default()
+            .with_population(
+                "x",
+                vec![Point::new(2019, 3_600_000.0), Point::new(2023, 3_700_000.0)],
+            )
+            .unwrap();
+        assert!(
+            AssessOptions::default()
+                .with_population("x", vec![Point::new(2019, -1.0)])
+                .is_err()
         );
         let a = assess_plans(std::slice::from_ref(&plan), &o, &options).0[0].goals[0].clone();
         assert!((a.current.unwrap() - 10_000.0 * 2000.0 / 3_700_000.0).abs() < 1e-12);
@@ -974,18 +1333,30 @@ unit = "per_10000_people""#,
         let plan = plan_with(
             r#"id = "g"
 indicator = "lp_growth"
-target = { comparator = "relative", reference = "viet_nam:lp_growth", relation = "above" }
+target = { comparator = "relative", reference = "nation:lp_growth", relation = "above" }
 unit = "percent_per_year""#,
         );
         let o =
-            obs("x,lp_growth,2023,6,u,,s,confirmed\nviet_nam,lp_growth,2023,3.65,u,,s,confirmed\n");
+            obs("x,lp_growth,2023,6,u,,s,confirmed\nnation,lp_growth,2023,3.65,u,,s,confirmed\n");
         let a = one(&plan, &o);
         assert_eq!((a.status, a.current), (Status::OnTrack, Some(6.0)));
         let o =
-            obs("x,lp_growth,2023,3,u,,s,confirmed\nviet_nam,lp_growth,2023,3.65,u,,s,confirmed\n");
+            obs("x,lp_growth,2023,3,u,,s,confirmed\nnation,lp_growth,2023,3.65,u,,s,confirmed\n");
         assert_eq!(one(&plan, &o).status, Status::LimitedProgress);
         let o =
-            obs("x,lp_growth,2022,3,u,,s,confirmed\nviet_nam,lp_growth,2023,3.65,u,,s,confirmed\n");
+            obs("x,lp_growth,2022,3,u,,s,confirmed\nnation,lp_growth,2023,3.65,u,,s,confirmed\n");
+        assert_eq!(one(&plan, &o).status, Status::InsufficientData);
+        // A reference without a scope names the options' reference scope.
+        let plan = plan_with(
+            r#"id = "g"
+indicator = "lp_growth"
+target = { comparator = "relative", reference = "lp_growth", relation = "above" }
+unit = "percent_per_year""#,
+        );
+        let o = obs("x,lp_growth,2023,6,u,,s,confirmed\nn,lp_growth,2023,3.65,u,,s,confirmed\n");
+        let options = AssessOptions::default().with_reference_scope("n");
+        let a = assess_plans(std::slice::from_ref(&plan), &o, &options).0[0].goals[0].clone();
+        assert_eq!(a.status, Status::OnTrack);
         assert_eq!(one(&plan, &o).status, Status::InsufficientData);
     }
 

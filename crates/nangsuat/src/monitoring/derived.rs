@@ -821,21 +821,22 @@ pub fn provincial_tfp(inputs: &TfpInputs<'_>, periods: &[(i32, i32)]) -> Result<
         ),
     };
     let make_input = |r: std::ops::Range<usize>| {
-        let input = AccountingInput::new(
-            &years[r.clone()],
-            &yv[r.clone()],
-            &kv[r.clone()],
-            &lv[r.clone()],
-        );
-        match (&inputs.form, &sv) {
-            (TfpForm::Tornqvist { .. }, Some(s)) => input.labour_share(LabourShare::PerRow(&s[r])),
+        let share = match (&inputs.form, &sv) {
+            (TfpForm::Tornqvist { .. }, Some(s)) => LabourShare::PerRow(&s[r.clone()]),
             (TfpForm::Gso { capital_share }, _) => {
-                input.labour_share(LabourShare::Constant(capital_share.complement()))
+                LabourShare::Constant(capital_share.complement())
             }
             (TfpForm::Tornqvist { .. }, None) => {
                 unreachable!("Törnqvist shares are collected above")
             }
-        }
+        };
+        AccountingInput::new(
+            &years[r.clone()],
+            &yv[r.clone()],
+            &kv[r.clone()],
+            &lv[r],
+            share,
+        )
     };
     let input = make_input(0..years.len());
     let engine = engine.nan_policy(NanPolicy::Propagate);

@@ -18,6 +18,7 @@
 use crate::error::{Error, Result};
 use crate::plan::Plan;
 use crate::plan::goal::Target;
+use crate::plan::indicator::{Computation, IndicatorKind, catalogue};
 use serde::{Deserialize, Serialize};
 
 /// GDP growth implied by labour-productivity growth and employment growth (fractions):
@@ -79,39 +80,67 @@ pub fn best_record(years: &[i32], levels: &[f64], years_long: usize) -> Option<(
     best
 }
 
-const PEERS_CSV: &str = include_str!("../../data/pwt1001_peers.csv");
-
-/// PWT 10.01 columns of Viet Nam's peers: (country, years, real GDP, employment, rtfpna).
-type PeerSeries = (String, Vec<i32>, Vec<f64>, Vec<f64>, Vec<f64>);
-
-fn peers() -> Vec<PeerSeries> {
-    let mut out: Vec<PeerSeries> = Vec::new();
-    for line in PEERS_CSV.lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        let num = |s: &str| s.parse::<f64>().unwrap_or(f64::NAN);
-        let (Some(code), Some(year)) = (f.first(), f.get(1).and_then(|y| y.parse::<i32>().ok()))
-        else {
-            continue;
-        };
-        if out.last().is_none_or(|p| p.0 != *code) {
-            out.push(((*code).to_string(), vec![], vec![], vec![], vec![]));
-        }
-        if let Some(p) = out.last_mut() {
-            p.1.push(year);
-            p.2.push(num(f.get(2).copied().unwrap_or("")));
-            p.3.push(num(f.get(3).copied().unwrap_or("")));
-            p.4.push(num(f.get(4).copied().unwrap_or("")));
-        }
-    }
-    out
+/// A level series of one country or territory (labour productivity, a TFP index…), for
+/// records; NaN marks a missing year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LevelSeries {
+    /// Country or territory (a code or a name).
+    pub country: String,
+    /// Years, ascending.
+    pub years: Vec<i32>,
+    /// Levels, one per year.
+    pub levels: Vec<f64>,
 }
 
-/// What the record says about a required growth.
+impl LevelSeries {
+    /// A level series.
+    ///
+    /// # Errors
+    /// [`Error::LengthMismatch`] if `levels` is not as long as `years`.
+    pub fn new(country: impl Into<String>, years: Vec<i32>, levels: Vec<f64>) -> Result<Self> {
+        let country = country.into();
+        if years.len() != levels.len() {
+            return Err(Error::LengthMismatch {
+                series: format!("levels of {country}"),
+                expected: years.len(),
+                actual: levels.len(),
+            });
+        }
+        Ok(LevelSeries {
+            country,
+            years,
+            levels,
+        })
+    }
+
+    /// The best average growth over `years_long` years ([`best_record`]).
+    pub fn best(&self, years_long: usize) -> Option<Record> {
+        record(
+            self.country.clone(),
+            best_record(&self.years, &self.levels, years_long),
+        )
+    }
+}
+
+/// What a realism check measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Measure {
+    /// Labour productivity.
+    LabourProductivity,
+    /// Total factor productivity.
+    Tfp,
+}
+
+/// What the record says about a required growth. The words are the report's
+/// ([`crate::report::words::realism`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Realism {
-    /// What is measured (`labour productivity`, `TFP`).
-    pub measure: String,
+    /// What is measured.
+    pub measure: Measure,
     /// The growth required, a fraction per year.
     pub required: f64,
     /// Over how many years.
@@ -122,39 +151,49 @@ pub struct Realism {
     pub peers: Vec<Record>,
     /// How many peers reached the required growth at least once.
     pub achieved_by: usize,
-    /// The verdict in words.
-    pub verdict: String,
 }
 
-/// Compares a required labour-productivity growth over `years` years with the best records of
-/// Viet Nam's PWT peers (LP = `rgdpna/emp`) and, when given, the territory's own LP levels.
-pub fn lp_growth_realism(
-    required: f64,
-    years: usize,
-    own: Option<(&str, &[i32], &[f64])>,
-) -> Realism {
-    let peers: Vec<Record> = peers()
-        .into_iter()
-        .filter_map(|(c, y, gdp, emp, _)| {
-            let lp: Vec<f64> = gdp.iter().zip(&emp).map(|(g, e)| g / e).collect();
-            record(c, best_record(&y, &lp, years))
-        })
-        .collect();
-    realism("labour productivity", required, years, own, peers)
+impl Realism {
+    /// The peers whose best record reaches the required growth.
+    pub fn achieved(&self) -> impl Iterator<Item = &Record> {
+        self.peers.iter().filter(|r| r.growth >= self.required)
+    }
+
+    /// Whether the territory's own record never reached the required growth (`None` without
+    /// an own record).
+    pub fn never_achieved_own(&self) -> Option<bool> {
+        self.own_best.as_ref().map(|o| o.growth < self.required)
+    }
 }
 
-/// Compares a required TFP growth over `years` years with the best records of the peers whose
-/// TFP PWT publishes (`rtfpna`), and, when given, the territory's own TFP index.
-pub fn tfp_growth_realism(
+/// Compares a required growth (a fraction per year) over `years` years with the best record
+/// of the same length of each peer's level series and, when given, of the territory's own.
+///
+/// ```
+/// use nangsuat::monitoring::feasibility::{realism, LevelSeries, Measure};
+/// let peer = LevelSeries::new("A", vec![2000, 2001, 2002], vec![100.0, 108.0, 116.64])?;
+/// let r = realism(Measure::LabourProductivity, 0.07, 2, None, &[peer]);
+/// assert_eq!(r.achieved_by, 1); // 8 %/yr for two years
+/// # Ok::<(), nangsuat::Error>(())
+/// ```
+pub fn realism(
+    measure: Measure,
     required: f64,
     years: usize,
-    own: Option<(&str, &[i32], &[f64])>,
+    own: Option<&LevelSeries>,
+    peers: &[LevelSeries],
 ) -> Realism {
-    let peers: Vec<Record> = peers()
-        .into_iter()
-        .filter_map(|(c, y, _, _, tfp)| record(c, best_record(&y, &tfp, years)))
-        .collect();
-    realism("TFP", required, years, own, peers)
+    let peers: Vec<Record> = peers.iter().filter_map(|p| p.best(years)).collect();
+    let own_best = own.and_then(|o| o.best(years));
+    let achieved_by = peers.iter().filter(|r| r.growth >= required).count();
+    Realism {
+        measure,
+        required,
+        years,
+        own_best,
+        peers,
+        achieved_by,
+    }
 }
 
 fn record(country: String, best: Option<(i32, i32, f64)>) -> Option<Record> {
@@ -164,61 +203,6 @@ fn record(country: String, best: Option<(i32, i32, f64)>) -> Option<Record> {
         to,
         growth,
     })
-}
-
-fn realism(
-    measure: &str,
-    required: f64,
-    years: usize,
-    own: Option<(&str, &[i32], &[f64])>,
-    peers: Vec<Record>,
-) -> Realism {
-    let own_best = own.and_then(|(name, y, v)| record(name.to_string(), best_record(y, v, years)));
-    let achieved: Vec<&Record> = peers.iter().filter(|r| r.growth >= required).collect();
-    let mut verdict = format!(
-        "{measure} growth of {:.2} %/yr over {years} years: achieved by {} of {} peers",
-        100.0 * required,
-        achieved.len(),
-        peers.len()
-    );
-    if !achieved.is_empty() {
-        let names: Vec<String> = achieved
-            .iter()
-            .map(|r| {
-                format!(
-                    "{} {}–{} {:.1} %",
-                    r.country,
-                    r.from + 1,
-                    r.to,
-                    100.0 * r.growth
-                )
-            })
-            .collect();
-        verdict.push_str(&format!(" ({})", names.join(", ")));
-    }
-    if let Some(o) = &own_best {
-        verdict.push_str(&format!(
-            "; {}'s best was {:.2} %/yr ({}–{}){}",
-            o.country,
-            100.0 * o.growth,
-            o.from + 1,
-            o.to,
-            if o.growth >= required {
-                ""
-            } else {
-                ": never achieved"
-            }
-        ));
-    }
-    Realism {
-        measure: measure.into(),
-        required,
-        years,
-        own_best,
-        achieved_by: achieved.len(),
-        peers,
-        verdict,
-    }
 }
 
 /// A pair of goals of one plan that cannot both be met, or a consistency figure.
@@ -231,49 +215,127 @@ pub struct ConsistencyCheck {
     pub goals: Vec<String>,
     /// Whether the goals contradict each other.
     pub contradiction: bool,
-    /// The identity and the numbers, in words.
-    pub message: String,
+    /// The identity and its numbers (the words are [`crate::report::words::consistency`]'s).
+    pub finding: Consistency,
+}
+
+/// What a consistency check found. Growth rates are fractions per year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "finding", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Consistency {
+    /// A labour-productivity target and employment growth imply a GDP growth; each TFP-share
+    /// target of the same period then needs a TFP growth.
+    Implied {
+        /// The LP growth target.
+        lp_growth: f64,
+        /// The employment growth assumed.
+        employment_growth: f64,
+        /// The GDP growth implied.
+        gdp_growth: f64,
+        /// First year of the period.
+        start: i32,
+        /// Last year.
+        end: i32,
+        /// What each TFP-share target of the period needs.
+        tfp: Vec<TfpRequirement>,
+    },
+    /// The GDP growth an LP target implies is above a GDP target's ceiling.
+    AboveGdpCeiling {
+        /// The LP growth target.
+        lp_growth: f64,
+        /// The employment growth assumed.
+        employment_growth: f64,
+        /// The GDP growth implied.
+        gdp_growth: f64,
+        /// The GDP target's ceiling.
+        ceiling: f64,
+    },
+    /// Two goals for the same indicator, scope and time whose bounds exclude each other.
+    ExclusiveBounds {
+        /// The indicator.
+        indicator: String,
+    },
+}
+
+/// The TFP growth a TFP-share target needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TfpRequirement {
+    /// The share target, a fraction.
+    pub share: f64,
+    /// TFP growth needed, a fraction per year.
+    pub tfp_growth: f64,
+    /// What capital and labour together must add, a fraction per year.
+    pub factor_growth: f64,
+}
+
+/// What a goal's indicator is, for the identities: its catalogue entry (the plan's own
+/// declarations first).
+fn computed(plan: &Plan, code: &str) -> Option<(IndicatorKind, Option<Computation>)> {
+    plan.indicators
+        .iter()
+        .chain(catalogue())
+        .find(|i| i.code == code)
+        .map(|i| (i.kind, i.computed_from))
+}
+
+/// Whether a goal's indicator is a period-average growth computed as `what`.
+pub(crate) fn is_average_growth_of(plan: &Plan, code: &str, what: Computation) -> bool {
+    computed(plan, code) == Some((IndicatorKind::PeriodAverageGrowth, Some(what)))
+}
+
+/// Whether a goal's indicator is TFP's share of growth.
+pub(crate) fn is_tfp_share(plan: &Plan, code: &str) -> bool {
+    matches!(
+        computed(plan, code),
+        Some((_, Some(Computation::TfpShareOfGrowth)))
+    )
 }
 
 /// Consistency of one plan's targets, with `employment_growth` (a fraction per year) as the
 /// assumption that links productivity and output: implied GDP growth of each LP target, TFP
 /// growth required by each TFP-share target of the same period, and contradictory pairs.
+/// Indicators are recognised by their catalogue entry (kind and how growth accounting
+/// computes them), not by their codes.
 pub fn consistency(plan: &Plan, employment_growth: f64) -> Vec<ConsistencyCheck> {
     let mut out = Vec::new();
     let period = |g: &crate::plan::goal::Goal| match g.horizon {
         Some(h) => (h.start.unwrap_or(h.end), h.end),
         None => (plan.period.start, plan.period.end),
     };
-    for lp in plan.goals.iter().filter(|g| g.indicator == "lp_growth_avg") {
+    for lp in plan
+        .goals
+        .iter()
+        .filter(|g| is_average_growth_of(plan, &g.indicator, Computation::LabourProductivityGrowth))
+    {
         let Some(g_lp) = lp.target.lower_bound() else {
             continue;
         };
         let g_y = implied_output_growth(g_lp / 100.0, employment_growth);
         let (a, b) = period(lp);
-        let mut message = format!(
-            "LP growth {g_lp} %/yr with employment growth {:.2} %/yr implies GDP growth {:.2} %/yr ({a}–{b})",
-            100.0 * employment_growth,
-            100.0 * g_y
-        );
         let mut goals = vec![lp.id.clone()];
+        let mut tfp = Vec::new();
         for share in plan
             .goals
             .iter()
-            .filter(|g| g.indicator == "tfp_contribution" && period(g) == (a, b))
+            .filter(|g| is_tfp_share(plan, &g.indicator) && period(g) == (a, b))
         {
             if let Some(s) = share.target.lower_bound() {
                 let g_tfp = required_tfp_growth(s / 100.0, g_y);
-                message.push_str(&format!(
-                    "; TFP's {s} % of that growth needs TFP growth of {:.2} %/yr, and capital and \
-                     labour together must add {:.2} %/yr",
-                    100.0 * g_tfp,
-                    100.0 * (g_y - g_tfp)
-                ));
+                tfp.push(TfpRequirement {
+                    share: s / 100.0,
+                    tfp_growth: g_tfp,
+                    factor_growth: g_y - g_tfp,
+                });
                 goals.push(share.id.clone());
             }
         }
         for gdp in plan.goals.iter().filter(|g| {
-            g.indicator.starts_with("gdp_growth") || g.indicator.starts_with("grdp_growth")
+            matches!(
+                computed(plan, &g.indicator),
+                Some((_, Some(Computation::OutputGrowth)))
+            )
         }) {
             if let Some(hi) = gdp.target.upper_bound()
                 && 100.0 * g_y > hi
@@ -283,13 +345,12 @@ pub fn consistency(plan: &Plan, employment_growth: f64) -> Vec<ConsistencyCheck>
                     plan: plan.id.clone(),
                     goals: vec![lp.id.clone(), gdp.id.clone()],
                     contradiction: true,
-                    message: format!(
-                        "LP growth {g_lp} %/yr and employment growth {:.2} %/yr imply GDP growth \
-                         {:.2} %/yr, above the GDP target's ceiling {hi} %/yr: one of them cannot be met \
-                         unless employment falls",
-                        100.0 * employment_growth,
-                        100.0 * g_y
-                    ),
+                    finding: Consistency::AboveGdpCeiling {
+                        lp_growth: g_lp / 100.0,
+                        employment_growth,
+                        gdp_growth: g_y,
+                        ceiling: hi / 100.0,
+                    },
                 });
             }
         }
@@ -297,7 +358,14 @@ pub fn consistency(plan: &Plan, employment_growth: f64) -> Vec<ConsistencyCheck>
             plan: plan.id.clone(),
             goals,
             contradiction: false,
-            message,
+            finding: Consistency::Implied {
+                lp_growth: g_lp / 100.0,
+                employment_growth,
+                gdp_growth: g_y,
+                start: a,
+                end: b,
+                tfp,
+            },
         });
     }
     // Same indicator, scope and time with bounds that exclude each other.
@@ -312,14 +380,9 @@ pub fn consistency(plan: &Plan, employment_growth: f64) -> Vec<ConsistencyCheck>
                     plan: plan.id.clone(),
                     goals: vec![a.id.clone(), b.id.clone()],
                     contradiction: true,
-                    message: format!(
-                        "goals `{}` ({}) and `{}` ({}) for `{}` cannot both be met",
-                        a.id,
-                        a.target.comparator(),
-                        b.id,
-                        b.target.comparator(),
-                        a.indicator
-                    ),
+                    finding: Consistency::ExclusiveBounds {
+                        indicator: a.indicator.clone(),
+                    },
                 });
             }
         }
@@ -418,8 +481,7 @@ impl Scenario {
     /// the base year.
     ///
     /// ```
-    /// use nangsuat::monitoring::feasibility::Scenario;
-    /// let mut s = Scenario::vietnam_2021_2025();
+    /// let mut s = nangsuat::vietnam::scenario_2021_2025();
     /// s.tfp_growth = 0.02;
     /// let p = s.project()?;
     /// // Balanced growth check: LP growth = GDP growth − employment growth (in ratios).
@@ -465,40 +527,6 @@ impl Scenario {
             capital,
             employment,
         })
-    }
-
-    /// Viet Nam, 2021–2025, with assumptions taken from the embedded sources (each can be
-    /// changed): capital–output ratio `rnna/rgdpna` and depreciation `delta` of PWT 10.01 in
-    /// 2019 (≈ 2.65 and ≈ 0.054); investment = the mean of the published total-social-investment
-    /// shares of GDP, 2016–2022 (embedded observations, ≈ 33.6 %); employment growth 1 %/yr
-    /// (GSO employed persons 2021–2025 grew ≈ 1.7 %/yr across the 2021 definition break, so a
-    /// lower, stated figure); TFP growth 2 %/yr (an assumption to vary); labour share 0.48 (the
-    /// default assumption of [`crate::vietnam::data`]).
-    pub fn vietnam_2021_2025() -> Scenario {
-        let vn = crate::vietnam::data::vietnam_pwt();
-        let i2019 = vn
-            .year
-            .iter()
-            .position(|y| *y == 2019)
-            .unwrap_or(vn.year.len() - 1);
-        let obs = crate::monitoring::observation::Observations::vietnam();
-        let shares: Vec<f64> = obs
-            .annual("viet_nam", "investment_share_gdp")
-            .into_iter()
-            .filter(|(y, _)| (2016..=2022).contains(y))
-            .map(|(_, o)| o.value / 100.0)
-            .collect();
-        Scenario {
-            name: "viet_nam_2021_2025_baseline".into(),
-            base_year: 2020,
-            end_year: 2025,
-            capital_output_ratio: vn.rnna[i2019] / vn.rgdpna[i2019],
-            investment_rate: shares.iter().sum::<f64>() / shares.len().max(1) as f64,
-            depreciation: vn.delta[i2019],
-            employment_growth: 0.01,
-            tfp_growth: 0.02,
-            labour_share: crate::vietnam::data::VIETNAM_DEFAULT_LABOUR_SHARE,
-        }
     }
 
     /// One-at-a-time sensitivity: each assumption moved by its step (both ways), with the
@@ -577,127 +605,16 @@ mod tests {
     }
 
     #[test]
-    fn projection_matches_growth_accounting() {
-        let s = Scenario::vietnam_2021_2025();
-        let p = s.project().unwrap();
-        // Accounting the projection recovers the assumed TFP growth (Cobb–Douglas, GSO-free
-        // log form): Δln Y − (1−s)Δln K − sΔln L = ln(1+g_A) every year.
-        for t in 1..p.years.len() {
-            let dy = (p.gdp[t] / p.gdp[t - 1]).ln();
-            let dk = (p.capital[t] / p.capital[t - 1]).ln();
-            let dl = (p.employment[t] / p.employment[t - 1]).ln();
-            let tfp = dy - (1.0 - s.labour_share) * dk - s.labour_share * dl;
-            assert!((tfp - 1.02f64.ln()).abs() < 1e-12);
-        }
-        assert!(p.tfp_share.unwrap() > 0.0 && p.tfp_share.unwrap() < 1.0);
-        let mut bad = s.clone();
-        bad.investment_rate = 33.0;
-        assert!(
-            bad.project()
-                .unwrap_err()
-                .to_string()
-                .contains("investment_rate")
-        );
-    }
-
-    #[test]
-    fn vietnam_defaults_come_from_the_sources() {
-        let s = Scenario::vietnam_2021_2025();
-        // PWT 10.01, Viet Nam 2019: rnna 1964750.125 / rgdpna, delta 0.05441349
-        assert!(
-            (s.capital_output_ratio - 2.649).abs() < 1e-3,
-            "{}",
-            s.capital_output_ratio
-        );
-        assert!((s.depreciation - 0.05441349).abs() < 1e-9);
-        // observations: 33, 33.3, 34.4, 33.8 % of GDP (2016, 2017, 2020, 2022)
-        assert!(
-            (s.investment_rate - 0.33625).abs() < 1e-12,
-            "{}",
-            s.investment_rate
-        );
-    }
-
-    #[test]
-    fn sensitivity_ranks_tfp_growth_and_investment() {
-        let rows = Scenario::vietnam_2021_2025().sensitivity().unwrap();
-        assert_eq!(rows.len(), 5);
-        // +0.5 pp of TFP growth adds about 0.5 pp to LP growth and more than it to GDP growth
-        let tfp = rows.iter().find(|r| r.assumption == "tfp_growth").unwrap();
-        assert!(tfp.lp_growth.1 > 0.004 && tfp.lp_growth.0 < 0.0);
-        for w in rows.windows(2) {
-            let m = |r: &Sensitivity| r.lp_growth.0.abs().max(r.lp_growth.1.abs());
-            assert!(m(&w[0]) >= m(&w[1]));
-        }
-    }
-
-    #[test]
     fn records_and_realism() {
         assert_eq!(best_record(&[1, 2], &[1.0, 2.0], 3), None);
         assert_eq!(best_record(&[1, 3], &[1.0, 2.0], 2), None);
-        let r = lp_growth_realism(0.07, 5, None);
-        assert_eq!(r.peers.len(), 14);
-        // China and Korea grew LP above 7 %/yr for five years at some point (PWT 10.01)
-        assert!(
-            r.peers
-                .iter()
-                .any(|p| p.country == "CHN" && p.growth > 0.07)
-        );
-        assert!(
-            r.peers
-                .iter()
-                .any(|p| p.country == "KOR" && p.growth > 0.07)
-        );
-        assert!(r.achieved_by >= 2 && r.verdict.contains("of 14 peers"));
-        let r = tfp_growth_realism(0.5, 5, None);
-        assert_eq!(r.achieved_by, 0);
-    }
-
-    #[test]
-    fn contradictory_targets_are_flagged() {
-        let mut plan = Plan::builtin()
-            .into_iter()
-            .find(|p| p.id == "vn-d36-2021")
-            .unwrap();
-        // A GDP ceiling of 6.5–7 %/yr cannot hold with LP > 7 %/yr and growing employment.
-        let mut gdp = plan.goals[0].clone();
-        gdp.id = "gdp".into();
-        gdp.indicator = "gdp_growth_avg".into();
-        gdp.target = Target::Between {
-            low: 6.5,
-            high: 7.0,
-        };
-        plan.goals.push(gdp);
-        // Two LP goals for the same period that exclude each other.
-        let mut low = plan.goals[0].clone();
-        low.id = "lp-low".into();
-        low.target = Target::Below { value: 6.0 };
-        plan.goals.push(low);
-        let checks = consistency(&plan, 0.01);
-        let bad: Vec<_> = checks.iter().filter(|c| c.contradiction).collect();
-        assert!(
-            bad.iter()
-                .any(|c| c.goals == ["lp-growth-2021-2025", "gdp"] && c.message.contains("8.07"))
-        );
-        assert!(bad.iter().any(|c| c.goals.contains(&"lp-low".to_string())));
-        assert!(
-            consistency(&Plan::builtin()[0], 0.01)
-                .iter()
-                .all(|c| !c.contradiction)
-        );
-    }
-
-    #[test]
-    fn consistency_of_decision_36() {
-        let plans = Plan::builtin();
-        let d36 = plans.iter().find(|p| p.id == "vn-d36-2021").unwrap();
-        let checks = consistency(d36, 0.01);
-        let first = &checks[0];
-        assert!(!first.contradiction);
-        assert!(first.message.contains("8.07 %/yr"), "{}", first.message);
-        assert_eq!(
-            first.goals,
-            vec!["lp-growth-2021-2025", "tfp-share-2021-2025"]
-        );
+        let a = LevelSeries::new("A", vec![1, 2, 3], vec![1.0, 1.1, 1.21]).unwrap();
+        let b = LevelSeries::new("B", vec![1, 2, 3], vec![1.0, 1.02, f64::NAN]).unwrap();
+        let own = LevelSeries::new("own", vec![1, 2], vec![1.0, 1.05]).unwrap();
+        let r = realism(Measure::Tfp, 0.08, 1, Some(&own), &[a, b]);
+        assert_eq!((r.peers.len(), r.achieved_by), (2, 1));
+        assert_eq!(r.achieved().next().unwrap().country, "A");
+        assert_eq!(r.never_achieved_own(), Some(true));
+        assert!(LevelSeries::new("x", vec![1], vec![]).is_err());
     }
 }

@@ -1,11 +1,10 @@
 //! Observations: values reported for the indicators plans track, each with its source and
 //! evidence level.
 //!
-//! The embedded set ([`Observations::vietnam`]) holds 218 values collected from public pages
-//! crediting the General Statistics Office of Viet Nam (now the National Statistics Office),
-//! provincial statistics offices and the press, with the page each was read from. Columns:
-//! `scope, indicator, year, value, unit, note, source_url, evidence`; `year` is a year, a period
-//! (`2016-2020`, an average over it) or `undated`. Revisions keep both vintages.
+//! Observations are read from CSV ([`Observations::from_csv`], the `csv` crate) with the
+//! columns `scope, indicator, year, value, unit, note, source_url, evidence`; `year` is a year,
+//! a period (`2016-2020`, an average over it) or `undated`. Revisions keep both vintages. The
+//! embedded Viet Nam set lives in [`crate::vietnam`].
 //!
 //! When several values exist for the same scope, indicator and year, [`Observations::best`]
 //! picks by a stated rule: the stronger evidence (`confirmed` > `derived` > `press`), then the
@@ -80,7 +79,7 @@ impl std::fmt::Display for ObservedWhen {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Observation {
-    /// Where (`national`, `thanh_hoa`, `quang_ninh`…).
+    /// Where (a territory or sector code).
     pub scope: String,
     /// Indicator code.
     pub indicator: String,
@@ -108,27 +107,26 @@ pub struct Observations {
     rows: Vec<Observation>,
 }
 
-const VIETNAM_CSV: &str = include_str!("../../data/vietnam_observations.csv");
-
-/// Observation codes that measure a catalogue indicator under another name.
-const ALIASES: [(&str, &str); 1] = [
-    // GSO's annual labour-productivity growth, at constant prices.
-    ("lp_growth_const", "lp_growth"),
-];
-
-/// Scope names of observations that mean the same territory as a goal's scope.
-const SCOPE_ALIASES: [(&str, &str); 1] = [("national", "viet_nam")];
-
 impl Observations {
     /// Builds a set from rows.
     pub fn new(rows: Vec<Observation>) -> Self {
         Observations { rows }
     }
 
-    /// The embedded Viet Nam observations (218 values with sources and evidence levels).
-    pub fn vietnam() -> Self {
-        Self::from_csv(VIETNAM_CSV)
-            .unwrap_or_else(|e| unreachable!("the embedded observations are checked by tests: {e}"))
+    /// Renames scopes and indicators: each `(from, to)` pair of `scopes` (`indicators`)
+    /// gives the rows written `from` the code `to` — a source's names for the codes plans use
+    /// (a statistics office's "national" for a country's code; an indicator published under
+    /// another name).
+    pub fn renamed(mut self, scopes: &[(&str, &str)], indicators: &[(&str, &str)]) -> Self {
+        for row in &mut self.rows {
+            if let Some((_, to)) = scopes.iter().find(|(from, _)| *from == row.scope) {
+                row.scope = (*to).to_string();
+            }
+            if let Some((_, to)) = indicators.iter().find(|(from, _)| *from == row.indicator) {
+                row.indicator = (*to).to_string();
+            }
+        }
+        self
     }
 
     /// Reads observations from CSV with the columns
@@ -139,10 +137,7 @@ impl Observations {
     /// level, a year that is neither `YYYY`, `YYYY-YYYY` nor `undated`, or a non-finite value.
     pub fn from_csv(text: &str) -> Result<Self> {
         // Excel's "CSV UTF-8" starts with a byte-order mark; it is not part of the header.
-        let records = parse_csv(crate::text::without_bom(text))?;
-        let Some((header, body)) = records.split_first() else {
-            return Ok(Observations::default());
-        };
+        let text = crate::text::without_bom(text);
         let expected = [
             "scope",
             "indicator",
@@ -153,61 +148,53 @@ impl Observations {
             "source_url",
             "evidence",
         ];
-        if header.1 != expected {
+        if text.trim().is_empty() {
+            return Ok(Observations::default());
+        }
+        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let header = reader
+            .headers()
+            .map_err(|e| csv_failure(&e, "observations"))?
+            .clone();
+        if header.iter().ne(expected) {
             return Err(csv_error(
                 1,
                 format!("the header must be {}", expected.join(",")),
             ));
         }
-        let mut rows = Vec::with_capacity(body.len());
-        for (line, fields) in body {
-            if fields.len() != expected.len() {
-                return Err(csv_error(
-                    *line,
-                    format!("{} fields, {} expected", fields.len(), expected.len()),
-                ));
-            }
-            let value: f64 = fields[3]
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_failure(&e, "observations"))?;
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            let field = |k: usize| record.get(k).unwrap_or_default();
+            let value: f64 = field(3)
+                .trim()
                 .parse()
                 .ok()
                 .filter(|v: &f64| v.is_finite())
                 .ok_or_else(|| {
-                    csv_error(
-                        *line,
-                        format!("value `{}` is not a finite number", fields[3]),
-                    )
+                    csv_error(line, format!("value `{}` is not a finite number", field(3)))
                 })?;
-            let when = parse_when(&fields[2]).ok_or_else(|| {
+            let when = parse_when(field(2)).ok_or_else(|| {
                 csv_error(
-                    *line,
-                    format!("year `{}` is not YYYY, YYYY-YYYY or undated", fields[2]),
+                    line,
+                    format!("year `{}` is not YYYY, YYYY-YYYY or undated", field(2)),
                 )
             })?;
-            let evidence = Evidence::parse(&fields[7]).ok_or_else(|| {
+            let evidence = Evidence::parse(field(7)).ok_or_else(|| {
                 csv_error(
-                    *line,
-                    format!(
-                        "evidence `{}` is not confirmed, derived or press",
-                        fields[7]
-                    ),
+                    line,
+                    format!("evidence `{}` is not confirmed, derived or press", field(7)),
                 )
             })?;
-            let indicator = ALIASES
-                .iter()
-                .find(|(from, _)| *from == fields[1])
-                .map_or_else(|| fields[1].clone(), |(_, to)| (*to).to_string());
-            let scope = SCOPE_ALIASES
-                .iter()
-                .find(|(from, _)| *from == fields[0])
-                .map_or_else(|| fields[0].clone(), |(_, to)| (*to).to_string());
             rows.push(Observation {
-                scope,
-                indicator,
+                scope: field(0).to_string(),
+                indicator: field(1).to_string(),
                 when,
                 value,
-                unit: fields[4].clone(),
-                note: fields[5].clone(),
-                source_url: fields[6].clone(),
+                unit: field(4).to_string(),
+                note: field(5).to_string(),
+                source_url: field(6).to_string(),
                 evidence,
                 preliminary: false,
             });
@@ -330,59 +317,23 @@ fn parse_when(text: &str) -> Option<ObservedWhen> {
     text.parse().ok().map(ObservedWhen::Year)
 }
 
-/// RFC 4180 CSV: fields separated by commas, quoted with `"` (a quote inside doubled), quoted
-/// fields may hold commas and line breaks. Returns each record with its first line number.
-fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>> {
-    let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let (mut line, mut record_line) = (1usize, 1usize);
-    let mut quoted = false;
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        any = true;
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            '"' => return Err(csv_error(line, "a quote inside an unquoted field".into())),
-            ',' => fields.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
-                records.push((record_line, std::mem::take(&mut fields)));
-                line += 1;
-                record_line = line;
-                any = false;
-            }
-            _ => field.push(c),
-        }
+/// A `csv` crate error as [`Error::Parse`], with the line it names.
+pub(crate) fn csv_failure(e: &csv::Error, path: &str) -> Error {
+    let line = e.position().map(|p| p.line() as usize);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("{len} fields, {expected_len} expected"),
+        csv::ErrorKind::Utf8 { .. } => "the text is not UTF-8".to_string(),
+        _ => e.to_string(),
+    };
+    Error::Parse {
+        format: "csv".into(),
+        path: path.into(),
+        line,
+        column: None,
+        message,
     }
-    if quoted {
-        return Err(csv_error(
-            record_line,
-            "a quoted field is not closed".into(),
-        ));
-    }
-    if any {
-        fields.push(field);
-        records.push((record_line, fields));
-    }
-    Ok(records)
 }
 
 #[cfg(test)]
@@ -391,49 +342,22 @@ mod tests {
     use crate::error::ErrorKind;
 
     #[test]
-    fn embedded_set_parses_completely() {
-        let obs = Observations::vietnam();
-        assert_eq!(obs.len(), 218);
-        let count = |e| obs.rows().iter().filter(|o| o.evidence == e).count();
-        assert_eq!(
-            (
-                count(Evidence::Confirmed),
-                count(Evidence::Press),
-                count(Evidence::Derived)
-            ),
-            (154, 51, 13)
-        );
-        // quoted field with a comma survives
-        assert!(obs.rows().iter().any(|o| o.note.contains("\"tăng 6%\"")));
-    }
-
-    #[test]
     fn best_prefers_evidence_then_revision() {
-        let obs = Observations::vietnam();
-        // 2019 LP growth: 6.2 first estimate, then 6.62 revised, both confirmed -> the revision.
-        let lp = obs
-            .best("viet_nam", "lp_growth", ObservedWhen::Year(2019))
-            .unwrap();
-        assert_eq!(lp.value, 6.62);
-        // 2016: GSO 5.31 confirmed beats 5.29 press.
-        let lp = obs
-            .best("viet_nam", "lp_growth", ObservedWhen::Year(2016))
-            .unwrap();
+        let head = "scope,indicator,year,value,unit,note,source_url,evidence\n";
+        let obs = Observations::from_csv(&format!(
+            "{head}n,lp,2019,6.2,u,first,s,confirmed\nn,lp,2019,6.62,u,\"revised, later\",s,confirmed\n\
+             n,lp,2016,5.31,u,,s,confirmed\nn,lp,2016,5.29,u,,s,press\nn,lp,2016-2020,5.9,u,,s,press\n"
+        ))
+        .unwrap();
+        let lp = obs.best("n", "lp", ObservedWhen::Year(2019)).unwrap();
+        assert_eq!((lp.value, lp.note.as_str()), (6.62, "revised, later"));
+        let lp = obs.best("n", "lp", ObservedWhen::Year(2016)).unwrap();
         assert_eq!(lp.value, 5.31);
-        let annual = obs.annual("viet_nam", "tfp_contribution");
-        let years: Vec<i32> = annual.iter().map(|a| a.0).collect();
-        assert_eq!(years, vec![2016, 2017, 2018, 2019, 2020, 2022, 2023, 2024]);
-        let p = obs
-            .best(
-                "viet_nam",
-                "tfp_contribution",
-                ObservedWhen::Period {
-                    start: 2016,
-                    end: 2020,
-                },
-            )
-            .unwrap();
-        assert_eq!((p.value, p.evidence), (45.72, Evidence::Derived));
+        let years: Vec<i32> = obs.annual("n", "lp").iter().map(|a| a.0).collect();
+        assert_eq!(years, vec![2016, 2019]);
+        assert_eq!(obs.latest_year(), Some(2020));
+        let renamed = obs.renamed(&[("n", "nation")], &[("lp", "lp_growth")]);
+        assert_eq!(renamed.annual("nation", "lp_growth").len(), 2);
     }
 
     #[test]
@@ -449,12 +373,13 @@ mod tests {
         let e = Observations::from_csv(&format!("{head}national,x,20x0,1,u,n,s,confirmed\n"))
             .unwrap_err();
         assert!(e.to_string().contains("20x0"));
-        let e = Observations::from_csv(&format!("{head}national,x,2020,1,u,\"open,s,confirmed\n"))
-            .unwrap_err();
-        assert!(e.to_string().contains("not closed"));
+        let e = Observations::from_csv(&format!("{head}national,x,2020,1,u,n,s\n")).unwrap_err();
+        assert!(e.to_string().contains("7 fields, 8 expected"), "{e}");
         let e =
             Observations::from_csv(&format!("{head}national,x,2020,1,u,n,s,rumour\n")).unwrap_err();
         assert!(e.to_string().contains("rumour"));
+        let e = Observations::from_csv("scope,indicator\n").unwrap_err();
+        assert!(e.to_string().contains("header"), "{e}");
         assert!(Observations::from_csv("").unwrap().is_empty());
     }
 }

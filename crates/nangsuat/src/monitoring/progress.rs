@@ -3,7 +3,8 @@
 //! Notation: base `(b, y_b)`, current `(c, y_c)`, target `(T, y_T)`, `d = +1` when higher is
 //! better, else `−1`; `CAGR_a = (y_c/y_b)^(1/(c−b)) − 1`, `CAGR_r = (y_T/y_b)^(1/(T−b)) − 1`.
 //!
-//! Methods, each returning its figure, a status and the reason in words:
+//! Methods, each returning its figure, a status and the fact behind it ([`ProgressFact`], with
+//! its numbers; the words are the report's):
 //!
 //! * [`Method::StatCan`] (default) — Statistics Canada's method as implemented by Open SDG
 //!   (open-sdg/sdg-build `sdg/ProgressMeasure.py`; open-sdg.readthedocs.io
@@ -171,6 +172,17 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, from the best to the least measurable.
+    pub const ALL: [Status; 7] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::NeedsAcceleration,
+        Status::LimitedProgress,
+        Status::Deteriorating,
+        Status::InsufficientData,
+        Status::NotYetMeasurable,
+    ];
+
     /// Stable snake-case name.
     pub fn name(self) -> &'static str {
         match self {
@@ -181,32 +193,6 @@ impl Status {
             Status::Deteriorating => "deteriorating",
             Status::InsufficientData => "insufficient_data",
             Status::NotYetMeasurable => "not_yet_measurable",
-        }
-    }
-
-    /// Label in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Status::Achieved => "achieved",
-            Status::OnTrack => "on track",
-            Status::NeedsAcceleration => "needs acceleration",
-            Status::LimitedProgress => "limited progress",
-            Status::Deteriorating => "deteriorating",
-            Status::InsufficientData => "insufficient data",
-            Status::NotYetMeasurable => "not yet measurable",
-        }
-    }
-
-    /// Label in Vietnamese.
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Status::Achieved => "đã đạt",
-            Status::OnTrack => "đúng tiến độ",
-            Status::NeedsAcceleration => "cần đẩy nhanh",
-            Status::LimitedProgress => "tiến triển hạn chế",
-            Status::Deteriorating => "đi xuống",
-            Status::InsufficientData => "thiếu dữ liệu",
-            Status::NotYetMeasurable => "chưa đo được",
         }
     }
 }
@@ -270,8 +256,8 @@ pub struct Progress {
     pub method: Method,
     /// The status.
     pub status: Status,
-    /// Why, in words, with the numbers.
-    pub reason: String,
+    /// Why: the fact behind the status, with its numbers (renderers put it in words).
+    pub reason: ProgressFact,
     /// The method's figure: StatCan R (or P without a target), UNSD Q, ESCAP index, PSA pace.
     pub figure: Option<f64>,
     /// StatCan score in [−5, 5] (StatCan only).
@@ -290,18 +276,157 @@ pub struct Progress {
     pub current: Option<Point>,
     /// The target used.
     pub target: Option<Point>,
-    /// Things a reader should know (replacements, ignored options).
-    pub warnings: Vec<String>,
+    /// Things a reader should know (replacements of zero values).
+    pub warnings: Vec<ProgressWarning>,
     /// The observations the method was given, in order: the observed path a chart draws.
     #[serde(default)]
     pub path: Vec<Point>,
 }
 
-/// A value for a sentence: at most four decimals, no trailing zeros.
-pub(crate) fn num(v: f64) -> String {
-    let s = format!("{v:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
+/// Why a method reached its status: the fact and its numbers, never a sentence. Growth rates,
+/// shares and ratios are fractions (0.07 is 7 %); values are in the target's unit. The words
+/// live in [`crate::report::words::progress_fact`] (Vietnamese and English).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "fact", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProgressFact {
+    /// Only the base value is known: at least two data points are needed.
+    OnlyBase {
+        /// The base.
+        base: Point,
+    },
+    /// The current value meets the target.
+    TargetMet {
+        /// The current value.
+        current: Point,
+        /// The target.
+        target: Point,
+    },
+    /// The target equals the base value and the current value has moved away from it.
+    LeftTargetAtBase {
+        /// The target (equal to the base value).
+        target: Point,
+        /// The current value.
+        current: Point,
+    },
+    /// The base and the current value have opposite signs: growth rates are undefined.
+    OppositeSigns {
+        /// The base.
+        base: Point,
+        /// The current value.
+        current: Point,
+    },
+    /// The base and the target have opposite signs: the required growth is undefined.
+    TargetOppositeSign {
+        /// The base.
+        base: Point,
+        /// The target.
+        target: Point,
+    },
+    /// Growth rates are undefined (values of opposite signs) between base, current and target.
+    GrowthUndefined {
+        /// The current value.
+        current: Point,
+        /// The target.
+        target: Point,
+    },
+    /// The method needs a numeric target.
+    NeedsTarget {
+        /// The method.
+        method: Method,
+    },
+    /// StatCan with a target: achieved growth against the growth required, `R`.
+    GrowthAgainstRequired {
+        /// The base year.
+        since: i32,
+        /// Achieved annual growth `CAGR_a`.
+        achieved: f64,
+        /// Required annual growth `CAGR_r`.
+        required: f64,
+        /// The target.
+        target: Point,
+        /// `R`.
+        ratio: f64,
+    },
+    /// StatCan without a target: growth in the desired direction against the thresholds.
+    GrowthWithoutTarget {
+        /// The base year.
+        since: i32,
+        /// Growth in the desired direction, `P`.
+        growth: f64,
+        /// Threshold of substantial progress.
+        high: f64,
+        /// Threshold of moderate progress.
+        medium: f64,
+        /// Whether the thresholds were reduced near the natural limit.
+        near_limit: bool,
+    },
+    /// UNSD: the current trend projected to the target year, as a share of the change needed.
+    TrendProjection {
+        /// The base year.
+        since: i32,
+        /// Trend growth per year.
+        growth: f64,
+        /// Value projected to the target year.
+        projected: f64,
+        /// The target.
+        target: Point,
+        /// Share of the change to the target the projection reaches, `Q`.
+        share: f64,
+    },
+    /// ESCAP current status: share of the change achieved against share of the time elapsed.
+    ChangeAgainstTime {
+        /// Share of the needed change achieved.
+        change: f64,
+        /// Share of the time elapsed.
+        time: f64,
+        /// Their ratio.
+        index: f64,
+    },
+    /// ESCAP anticipated progress: a recency-weighted trend projected to the target year.
+    WeightedTrend {
+        /// The weights.
+        weights: RecencyWeights,
+        /// Number of points in the fit.
+        points: usize,
+        /// Value projected to the target year.
+        projected: f64,
+        /// The target.
+        target: Point,
+        /// Share of the change to the target the projection reaches.
+        share: f64,
+    },
+    /// PSA: actual against required annual growth.
+    Pace {
+        /// Actual annual growth.
+        actual: f64,
+        /// Required annual growth.
+        required: f64,
+        /// Their ratio.
+        pace: f64,
+    },
+    /// The target year has passed and the target was missed.
+    TargetYearPassed {
+        /// The target.
+        target: Point,
+        /// The current value.
+        current: Point,
+        /// By how much the target is missed (absolute, in the target's unit).
+        shortfall: f64,
+        /// What the method found before the year passed.
+        method_fact: Box<ProgressFact>,
+    },
+}
+
+/// Something a reader should know about a progress result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProgressWarning {
+    /// A base value of 0 was replaced by 0.001 (Open SDG rule).
+    BaseZeroReplaced,
+    /// A target value of 0 was replaced by 0.001 (Open SDG rule).
+    TargetZeroReplaced,
 }
 
 fn cagr(from: f64, to: f64, years: f64) -> f64 {
@@ -342,7 +467,7 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
     let mut out = Progress {
         method,
         status: Status::InsufficientData,
-        reason: String::new(),
+        reason: ProgressFact::OnlyBase { base },
         figure: None,
         score: None,
         projected: None,
@@ -356,11 +481,6 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
         path: input.observations.clone(),
     };
     let Some(cur) = current else {
-        out.reason = format!(
-            "only the base value ({} in {}) is known: at least two data points are needed",
-            num(base.value),
-            base.year
-        );
         return Ok(out);
     };
     let meets = |t: &Point| d * (cur.value - t.value) >= 0.0;
@@ -368,37 +488,32 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
         if meets(&t) {
             out.status = Status::Achieved;
             out.score = (method == Method::StatCan).then_some(5.0);
-            out.reason = format!(
-                "{} in {} meets the target {} for {}",
-                num(cur.value),
-                cur.year,
-                num(t.value),
-                t.year
-            );
+            out.reason = ProgressFact::TargetMet {
+                current: cur,
+                target: t,
+            };
             out.warnings = warnings;
             return Ok(out);
         }
         if t.value == base.value {
             out.status = Status::Deteriorating;
-            out.reason = format!(
-                "the target {} equals the base value; {} in {} has moved away from it",
-                num(t.value),
-                num(cur.value),
-                cur.year
-            );
+            out.reason = ProgressFact::LeftTargetAtBase {
+                target: t,
+                current: cur,
+            };
             return Ok(out);
         }
     }
     // Open SDG's replacements for zero values, which have no growth rate.
     if base.value == 0.0 && method_uses_growth(method) {
-        warnings.push("base value 0 replaced by 0.001 (Open SDG rule)".into());
+        warnings.push(ProgressWarning::BaseZeroReplaced);
         base.value = 0.001;
     }
     if let Some(t) = target.as_mut()
         && t.value == 0.0
         && method_uses_growth(method)
     {
-        warnings.push("target value 0 replaced by 0.001 (Open SDG rule)".into());
+        warnings.push(ProgressWarning::TargetZeroReplaced);
         t.value = 0.001;
     }
     out.baseline = base;
@@ -425,7 +540,7 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
             statcan_with_target(base, cur, t, d, sign, growth_defined, &mut out)
         }
         (_, None) => {
-            out.reason = format!("the {} method needs a numeric target", method.name());
+            out.reason = ProgressFact::NeedsTarget { method };
             Status::InsufficientData
         }
         (Method::UnsdProgressChart, Some(t)) => unsd(base, cur, t, growth_defined, &mut out),
@@ -445,15 +560,13 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
         } else {
             Status::Deteriorating
         };
-        out.reason = format!(
-            "the target year {} has passed: {} in {} misses the target {} by {} ({})",
-            t.year,
-            num(cur.value),
-            cur.year,
-            num(t.value),
-            num((t.value - cur.value).abs()),
-            out.reason
-        );
+        let method_fact = std::mem::replace(&mut out.reason, ProgressFact::OnlyBase { base });
+        out.reason = ProgressFact::TargetYearPassed {
+            target: t,
+            current: cur,
+            shortfall: (t.value - cur.value).abs(),
+            method_fact: Box::new(method_fact),
+        };
     }
     out.warnings = warnings;
     Ok(out)
@@ -543,14 +656,7 @@ fn band(x: f64, high: f64, med: f64, low: f64) -> Status {
 }
 
 fn opposite_signs(base: Point, cur: Point, out: &mut Progress) -> Status {
-    out.reason = format!(
-        "the base value {} ({}) and the current value {} ({}) have opposite signs: growth rates \
-         are undefined",
-        num(base.value),
-        base.year,
-        num(cur.value),
-        cur.year
-    );
+    out.reason = ProgressFact::OppositeSigns { base, current: cur };
     Status::InsufficientData
 }
 
@@ -567,12 +673,7 @@ fn statcan_with_target(
         return opposite_signs(base, cur, out);
     }
     let Some(required) = out.required_growth else {
-        out.reason = format!(
-            "the base value {} and the target {} have opposite signs: the required growth is \
-             undefined",
-            num(base.value),
-            num(t.value)
-        );
+        out.reason = ProgressFact::TargetOppositeSign { base, target: t };
         return Status::InsufficientData;
     };
     let achieved = out.achieved_growth.unwrap_or(0.0);
@@ -583,15 +684,13 @@ fn statcan_with_target(
     } else {
         (4.1667 * r - 2.5).max(-5.0)
     });
-    out.reason = format!(
-        "growth {:.2} %/yr since {} against {:.2} %/yr required to reach {} by {}: R = {:.3}",
-        100.0 * achieved,
-        base.year,
-        100.0 * required,
-        num(t.value),
-        t.year,
-        r
-    );
+    out.reason = ProgressFact::GrowthAgainstRequired {
+        since: base.year,
+        achieved,
+        required,
+        target: t,
+        ratio: r,
+    };
     band(r, 0.95, 0.6, 0.0)
 }
 
@@ -637,19 +736,13 @@ fn statcan_without_target(
     } else {
         500.0 * p / coeff - 2.5
     });
-    out.reason = format!(
-        "no numeric target: growth {:.2} %/yr in the desired direction since {} (thresholds \
-         {:.2} % and {:.2} %{})",
-        100.0 * p,
-        base.year,
-        100.0 * high,
-        100.0 * med,
-        if coeff < 1.0 {
-            ", reduced near the natural limit"
-        } else {
-            ""
-        }
-    );
+    out.reason = ProgressFact::GrowthWithoutTarget {
+        since: base.year,
+        growth: p,
+        high,
+        medium: med,
+        near_limit: coeff < 1.0,
+    };
     if coeff == 0.0 && p >= 0.0 {
         return Status::OnTrack;
     }
@@ -665,16 +758,13 @@ fn unsd(base: Point, cur: Point, t: Point, growth_defined: bool, out: &mut Progr
     let q = (projected - base.value) / (t.value - base.value);
     out.projected = Some(projected);
     out.figure = Some(q);
-    out.reason = format!(
-        "on the trend since {} ({:.2} %/yr) the value reaches {:.4} in {}: {:.1} % of the change \
-         to the target {}",
-        base.year,
-        100.0 * a,
+    out.reason = ProgressFact::TrendProjection {
+        since: base.year,
+        growth: a,
         projected,
-        t.year,
-        100.0 * q,
-        num(t.value)
-    );
+        target: t,
+        share: q,
+    };
     band(q, 0.95, 0.10, 0.0)
 }
 
@@ -683,12 +773,11 @@ fn escap_current(base: Point, cur: Point, t: Point, out: &mut Progress) -> Statu
     let elapsed = f64::from(cur.year - base.year) / f64::from(t.year - base.year);
     let index = made / elapsed;
     out.figure = Some(index);
-    out.reason = format!(
-        "{:.1} % of the needed change achieved in {:.1} % of the time (index {:.3})",
-        100.0 * made,
-        100.0 * elapsed,
-        index
-    );
+    out.reason = ProgressFact::ChangeAgainstTime {
+        change: made,
+        time: elapsed,
+        index,
+    };
     escap_band(index)
 }
 
@@ -738,38 +827,31 @@ fn escap_anticipated(input: &ProgressInput, base: Point, t: Point, out: &mut Pro
     let index = (projected - base.value) / (t.value - base.value);
     out.projected = Some(projected);
     out.figure = Some(index);
-    out.reason = format!(
-        "a recency-weighted linear trend ({:?} weights) through {} points reaches {:.4} in {}: \
-         {:.1} % of the change to the target {}",
-        input.weights,
-        points.len(),
+    out.reason = ProgressFact::WeightedTrend {
+        weights: input.weights,
+        points: points.len(),
         projected,
-        t.year,
-        100.0 * index,
-        num(t.value)
-    );
+        target: t,
+        share: index,
+    };
     escap_band(index)
 }
 
 fn psa(cur: Point, t: Point, d: f64, out: &mut Progress) -> Status {
     let (Some(actual), Some(required)) = (out.achieved_growth, out.required_growth) else {
-        out.reason = format!(
-            "growth rates are undefined (values of opposite signs) between the base, {} ({}) \
-             and the target {}",
-            num(cur.value),
-            cur.year,
-            num(t.value)
-        );
+        out.reason = ProgressFact::GrowthUndefined {
+            current: cur,
+            target: t,
+        };
         return Status::InsufficientData;
     };
     let pace = d * actual / (d * required);
     out.figure = Some(pace);
-    out.reason = format!(
-        "actual {:.2} %/yr against {:.2} %/yr required: pace {:.2}",
-        100.0 * actual,
-        100.0 * required,
-        pace
-    );
+    out.reason = ProgressFact::Pace {
+        actual,
+        required,
+        pace,
+    };
     if pace > 0.9 {
         Status::OnTrack
     } else if pace >= 0.5 {
@@ -897,7 +979,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.status, Status::LimitedProgress);
-        assert!(p.reason.contains("has passed"));
+        assert!(matches!(p.reason, ProgressFact::TargetYearPassed { .. }));
         for m in Method::ALL {
             for i in [
                 input((2020, 0.0), &[(2021, 0.0)], Some((2030, 0.0))),

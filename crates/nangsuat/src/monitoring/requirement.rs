@@ -375,7 +375,7 @@ impl WhatItTakes {
 /// ```
 /// use nangsuat::monitoring::feasibility::Scenario;
 /// use nangsuat::monitoring::requirement::{what_it_takes, Assumption, Outcome, ScenarioTarget};
-/// let mut s = Scenario::vietnam_2021_2025();
+/// let mut s = nangsuat::vietnam::scenario_2021_2025();
 /// (s.base_year, s.end_year) = (2025, 2030);
 /// let goal = ScenarioTarget::at_least("lp-7.5", Outcome::LpGrowth, 0.075);
 /// let r = &what_it_takes(&s, &[goal], Assumption::InvestmentRate, None)?[0];
@@ -566,7 +566,7 @@ mod tests {
     use super::*;
 
     fn scenario_2026_2030() -> Scenario {
-        let mut s = Scenario::vietnam_2021_2025();
+        let mut s = crate::vietnam::scenario_2021_2025();
         s.name = "test 2026-2030".into();
         s.base_year = 2025;
         s.end_year = 2030;
@@ -729,7 +729,7 @@ mod tests {
 
     #[test]
     fn goals_from_decision_36() {
-        let plans = Plan::builtin();
+        let plans = crate::vietnam::Vietnam::get().plans();
         let d36 = plans.iter().find(|p| p.id == "vn-d36-2021").unwrap();
         let t = ScenarioTarget::from_plan(d36, 2020, 2025);
         let lp = t.iter().find(|g| g.id == "lp-growth-2021-2025").unwrap();

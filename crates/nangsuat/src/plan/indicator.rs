@@ -10,6 +10,7 @@
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,9 +133,17 @@ struct Catalogue {
 /// assert_eq!(lp.name_vi, "Tốc độ tăng năng suất lao động bình quân");
 /// ```
 pub fn builtin_indicators() -> Vec<Indicator> {
-    parse_catalogue(CATALOGUE_TOML)
-        .map(|c| c.indicators)
-        .unwrap_or_else(|e| unreachable!("the embedded catalogue is checked by tests: {e}"))
+    catalogue().to_vec()
+}
+
+/// The built-in indicator catalogue, parsed once per process and borrowed.
+pub fn catalogue() -> &'static [Indicator] {
+    static CATALOGUE: OnceLock<Vec<Indicator>> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        parse_catalogue(CATALOGUE_TOML)
+            .map(|c| c.indicators)
+            .unwrap_or_else(|e| unreachable!("the embedded catalogue is checked by tests: {e}"))
+    })
 }
 
 fn parse_catalogue(text: &str) -> Result<Catalogue> {
@@ -149,7 +158,7 @@ fn parse_catalogue(text: &str) -> Result<Catalogue> {
 
 /// A built-in indicator by code.
 pub fn find_builtin(code: &str) -> Option<Indicator> {
-    builtin_indicators().into_iter().find(|i| i.code == code)
+    catalogue().iter().find(|i| i.code == code).cloned()
 }
 
 #[cfg(test)]

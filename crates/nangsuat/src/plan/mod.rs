@@ -13,7 +13,7 @@
 //! # Examples
 //! ```
 //! use nangsuat::plan::Plan;
-//! let plans = Plan::builtin();
+//! let plans = nangsuat::vietnam::Vietnam::get().plans();
 //! let d36 = plans.iter().find(|p| p.id == "vn-d36-2021").unwrap();
 //! let toml = d36.to_toml()?;
 //! let back = Plan::from_toml(&toml)?;
@@ -403,38 +403,88 @@ impl Plan {
         self.goals.iter().find(|g| g.id == id)
     }
 
-    /// The plans of the seed documents, embedded in the crate: Decision 36/QĐ-TTg (2021–2030),
-    /// Quảng Ninh's plan implementing it, Thanh Hóa's commitment to it, Thanh Hóa's draft action
-    /// plan for the S&T breakthrough 2021–2025, and Thanh Hóa's S&T tasks for 2020.
-    pub fn builtin() -> Vec<Plan> {
-        BUILTIN_PLANS
-            .iter()
-            .map(|(name, text)| {
-                Plan::from_toml(text).unwrap_or_else(|e| {
-                    unreachable!("embedded plan {name} is checked by the tests: {e}")
+    /// Reads a list of plans from a JSON array (as [`Plan::list_to_json`] writes it).
+    ///
+    /// # Errors
+    /// [`Error::Parse`] naming the plan's index and field (`plans[2].goals[0].target`), line
+    /// and column, or a `schema_version` other than [`SCHEMA_VERSION`].
+    ///
+    /// ```
+    /// use nangsuat::plan::Plan;
+    /// let plans = nangsuat::vietnam::Vietnam::get().plans();
+    /// let back = Plan::list_from_json(&Plan::list_to_json(plans)?)?;
+    /// assert_eq!(back, plans);
+    /// let e = Plan::list_from_json(r#"[{"schema_version": 1, "id": 3}]"#).unwrap_err();
+    /// assert!(e.to_string().contains("[0].id"), "{e}");
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn list_from_json(text: &str) -> Result<Vec<Plan>> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let plans: Vec<Plan> = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            Error::Parse {
+                format: "json".into(),
+                path: if path == "." {
+                    "plans (expected an array of plans)".into()
+                } else {
+                    format!("plans{path}")
+                },
+                line: Some(inner.line()),
+                column: Some(inner.column()),
+                message: inner.to_string(),
+            }
+        })?;
+        plans
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                p.check_version("json").map_err(|e| match e {
+                    Error::Parse {
+                        format,
+                        line,
+                        column,
+                        message,
+                        ..
+                    } => Error::Parse {
+                        format,
+                        path: format!("plans[{i}].schema_version"),
+                        line,
+                        column,
+                        message,
+                    },
+                    other => other,
                 })
             })
             .collect()
     }
-}
 
-/// The embedded plan files (name, TOML text), parent plans first.
-pub const BUILTIN_PLANS: [(&str, &str); 5] = [
-    ("vn-d36-2021", include_str!("../../plans/vn-d36-2021.toml")),
-    ("qn-d36-2021", include_str!("../../plans/qn-d36-2021.toml")),
-    (
-        "th-d36-commitment-2021",
-        include_str!("../../plans/th-d36-commitment-2021.toml"),
-    ),
-    (
-        "th-st-breakthrough-2021",
-        include_str!("../../plans/th-st-breakthrough-2021.toml"),
-    ),
-    (
-        "th-st-tasks-2020",
-        include_str!("../../plans/th-st-tasks-2020.toml"),
-    ),
-];
+    /// Writes a list of plans as a pretty-printed JSON array.
+    ///
+    /// # Errors
+    /// As [`Plan::to_json`], for the first plan that cannot be written.
+    pub fn list_to_json(plans: &[Plan]) -> Result<String> {
+        let values = plans
+            .iter()
+            .map(|p| {
+                p.to_json().and_then(|text| {
+                    serde_json::from_str::<serde_json::Value>(&text)
+                        .map_err(|e| format_error("json", &p.id, e.to_string()))
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        serde_json::to_string_pretty(&values).map_err(|e| format_error("json", "", e.to_string()))
+    }
+
+    /// Reads every plan file of `paths` (TOML or JSON by extension, as [`Plan::load`]), in
+    /// order.
+    ///
+    /// # Errors
+    /// The first file's error, as [`Plan::load`].
+    pub fn load_all<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Result<Vec<Plan>> {
+        paths.into_iter().map(Plan::load).collect()
+    }
+}
 
 /// The longest message a parse error carries (a person's 1,000,000-character typo is
 /// quoted, not echoed whole).

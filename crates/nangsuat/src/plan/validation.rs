@@ -7,18 +7,15 @@
 //! METHODS §9 (each result has an indicator, a baseline, a target and a legal basis).
 //!
 //! ```
-//! use nangsuat::plan::Plan;
 //! use nangsuat::plan::validation::{validate_plans, FindingCode};
-//! let findings = validate_plans(&Plan::builtin());
+//! let findings = validate_plans(nangsuat::vietnam::Vietnam::get().plans());
 //! // The Thanh Hóa draft was criticised for goals without solutions: so it is here.
 //! assert!(findings.iter().any(|f| f.code == FindingCode::GoalWithoutTask
 //!     && f.location.plan == "th-st-breakthrough-2021"));
 //! ```
 
 use crate::plan::goal::{Goal, Target};
-use crate::plan::indicator::{
-    Direction, Indicator, IndicatorKind, builtin_indicators, is_known_unit,
-};
+use crate::plan::indicator::{Direction, Indicator, IndicatorKind, is_known_unit};
 use crate::plan::{Plan, PlanLevel};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -204,17 +201,17 @@ impl Sink<'_> {
 impl Plan {
     /// Validates this plan on its own (no parent checks; see [`validate_plans`]).
     pub fn validate(&self) -> Vec<Finding> {
-        validate_one(self, &builtin_indicators())
+        validate_one(self, crate::plan::indicator::catalogue())
     }
 }
 
 /// Validates a set of plans: each plan, then what needs the set (duplicate plan ids, unknown
 /// parents, parent cycles, goals weaker than the parent's).
 pub fn validate_plans(plans: &[Plan]) -> Vec<Finding> {
-    let catalogue = builtin_indicators();
+    let catalogue = crate::plan::indicator::catalogue();
     let mut out: Vec<Finding> = plans
         .iter()
-        .flat_map(|p| validate_one(p, &catalogue))
+        .flat_map(|p| validate_one(p, catalogue))
         .collect();
     let by_id: BTreeMap<&str, &Plan> = plans.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut seen = BTreeSet::new();
@@ -248,7 +245,7 @@ pub fn validate_plans(plans: &[Plan]) -> Vec<Finding> {
                             format!("following parents from `{}` returns to it", plan.id),
                         );
                     } else {
-                        weaker_than_parent(plan, parent, &catalogue, &mut sink);
+                        weaker_than_parent(plan, parent, catalogue, &mut sink);
                     }
                 }
             }

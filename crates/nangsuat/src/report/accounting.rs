@@ -2,10 +2,12 @@
 //! contribution to output growth by year and by period, TFP's share of growth beside a plan's
 //! target, and the sensitivity of that share to the assumed labour share.
 //!
+//! The Viet Nam report builds its annex from its history section ([`AccountingAnnex::from_history`],
+//! no accounting run twice); [`accounting_annex`] computes one for any territory's series.
+//!
 //! ```
-//! use nangsuat::report::accounting::vietnam_annex;
-//! use nangsuat::plan::Plan;
-//! let annex = vietnam_annex(&Plan::builtin())?;
+//! let report = nangsuat::vietnam::report()?;
+//! let annex = report.accounting.as_ref().unwrap();
 //! let y2010 = annex.years.iter().find(|y| y.year == 2010).unwrap();
 //! let c = &y2010.contributions;
 //! // Contributions add up to output growth (percentage points).
@@ -18,8 +20,9 @@
 use crate::accounting::{AccountingInput, GrowthAccounting, LabourShare};
 use crate::error::Result;
 use crate::plan::Plan;
+use crate::plan::goal::Target;
+use crate::report::{History, HistoryNote};
 use crate::share::Share;
-use crate::vietnam::data::{PWT_CITATION, VIETNAM_DEFAULT_LABOUR_SHARE, vietnam_pwt};
 use serde::{Deserialize, Serialize};
 
 /// Contributions to output growth, in percentage points (Törnqvist: 100 × log growth).
@@ -72,10 +75,12 @@ pub struct ShareTarget {
     pub plan: String,
     /// Goal id.
     pub goal: String,
-    /// The target, % of growth.
+    /// The target, % of growth (its lower bound, or its upper bound when it has none).
     pub value: f64,
-    /// The target as written (comparator, value, unit).
-    pub text: String,
+    /// The target as the plan states it.
+    pub target: Target,
+    /// The goal's unit code (worded by [`crate::report::words`]).
+    pub unit: String,
 }
 
 /// TFP's share of growth by period under one labour share.
@@ -92,10 +97,10 @@ pub struct SensitivityRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AccountingAnnex {
-    /// Territory.
+    /// Territory code.
     pub territory: String,
-    /// Data and assumptions, in words.
-    pub basis: String,
+    /// Data and assumptions (worded by [`crate::report::words::history_note`]).
+    pub notes: Vec<HistoryNote>,
     /// The labour share of the main results, a fraction.
     pub labour_share: f64,
     /// Year by year.
@@ -114,8 +119,8 @@ pub struct AccountingAnnex {
 pub struct AnnexSpec<'a> {
     /// Territory (matched against plans' `territory` for the target line).
     pub territory: &'a str,
-    /// Data and assumptions, in words.
-    pub basis: &'a str,
+    /// Data and assumptions.
+    pub notes: &'a [HistoryNote],
     /// Output, capital, labour (hours and quality if any); its labour share is replaced.
     pub input: AccountingInput<'a>,
     /// The labour share of the main results, a fraction.
@@ -132,13 +137,13 @@ impl<'a> AnnexSpec<'a> {
     /// A specification with the defaults: every year, no periods, no sensitivity.
     pub fn new(
         territory: &'a str,
-        basis: &'a str,
+        notes: &'a [HistoryNote],
         input: AccountingInput<'a>,
         labour_share: f64,
     ) -> Self {
         AnnexSpec {
             territory,
-            basis,
+            notes,
             input,
             labour_share,
             first_year: i32::MIN,
@@ -162,7 +167,7 @@ pub fn accounting_annex(spec: &AnnexSpec<'_>, plans: &[Plan]) -> Result<Accounti
     let run = |share: f64| -> Result<crate::Accounting> {
         let input = spec
             .input
-            .labour_share(LabourShare::Constant(Share::new(share)?));
+            .with_labour_share(LabourShare::Constant(Share::new(share)?));
         GrowthAccounting::tornqvist().compute(&input)
     };
     let main = run(spec.labour_share)?;
@@ -218,23 +223,10 @@ pub fn accounting_annex(spec: &AnnexSpec<'_>, plans: &[Plan]) -> Result<Accounti
             tfp_share: shares,
         });
     }
-    let tfp_share_target = plans
-        .iter()
-        .filter(|p| p.territory == spec.territory)
-        .flat_map(|p| p.goals.iter().map(move |g| (p, g)))
-        .find(|(_, g)| g.indicator == "tfp_contribution")
-        .and_then(|(p, g)| {
-            let value = g.target.lower_bound().or(g.target.upper_bound())?;
-            Some(ShareTarget {
-                plan: p.id.clone(),
-                goal: g.id.clone(),
-                value,
-                text: format!("{} {}", target_comparator(&g.target), g.unit),
-            })
-        });
+    let tfp_share_target = share_target(plans, spec.territory);
     Ok(AccountingAnnex {
         territory: spec.territory.to_string(),
-        basis: spec.basis.to_string(),
+        notes: spec.notes.to_vec(),
         labour_share: spec.labour_share,
         years,
         periods,
@@ -243,86 +235,100 @@ pub fn accounting_annex(spec: &AnnexSpec<'_>, plans: &[Plan]) -> Result<Accounti
     })
 }
 
-fn target_comparator(t: &crate::plan::goal::Target) -> String {
-    use crate::plan::goal::Target;
-    match t {
-        Target::Above { value } => format!("> {value}"),
-        Target::AtLeast { value } => format!("≥ {value}"),
-        Target::Below { value } => format!("< {value}"),
-        Target::AtMost { value } => format!("≤ {value}"),
-        Target::Equal { value } => format!("= {value}"),
-        Target::About { value, .. } => format!("≈ {value}"),
-        Target::Between { low, high } => format!("{low}–{high}"),
-        _ => String::new(),
-    }
+/// The first goal on TFP's share of growth (`tfp_contribution`) of a plan for `territory`.
+fn share_target(plans: &[Plan], territory: &str) -> Option<ShareTarget> {
+    plans
+        .iter()
+        .filter(|p| p.territory == territory)
+        .flat_map(|p| p.goals.iter().map(move |g| (p, g)))
+        .find(|(_, g)| g.indicator == "tfp_contribution")
+        .and_then(|(p, g)| {
+            let value = g.target.lower_bound().or(g.target.upper_bound())?;
+            Some(ShareTarget {
+                plan: p.id.clone(),
+                goal: g.id.clone(),
+                value,
+                target: g.target.clone(),
+                unit: g.unit.clone(),
+            })
+        })
 }
 
-/// Labour shares of the sensitivity table (Viet Nam's 0.48 and a band around it).
-pub const SENSITIVITY_SHARES: [f64; 8] = [0.35, 0.40, 0.45, 0.48, 0.50, 0.55, 0.60, 0.65];
-
-/// Viet Nam's annex from the embedded PWT 10.01 extract: capital `rnna`, labour persons ×
-/// hours × `hc`, labour share [`VIETNAM_DEFAULT_LABOUR_SHARE`], years from 1991, the periods
-/// 1991–2000, 2001–2010, 2011–2015, 2016–2019 and 2016–2018, and the target of the first
-/// Viet Nam plan in `plans` on TFP's share of growth.
-///
-/// # Errors
-/// Only if the embedded data were inconsistent, which the tests rule out.
-pub fn vietnam_annex(plans: &[Plan]) -> Result<AccountingAnnex> {
-    let vn = vietnam_pwt();
-    let input = AccountingInput::new(&vn.year, &vn.rgdpna, &vn.rnna, &vn.emp)
-        .hours(&vn.avh)
-        .human_capital(&vn.hc);
-    let basis = format!(
-        "{PWT_CITATION}. Capital: rnna; labour: persons × hours × hc; labour share \
-         {VIETNAM_DEFAULT_LABOUR_SHARE} (assumed). PWT's 2019 employment is a source break."
-    );
-    let spec = AnnexSpec {
-        first_year: 1991,
-        periods: &[
-            (1990, 2000),
-            (2000, 2010),
-            (2010, 2015),
-            (2015, 2019),
-            (2015, 2018),
-        ],
-        sensitivity_shares: &SENSITIVITY_SHARES,
-        ..AnnexSpec::new("viet_nam", &basis, input, VIETNAM_DEFAULT_LABOUR_SHARE)
-    };
-    accounting_annex(&spec, plans)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn periods_and_sensitivity_line_up() {
-        let a = vietnam_annex(&Plan::builtin()).unwrap();
-        assert_eq!(a.periods.len(), 5);
-        assert_eq!(a.sensitivity.len(), SENSITIVITY_SHARES.len());
-        assert!(a.sensitivity.iter().all(|r| r.tfp_share.len() == 5));
-        // The 0.48 row is the main result.
-        let row = a
-            .sensitivity
+impl AccountingAnnex {
+    /// The annex of a history section, from the accounting it already holds (nothing is
+    /// computed again): the annual rows as contributions, each period's mean annual
+    /// contributions (`None` when a year is missing) with its cumulative TFP share, the
+    /// sensitivity table, and the target line of the first plan for the territory on TFP's
+    /// share of growth. `labour_share` is the share of the main results.
+    pub fn from_history(history: &History, plans: &[Plan], labour_share: f64) -> AccountingAnnex {
+        let years: Vec<ContributionYear> = history
+            .annual
             .iter()
-            .find(|r| r.labour_share == 0.48)
-            .unwrap();
-        for (p, s) in a.periods.iter().zip(&row.tfp_share) {
-            assert_eq!(p.tfp_share, *s);
-        }
-        // A higher labour share leaves more of growth to TFP in Viet Nam (capital grows faster
-        // than labour): the share rises with the labour share wherever it is defined (it is
-        // undefined where TFP falls while output grows).
-        let mut compared = 0;
-        for w in a.sensitivity.windows(2) {
-            for (lo, hi) in w[0].tfp_share.iter().zip(&w[1].tfp_share) {
-                if let (Some(lo), Some(hi)) = (lo, hi) {
-                    assert!(hi > lo);
-                    compared += 1;
+            .map(|r| ContributionYear {
+                year: r.year,
+                contributions: Contributions {
+                    output: r.output_growth,
+                    capital: r.capital,
+                    labour: r.labour,
+                    labour_quality: r.labour_quality,
+                    tfp: r.tfp_growth,
+                },
+                tfp_share: r.tfp_share,
+            })
+            .collect();
+        let periods = history
+            .periods
+            .iter()
+            .map(|p| {
+                let inside: Vec<&Contributions> = years
+                    .iter()
+                    .filter(|y| (p.from..=p.to).contains(&y.year))
+                    .map(|y| &y.contributions)
+                    .collect();
+                let complete = i32::try_from(inside.len()).ok() == Some(p.to - p.from + 1);
+                let contributions = (complete && !inside.is_empty()).then(|| {
+                    let n = inside.len() as f64;
+                    let mean = |f: fn(&Contributions) -> f64| {
+                        crate::summation::sum(inside.iter().map(|c| f(c))) / n
+                    };
+                    Contributions {
+                        output: mean(|c| c.output),
+                        capital: mean(|c| c.capital),
+                        labour: mean(|c| c.labour),
+                        labour_quality: mean(|c| c.labour_quality),
+                        tfp: mean(|c| c.tfp),
+                    }
+                });
+                ContributionPeriod {
+                    from: p.from,
+                    to: p.to,
+                    contributions,
+                    tfp_share: p.tfp_share_tornqvist,
                 }
-            }
+            })
+            .collect();
+        let sensitivity = history
+            .sensitivity
+            .as_ref()
+            .map(|s| {
+                s.labour_shares
+                    .iter()
+                    .zip(&s.tfp_share)
+                    .map(|(&labour_share, shares)| SensitivityRow {
+                        labour_share,
+                        tfp_share: shares.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        AccountingAnnex {
+            territory: history.territory.clone(),
+            notes: history.notes.clone(),
+            labour_share,
+            years,
+            periods,
+            tfp_share_target: share_target(plans, &history.territory),
+            sensitivity,
         }
-        assert!(compared >= 20, "{compared}");
-        assert_eq!(a.years.first().unwrap().year, 1991);
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use nangsuat::report::{Lang, Report};
-//! let html = Report::vietnam()?.to_html(Lang::Vi);
+//! let html = nangsuat::vietnam::report()?.to_html(Lang::Vi);
 //! assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"vi\">"));
 //! assert!(!html.contains("<script") && !html.contains("<link"));
 //! # Ok::<(), nangsuat::Error>(())
@@ -12,7 +12,7 @@
 use super::accounting::AccountingAnnex;
 use super::labels::{Labels, status_style};
 use super::svg::{LineChart, Series, StackedBars, escape};
-use super::{Feasibility, History, Lang, Report};
+use super::{Feasibility, History, Lang, Places, Report, words};
 use crate::monitoring::assess::{Cited, GoalAssessment, PlanAssessment};
 use crate::plan::validation::{Finding, Severity};
 use std::fmt::Write;
@@ -78,7 +78,7 @@ fn badge(w: &Labels, s: crate::monitoring::progress::Status) -> String {
     format!(
         "<span class=\"badge status-{}\" style=\"background:{colour}\">{symbol} {}</span>",
         s.name(),
-        escape(w.status_label(s))
+        escape(words::status(w.lang, s))
     )
 }
 
@@ -189,7 +189,7 @@ fn render(r: &Report, w: &Labels) -> String {
     );
     summary(&mut h, r, w);
     for p in &r.plans {
-        plan(&mut h, p, w);
+        plan(&mut h, p, w, &r.places);
     }
     if r.history.is_some() || r.accounting.is_some() {
         let _ = writeln!(
@@ -201,12 +201,12 @@ fn render(r: &Report, w: &Labels) -> String {
             history(&mut h, hist, w);
         }
         if let Some(a) = &r.accounting {
-            annex(&mut h, a, w, r.history.is_none());
+            annex(&mut h, a, w, r.history.is_none(), &r.places);
         }
         h.push_str("</section>\n");
     }
     if let Some(f) = &r.feasibility {
-        feasibility(&mut h, f, w);
+        feasibility(&mut h, f, w, &r.places);
     }
     findings(&mut h, &r.findings, w);
     let _ = write!(
@@ -255,7 +255,7 @@ fn summary(h: &mut String, r: &Report, w: &Labels) {
                 anchor(&["goal", &p.id, &g.goal]),
                 escape(&g.goal),
                 escape(indicator_name(w, g)),
-                escape(&g.target),
+                escape(&words::target(w.lang, &g.target, &g.unit, &r.places)),
                 escape(&goal_period(g)),
                 badge(w, g.status),
                 w.num(g.current, 2)
@@ -271,10 +271,10 @@ fn cited_list(h: &mut String, w: &Labels, cites: &[Cited]) {
         let _ = write!(
             h,
             "<li>{}: <b>{}</b> {} — {} — {}{}</li>",
-            escape(&c.when.to_string()),
+            escape(&words::when(w.lang, c.when)),
             w.num(Some(c.value), 2),
-            escape(&c.unit),
-            escape(w.evidence_label(c.evidence)),
+            escape(&words::unit(w.lang, &c.unit)),
+            escape(words::evidence(w.lang, c.evidence)),
             link(&c.source_url),
             if c.note.is_empty() {
                 String::new()
@@ -286,14 +286,14 @@ fn cited_list(h: &mut String, w: &Labels, cites: &[Cited]) {
     h.push_str("</ul>");
 }
 
-fn plan(h: &mut String, p: &PlanAssessment, w: &Labels) {
+fn plan(h: &mut String, p: &PlanAssessment, w: &Labels, places: &Places) {
     let _ = write!(
         h,
         "<section class=\"plan\" id=\"{}\"><h2>{}</h2>\n<p class=\"meta\"><code>{}</code> · {} · {}–{}</p>\n",
         anchor(&["plan", &p.id]),
         escape(&plan_title(w, p)),
         escape(&p.id),
-        escape(&p.territory),
+        escape(&words::place(w.lang, &p.territory, places)),
         p.period.0,
         p.period.1
     );
@@ -308,7 +308,7 @@ fn plan(h: &mut String, p: &PlanAssessment, w: &Labels) {
              <h3>{}: {} ({})</h3><p>{} <code>{}</code></p><dl>",
             anchor(&["goal", &p.id, &g.goal]),
             escape(indicator_name(w, g)),
-            escape(&g.target),
+            escape(&words::target(w.lang, &g.target, &g.unit, places)),
             escape(&goal_period(g)),
             badge(w, g.status),
             escape(&g.goal)
@@ -316,7 +316,7 @@ fn plan(h: &mut String, p: &PlanAssessment, w: &Labels) {
         let mut evidence: Vec<&str> = g
             .observations
             .iter()
-            .map(|c| w.evidence_label(c.evidence))
+            .map(|c| words::evidence(w.lang, c.evidence))
             .collect();
         evidence.sort_unstable();
         evidence.dedup();
@@ -332,10 +332,15 @@ fn plan(h: &mut String, p: &PlanAssessment, w: &Labels) {
                 escape(&evidence.join(", "))
             },
             escape(w.reason),
-            escape(&g.reason)
+            escape(&words::reason(w.lang, &g.reason, &g.unit, places))
         );
         if let Some(n) = &g.needed {
-            let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", escape(w.needed), escape(n));
+            let _ = write!(
+                h,
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(w.needed),
+                escape(&words::needed(w.lang, n, &g.unit))
+            );
         }
         h.push_str("</dl>");
         if let Some(t) = &g.source_text {
@@ -354,7 +359,7 @@ fn plan(h: &mut String, p: &PlanAssessment, w: &Labels) {
             let _ = write!(h, "<p><b>{}</b></p>", escape(w.also));
             cited_list(h, w, &g.alternatives);
         }
-        goal_chart(h, p, g, w);
+        goal_chart(h, p, g, w, places);
         h.push_str("</article>\n");
     }
     h.push_str("</section>\n");
@@ -380,17 +385,17 @@ fn target_path(base: (i32, f64), target: (i32, f64)) -> Vec<(f64, f64)> {
         .collect()
 }
 
-fn goal_chart(h: &mut String, p: &PlanAssessment, g: &GoalAssessment, w: &Labels) {
-    let title = format!("{} — {}: {}", w.path_title, indicator_name(w, g), g.target);
+fn goal_chart(h: &mut String, p: &PlanAssessment, g: &GoalAssessment, w: &Labels, places: &Places) {
+    let target = words::target(w.lang, &g.target, &g.unit, places);
+    let title = format!("{} — {}: {target}", w.path_title, indicator_name(w, g));
     let Some(pr) = &g.progress else {
-        return observations_chart(h, p, g, w, &title);
+        return observations_chart(h, p, g, w, &title, &target);
     };
     let unit = if g.indicator.ends_with("_avg") {
         w.index_axis.to_string()
     } else {
-        g.observations
-            .first()
-            .map_or_else(|| g.target.clone(), |c| c.unit.clone())
+        let code = g.observations.first().map_or(&g.unit, |c| &c.unit);
+        words::unit(w.lang, code)
     };
     let mut observed = vec![(pr.baseline.year, pr.baseline.value)];
     observed.extend(
@@ -464,21 +469,6 @@ fn goal_chart(h: &mut String, p: &PlanAssessment, g: &GoalAssessment, w: &Labels
     h.push_str("</tbody></table></details></figure>");
 }
 
-/// The first number of a target as written ("≈ 45 …" → 45), for the reference line.
-fn target_number(text: &str) -> Option<f64> {
-    // Only targets written as a comparator and a number (not "relative to …").
-    if !text.starts_with(['<', '>', '≤', '≥', '≈', '='])
-        && !text.starts_with(|c: char| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let t = text.trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '-'));
-    let end = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == 'e'))
-        .unwrap_or(t.len());
-    t[..end].parse().ok()
-}
-
 /// A goal without a progress path (a share of growth, a level read from single values): its
 /// dated observations against the target as a line.
 fn observations_chart(
@@ -487,6 +477,7 @@ fn observations_chart(
     g: &GoalAssessment,
     w: &Labels,
     title: &str,
+    target_words: &str,
 ) {
     use crate::monitoring::observation::ObservedWhen;
     let points: Vec<(i32, f64, &str)> = g
@@ -506,8 +497,9 @@ fn observations_chart(
         );
         return;
     }
-    let unit = points[0].2.to_string();
-    let target = target_number(&g.target);
+    let unit = words::unit(w.lang, points[0].2);
+    // A reference line only for a target stated as a number (not relative to another scope).
+    let target = g.target.lower_bound().or(g.target.upper_bound());
     let chart = LineChart {
         title: title.to_string(),
         x_label: w.year.to_string(),
@@ -517,7 +509,7 @@ fn observations_chart(
             "#0b5394",
             points.iter().map(|q| (f64::from(q.0), q.1)).collect(),
         )],
-        hline: target.map(|t| (t, format!("{}: {}", w.target, g.target))),
+        hline: target.map(|t| (t, format!("{}: {target_words}", w.target))),
         marks: vec![],
     };
     let _ = write!(
@@ -542,11 +534,20 @@ fn observations_chart(
     h.push_str("</tbody></table></details></figure>");
 }
 
+/// What a history section or annex rests on, as one paragraph.
+fn notes(lang: Lang, notes: &[super::HistoryNote]) -> String {
+    notes
+        .iter()
+        .map(|n| words::history_note(lang, n))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn history(h: &mut String, hist: &History, w: &Labels) {
     let _ = write!(
         h,
         "<p class=\"muted\">{}</p><table><thead><tr><th>{}</th><th class=\"n\">GDP %/{y}</th><th class=\"n\">LP %/{y}</th><th class=\"n\">TFP %/{y}</th><th class=\"n\">TFP % (Törnqvist)</th><th class=\"n\">TFP % (GSO)</th><th>GSO</th></tr></thead><tbody>",
-        escape(&hist.basis),
+        escape(&notes(w.lang, &hist.notes)),
         escape(w.period),
         y = if w.lang == Lang::Vi { "năm" } else { "yr" }
     );
@@ -555,7 +556,7 @@ fn history(h: &mut String, hist: &History, w: &Labels) {
             format!(
                 "{} ({}, {})",
                 w.num(Some(c.value), 2),
-                escape(w.evidence_label(c.evidence)),
+                escape(words::evidence(w.lang, c.evidence)),
                 link(&c.source_url)
             )
         });
@@ -575,12 +576,12 @@ fn history(h: &mut String, hist: &History, w: &Labels) {
     h.push_str("</tbody></table>\n");
 }
 
-fn annex(h: &mut String, a: &AccountingAnnex, w: &Labels, with_basis: bool) {
+fn annex(h: &mut String, a: &AccountingAnnex, w: &Labels, with_basis: bool, places: &Places) {
     let _ = write!(
         h,
         "<p class=\"muted\">{}{}: {}</p>",
         if with_basis {
-            format!("{} · ", escape(&a.basis))
+            format!("{} · ", escape(&notes(w.lang, &a.notes)))
         } else {
             String::new()
         },
@@ -671,10 +672,10 @@ fn annex(h: &mut String, a: &AccountingAnnex, w: &Labels, with_basis: bool) {
     );
     h.push_str("</figure>");
     // TFP share by period beside the target.
-    let target_label = a
-        .tfp_share_target
-        .as_ref()
-        .map(|t| (t.value, format!("{} ({}): {}", w.target, t.plan, t.text)));
+    let target_label = a.tfp_share_target.as_ref().map(|t| {
+        let text = words::target(w.lang, &t.target, &t.unit, places);
+        (t.value, format!("{} ({}): {text}", w.target, t.plan))
+    });
     let chart = StackedBars {
         title: w.share_against_target.into(),
         x_label: w.period.into(),
@@ -803,7 +804,7 @@ fn contributions_table(
     h.push_str("</tbody></table></details>");
 }
 
-fn feasibility(h: &mut String, f: &Feasibility, w: &Labels) {
+fn feasibility(h: &mut String, f: &Feasibility, w: &Labels, places: &Places) {
     let _ = write!(
         h,
         "<section id=\"feasibility\"><h2>{}</h2><ul>",
@@ -816,7 +817,7 @@ fn feasibility(h: &mut String, f: &Feasibility, w: &Labels) {
             if c.contradiction { "⚠ " } else { "" },
             escape(&c.plan),
             escape(&c.goals.join(", ")),
-            escape(&c.message)
+            escape(&words::consistency(w.lang, c))
         );
     }
     for r in &f.realism {
@@ -825,7 +826,7 @@ fn feasibility(h: &mut String, f: &Feasibility, w: &Labels) {
             "<li><code>{}/{}</code>: {}</li>",
             escape(&r.plan),
             escape(&r.goal),
-            escape(&r.realism.verdict)
+            escape(&words::realism(w.lang, &r.realism, places))
         );
     }
     h.push_str("</ul>");
@@ -856,7 +857,25 @@ fn feasibility(h: &mut String, f: &Feasibility, w: &Labels) {
             }
         );
     }
-    h.push_str("</tbody></table></section>\n");
+    h.push_str("</tbody></table>");
+    if !f.what_it_takes.is_empty() {
+        let _ = write!(
+            h,
+            "<h3>{}</h3><ul>",
+            escape(words::label(w.lang, words::Label::WhatItTakes))
+        );
+        for g in &f.what_it_takes {
+            let _ = write!(
+                h,
+                "<li><code>{}/{}</code>: {}</li>",
+                escape(&g.plan),
+                escape(&g.result.target.id),
+                escape(&words::what_it_takes(w.lang, &g.result))
+            );
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</section>\n");
 }
 
 fn findings(h: &mut String, list: &[Finding], w: &Labels) {
@@ -889,7 +908,7 @@ fn findings(h: &mut String, list: &[Finding], w: &Labels) {
                 } else {
                     "⚠ "
                 },
-                escape(w.severity_label(f.severity)),
+                escape(words::severity(w.lang, f.severity)),
                 escape(f.code.as_str()),
                 escape(&f.location.to_string()),
                 escape(&f.message)
@@ -918,15 +937,6 @@ mod tests {
         }
         let lin = target_path((2020, -1.0), (2022, 1.0));
         assert_eq!(lin[1], (2021.0, 0.0));
-    }
-
-    #[test]
-    fn target_numbers_as_written() {
-        assert_eq!(target_number("≈ 45 percent_of_growth"), Some(45.0));
-        assert_eq!(target_number("> 7.5 percent_per_year"), Some(7.5));
-        assert_eq!(target_number("12–15 count"), Some(12.0));
-        assert_eq!(target_number("higher than national"), None);
-        assert_eq!(target_number("above national_2025 percent"), None);
     }
 
     #[test]

@@ -1,18 +1,18 @@
-//! Every label and number the HTML and Excel renderers show, in Vietnamese and English: one
-//! place to translate, and one place to point at shared word functions.
+//! The fixed words of the HTML and Excel layouts (headings, chart titles, axis names, sheet
+//! names), in Vietnamese and English. Statuses, evidence levels, severities, units, places,
+//! facts and numbers are worded by [`super::words`] and [`super::number`], as in every format.
 //!
 //! ```
 //! use nangsuat::report::Lang;
-//! use nangsuat::report::labels::{Labels, number};
-//! assert_eq!(number(Lang::Vi, 1234.5, 2), "1.234,50");
-//! assert_eq!(number(Lang::En, -1234.5, 1), "−1,234.5");
-//! assert_eq!(Labels::new(Lang::Vi).goal, "Mục tiêu");
+//! use nangsuat::report::labels::Labels;
+//! let w = Labels::new(Lang::Vi);
+//! assert_eq!(w.goal, "Mục tiêu");
+//! assert_eq!(w.num(Some(1234.5), 2), "1.234,50");
+//! assert_eq!(w.num(None, 2), "—");
 //! ```
 
 use super::Lang;
-use crate::monitoring::observation::Evidence;
 use crate::monitoring::progress::Status;
-use crate::plan::validation::Severity;
 
 /// The fixed words of a report, in one language.
 #[derive(Debug, Clone, Copy)]
@@ -291,41 +291,11 @@ impl Labels {
         }
     }
 
-    /// A status's label.
-    pub fn status_label(&self, s: Status) -> &'static str {
-        match self.lang {
-            Lang::Vi => s.label_vi(),
-            _ => s.label_en(),
-        }
-    }
-
-    /// An evidence level's label.
-    pub fn evidence_label(&self, e: Evidence) -> &'static str {
-        match (self.lang, e) {
-            (Lang::Vi, Evidence::Confirmed) => "đã xác nhận",
-            (Lang::Vi, Evidence::Derived) => "tính toán",
-            (Lang::Vi, Evidence::Press) => "báo chí",
-            (_, e) => e.name(),
-        }
-    }
-
-    /// A severity's label.
-    pub fn severity_label(&self, s: Severity) -> &'static str {
-        match (self.lang, s) {
-            (Lang::Vi, Severity::Error) => "lỗi",
-            (Lang::Vi, Severity::Warning) => "cảnh báo",
-            (Lang::Vi, Severity::Info) => "thông tin",
-            (_, Severity::Error) => "error",
-            (_, Severity::Warning) => "warning",
-            (_, Severity::Info) => "info",
-        }
-    }
-
     /// A number with `decimals` decimals in the language's convention, `—` when undefined.
     pub fn num(&self, v: Option<f64>, decimals: usize) -> String {
         v.map_or_else(
             || self.undefined.to_string(),
-            |v| number(self.lang, v, decimals),
+            |v| crate::report::number::fixed(self.lang, v, decimals),
         )
     }
 
@@ -348,46 +318,5 @@ pub fn status_style(s: Status) -> (&'static str, &'static str) {
         Status::Deteriorating => ("#b91c1c", "✖"),
         Status::InsufficientData => ("#57606a", "?"),
         _ => ("#6e7781", "…"),
-    }
-}
-
-/// `v` with `decimals` decimals: Vietnamese `1.234,5`, English `1,234.5`; a true minus sign.
-pub fn number(lang: Lang, v: f64, decimals: usize) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let (group, point) = match lang {
-        Lang::Vi => ('.', ','),
-        _ => (',', '.'),
-    };
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push(point);
-        out.push_str(frac);
-    }
-    let negative = v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0');
-    if negative { format!("−{out}") } else { out }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_in_both_conventions() {
-        assert_eq!(number(Lang::Vi, 4.756, 2), "4,76");
-        assert_eq!(number(Lang::En, 4.756, 2), "4.76");
-        assert_eq!(number(Lang::Vi, 1_234_567.0, 0), "1.234.567");
-        assert_eq!(number(Lang::En, 123.0, 0), "123");
-        assert_eq!(number(Lang::En, -0.001, 2), "0.00");
-        assert_eq!(number(Lang::En, f64::NAN, 2), "—");
     }
 }

@@ -18,7 +18,7 @@
 //! ```
 
 use super::Lang;
-use super::labels::number;
+use super::number::fixed as number;
 use std::fmt::Write;
 
 const W: f64 = 680.0;
@@ -426,11 +426,11 @@ impl StackedBars {
             }
             lo = lo.min(neg);
             hi = hi.max(pos);
-            if let Some((_, t)) = &self.totals {
-                if let Some(t) = t.get(i).copied().flatten() {
-                    lo = lo.min(t);
-                    hi = hi.max(t);
-                }
+            if let Some((_, t)) = &self.totals
+                && let Some(t) = t.get(i).copied().flatten()
+            {
+                lo = lo.min(t);
+                hi = hi.max(t);
             }
         }
         if let Some((y, _)) = &self.hline {
@@ -481,17 +481,17 @@ impl StackedBars {
                     escape(color)
                 );
             }
-            if let Some((_, t)) = &self.totals {
-                if let Some(t) = t.get(i).copied().flatten() {
-                    let _ = write!(
-                        svg,
-                        "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#1f2328\" stroke-width=\"2\"/>\
+            if let Some((_, t)) = &self.totals
+                && let Some(t) = t.get(i).copied().flatten()
+            {
+                let _ = write!(
+                    svg,
+                    "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#1f2328\" stroke-width=\"2\"/>\
                          <circle cx=\"{cx:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"#1f2328\"/>",
-                        cx - bar / 2.0 - 2.0,
-                        cx + bar / 2.0 + 2.0,
-                        y = f.py(t)
-                    );
-                }
+                    cx - bar / 2.0 - 2.0,
+                    cx + bar / 2.0 + 2.0,
+                    y = f.py(t)
+                );
             }
             if i % label_every == 0 {
                 let y = H - BOTTOM + 14.0;

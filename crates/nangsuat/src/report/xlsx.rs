@@ -6,13 +6,13 @@
 //!
 //! ```
 //! use nangsuat::report::{Lang, Report};
-//! let bytes = Report::vietnam()?.to_xlsx(Lang::En)?;
+//! let bytes = nangsuat::vietnam::report()?.to_xlsx(Lang::En)?;
 //! assert_eq!(&bytes[..2], b"PK"); // a zip container, as every .xlsx
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
 use super::labels::Labels;
-use super::{Lang, Report};
+use super::{Lang, Report, words};
 use crate::error::{Error, Result};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
@@ -136,7 +136,7 @@ impl Report {
             s.header(&[w.status, w.goals], &[28.0, 12.0])?;
             for (status, n) in self.status_counts() {
                 s.push(&[
-                    Cell::Text(w.status_label(status)),
+                    Cell::Text(words::status(w.lang, status)),
                     Cell::Int(Some(n as f64)),
                 ])?;
             }
@@ -187,22 +187,29 @@ impl Report {
                     let mut ev: Vec<&str> = g
                         .observations
                         .iter()
-                        .map(|c| w.evidence_label(c.evidence))
+                        .map(|c| words::evidence(w.lang, c.evidence))
                         .collect();
                     ev.sort_unstable();
                     ev.dedup();
                     let ev = ev.join(", ");
+                    let target = words::target(w.lang, &g.target, &g.unit, &self.places);
+                    let reason = words::reason(w.lang, &g.reason, &g.unit, &self.places);
+                    let needed = g
+                        .needed
+                        .as_ref()
+                        .map(|n| words::needed(w.lang, n, &g.unit))
+                        .unwrap_or_default();
                     s.push(&[
                         Cell::Text(&p.id),
                         Cell::Text(&g.goal),
                         Cell::Wrapped(name),
-                        Cell::Text(&g.target),
+                        Cell::Text(&target),
                         Cell::Text(&period),
-                        Cell::Text(w.status_label(g.status)),
+                        Cell::Text(words::status(w.lang, g.status)),
                         Cell::Num(g.current),
                         Cell::Text(&ev),
-                        Cell::Wrapped(&g.reason),
-                        Cell::Wrapped(g.needed.as_deref().unwrap_or("")),
+                        Cell::Wrapped(&reason),
+                        Cell::Wrapped(&needed),
                         Cell::Wrapped(g.source_text.as_deref().unwrap_or("")),
                     ])?;
                 }
@@ -223,14 +230,15 @@ impl Report {
             for p in &self.plans {
                 for g in &p.goals {
                     for c in &g.observations {
-                        let when = c.when.to_string();
+                        let when = words::when(w.lang, c.when);
+                        let unit = words::unit(w.lang, &c.unit);
                         s.push(&[
                             Cell::Text(&p.id),
                             Cell::Text(&g.goal),
                             Cell::Text(&when),
                             Cell::Num(Some(c.value)),
-                            Cell::Text(&c.unit),
-                            Cell::Text(w.evidence_label(c.evidence)),
+                            Cell::Text(&unit),
+                            Cell::Text(words::evidence(w.lang, c.evidence)),
                             Cell::Text(&c.source_url),
                             Cell::Wrapped(&c.note),
                         ])?;
@@ -248,12 +256,13 @@ impl Report {
                 &[12.0, 28.0, 40.0, 90.0],
             )?;
             for fi in &self.findings {
-                let loc = fi.location.to_string();
+                let loc = words::location(w.lang, &fi.location);
+                let message = words::finding(w.lang, fi);
                 s.push(&[
-                    Cell::Text(w.severity_label(fi.severity)),
-                    Cell::Text(fi.code.as_str()),
+                    Cell::Text(words::severity(w.lang, fi.severity)),
+                    Cell::Text(words::finding_code(w.lang, fi.code)),
                     Cell::Text(&loc),
-                    Cell::Wrapped(&fi.message),
+                    Cell::Wrapped(&message),
                 ])?;
             }
         }

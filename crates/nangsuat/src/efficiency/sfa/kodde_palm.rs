@@ -39,7 +39,7 @@ pub fn chi_square_survival(k: usize, c: f64) -> f64 {
         return 0.0;
     }
     let half = 0.5 * c;
-    if k % 2 == 0 {
+    if k.is_multiple_of(2) {
         let mut term = 1.0;
         let mut sum = 1.0;
         for j in 1..k / 2 {

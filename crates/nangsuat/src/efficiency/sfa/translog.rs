@@ -52,7 +52,7 @@ pub fn translog(x: &[f64], names: &[String]) -> Result<Design> {
             reason: "a translog needs at least one input (one name per column of x)".into(),
         });
     }
-    if x.len() % k != 0 {
+    if !x.len().is_multiple_of(k) {
         return Err(Error::LengthMismatch {
             series: "x".into(),
             expected: (x.len() / k + 1) * k,
