@@ -23,13 +23,13 @@ pub fn capital(m: &ArgMatches) -> Result<Outcome, Failure> {
         ),
         Err(_) => None,
     };
-    if let Some(k0) = m.get_one::<f64>("initial-stock") {
-        if !(k0.is_finite() && *k0 > 0.0) {
-            return Err(Failure::usage(tr(
-                format!("--initial-stock {k0}: cần một số dương hữu hạn"),
-                format!("--initial-stock {k0}: a positive finite stock is expected"),
-            )));
-        }
+    if let Some(k0) = m.get_one::<f64>("initial-stock")
+        && !(k0.is_finite() && *k0 > 0.0)
+    {
+        return Err(Failure::usage(tr(
+            format!("--initial-stock {k0}: cần một số dương hữu hạn"),
+            format!("--initial-stock {k0}: a positive finite stock is expected"),
+        )));
     }
     let timing = match s(m, "timing") {
         "mid_year" => Timing::MidYear,

@@ -402,8 +402,22 @@ fn scenario_command(t: &T) -> Command {
                 "nangsuat scenario kich-ban.csv --show sensitivity",
                 "nangsuat scenario kich-ban.csv --show what-it-takes --solve-for investment_rate --goal nang-suat-2030:lp_growth:0.075:",
                 "nangsuat scenario kich-ban.csv --show what-it-takes --solve-for tfp_growth --plan ke-hoach.toml",
+                "nangsuat scenario --vietnam 2025:2030 --show what-it-takes --goal qd36:lp_growth:0.075:",
             ],
         ),
+    )
+    .mut_arg("input", |a| a.required(false).required_unless_present("vietnam"))
+    .arg(
+        Arg::new("vietnam")
+            .long("vietnam")
+            .value_name("BASE:END")
+            .num_args(0..=1)
+            .default_missing_value("2020:2025")
+            .conflicts_with("input")
+            .help(t.s(
+                "Thay cho CSV: kịch bản cơ sở của Việt Nam từ dữ liệu có sẵn (K/Y và khấu hao PWT 10.01 năm 2019, đầu tư 33,6 % GDP, việc làm 1 %/năm, TFP 2 %/năm, tỷ phần lao động 0,48), dời sang năm gốc và năm cuối cho trước (mặc định 2020:2025)",
+                "Instead of a CSV: Viet Nam's baseline from the embedded data (PWT 10.01's K/Y and depreciation in 2019, investment 33.6 % of GDP, employment 1 %/yr, TFP 2 %/yr, labour share 0.48), moved to the base and end years given (default 2020:2025)",
+            )),
     )
     .arg(
         Arg::new("show")

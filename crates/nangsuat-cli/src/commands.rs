@@ -53,7 +53,7 @@ pub(crate) fn s<'a>(m: &'a ArgMatches, id: &str) -> &'a str {
         .map_or("", String::as_str)
 }
 
-fn lang(m: &ArgMatches) -> Lang {
+pub(crate) fn lang(m: &ArgMatches) -> Lang {
     match m.get_one::<String>("lang").map(String::as_str) {
         Some("vi") => Lang::Vi,
         Some(_) => Lang::En,

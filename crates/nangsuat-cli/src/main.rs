@@ -121,11 +121,12 @@ fn main() -> ExitCode {
     let matches = match cli::command(lang).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {
-            if lang == cli::HelpLang::Vi && e.use_stderr() {
-                if let Some(message) = vietnamese_usage_error(&e) {
-                    eprintln!("{message}");
-                    return ExitCode::from(2);
-                }
+            if lang == cli::HelpLang::Vi
+                && e.use_stderr()
+                && let Some(message) = vietnamese_usage_error(&e)
+            {
+                eprintln!("{message}");
+                return ExitCode::from(2);
             }
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });

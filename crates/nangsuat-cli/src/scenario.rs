@@ -3,7 +3,7 @@
 //! paths, period averages and sensitivity, and what it takes (`monitoring::requirement`) to meet
 //! each goal.
 
-use crate::commands::{emit, load_plans, s, with_spinner};
+use crate::commands::{emit, lang, load_plans, s, with_spinner};
 use crate::table::{Table, cell, to_csv};
 use crate::{Failure, Outcome, tr};
 use clap::ArgMatches;
@@ -137,6 +137,29 @@ fn read_scenarios(t: &Table) -> Result<Vec<Scenario>, Failure> {
         .collect()
 }
 
+/// Viet Nam's embedded baseline moved to `BASE:END`.
+fn vietnam_baseline(years: &str) -> Result<Scenario, Failure> {
+    let parsed = years
+        .split_once(':')
+        .and_then(|(a, b)| Some((a.trim().parse::<i32>().ok()?, b.trim().parse::<i32>().ok()?)));
+    let Some((base, end)) = parsed.filter(|(a, b)| a < b) else {
+        return Err(Failure::usage(tr(
+            format!(
+                "--vietnam {years}: cần NĂM_GỐC:NĂM_CUỐI với năm cuối sau năm gốc, ví dụ 2025:2030"
+            ),
+            format!(
+                "--vietnam {years}: expected BASE:END with the end after the base, e.g. 2025:2030"
+            ),
+        )));
+    };
+    let mut s = nangsuat::vietnam::scenario_2021_2025();
+    if (base, end) != (s.base_year, s.end_year) {
+        s.name = format!("viet_nam_{base}_{end}");
+    }
+    (s.base_year, s.end_year) = (base, end);
+    Ok(s)
+}
+
 /// `nangsuat scenario`.
 pub fn scenario(m: &ArgMatches) -> Result<Outcome, Failure> {
     let show = s(m, "show");
@@ -194,10 +217,16 @@ pub fn scenario(m: &ArgMatches) -> Result<Outcome, Failure> {
         }
     }
     let plans: Vec<Plan> = load_plans(&plan_paths)?;
-    let t = Table::read(m.get_one::<PathBuf>("input").expect("required"))?;
-    let scenarios = read_scenarios(&t)?;
+    let (source, scenarios) = match m.get_one::<String>("vietnam") {
+        Some(years) => ("--vietnam".to_string(), vec![vietnam_baseline(years)?]),
+        None => {
+            let t = Table::read(m.get_one::<PathBuf>("input").expect("required"))?;
+            let scenarios = read_scenarios(&t)?;
+            (t.path, scenarios)
+        }
+    };
     let failure = |sc: &Scenario, e: nangsuat::Error| {
-        Failure::data(format!("{}, scenario `{}`: {e}", t.path, sc.name))
+        Failure::data(format!("{source}, scenario `{}`: {e}", sc.name))
     };
     let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match show {
         "averages" => {
@@ -274,7 +303,9 @@ pub fn scenario(m: &ArgMatches) -> Result<Outcome, Failure> {
                 })
                 .map_err(|e| failure(sc, e))?;
                 for a in answers {
-                    rows.push(requirement_row(sc, &a));
+                    let mut row = requirement_row(sc, &a);
+                    row.push(nangsuat::report::words::what_it_takes(lang(m), &a));
+                    rows.push(row);
                 }
             }
             if rows.is_empty() {
@@ -302,6 +333,7 @@ pub fn scenario(m: &ArgMatches) -> Result<Outcome, Failure> {
                     "meets",
                     "closest_at",
                     "closest_outcome",
+                    "sentence",
                 ],
                 rows,
             )

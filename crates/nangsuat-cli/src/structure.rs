@@ -358,19 +358,19 @@ fn regions_rows(
             &mut rows,
         );
     }
-    if let Some((a, b)) = wanted {
-        if rows.is_empty() {
-            return Err(Failure::usage(tr(
-                format!(
-                    "--from {a} --to {b}: vùng → cả nước so sánh hai năm liền nhau có trong tệp {}",
-                    t.path
-                ),
-                format!(
-                    "--from {a} --to {b}: regions → nation compares adjacent years present in {}",
-                    t.path
-                ),
-            )));
-        }
+    if let Some((a, b)) = wanted
+        && rows.is_empty()
+    {
+        return Err(Failure::usage(tr(
+            format!(
+                "--from {a} --to {b}: vùng → cả nước so sánh hai năm liền nhau có trong tệp {}",
+                t.path
+            ),
+            format!(
+                "--from {a} --to {b}: regions → nation compares adjacent years present in {}",
+                t.path
+            ),
+        )));
     }
     let mut h = header(&["from", "to", "kind", unit_col]);
     h.extend(header(&SHIFT_SHARE_COLUMNS));

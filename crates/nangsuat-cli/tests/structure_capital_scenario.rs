@@ -1120,3 +1120,52 @@ fn usage_errors_in_vietnamese_exit_2() {
             .stderr(predicate::str::contains("error:"));
     }
 }
+
+#[test]
+fn decision_36_from_the_embedded_baseline_with_a_sentence_in_each_language() {
+    let args = [
+        "scenario",
+        "--vietnam",
+        "2025:2030",
+        "--show",
+        "what-it-takes",
+        "--goal",
+        "qd36:lp_growth:0.075:",
+    ];
+    let en = rows(nangsuat().args(args));
+    let mut s = nangsuat::vietnam::scenario_2021_2025();
+    (s.base_year, s.end_year) = (2025, 2030);
+    let sigma = num(&en[0], "value");
+    // The same answer as the Python and C faces' (README: 0.4836), inverted back to 1e-9.
+    assert!(close(sigma, 0.4836, 5e-5), "{sigma}");
+    let p = Assumption::InvestmentRate
+        .set(&s, sigma)
+        .project()
+        .expect("projection");
+    assert!(p.lp_growth >= 0.075 && p.lp_growth - 0.075 < 1e-9);
+    assert!(en[0]["sentence"].starts_with("investment rate at least 48.36 %"));
+    let vi = rows(nangsuat().args(["--lang", "vi"]).args(args));
+    // Vietnamese number conventions in the Vietnamese sentence.
+    assert!(
+        vi[0]["sentence"].starts_with("tỷ lệ đầu tư/GDP tối thiểu 48,36 %"),
+        "{}",
+        vi[0]["sentence"]
+    );
+    assert_eq!(vi[0]["value"], en[0]["value"], "numbers stay numbers");
+    // The baseline as embedded, and bad uses of the option.
+    let base = rows(nangsuat().args(["scenario", "--vietnam", "--show", "averages"]));
+    assert_eq!(
+        (base[0]["base_year"].as_str(), base[0]["end_year"].as_str()),
+        ("2020", "2025")
+    );
+    nangsuat()
+        .args(["scenario", "--vietnam", "2030:2025"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--vietnam 2030:2025"));
+    nangsuat()
+        .args(["scenario", "kich-ban.csv", "--vietnam"])
+        .assert()
+        .code(2);
+    nangsuat().arg("scenario").assert().code(2);
+}
