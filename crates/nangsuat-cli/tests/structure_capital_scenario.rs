@@ -1169,3 +1169,30 @@ fn decision_36_from_the_embedded_baseline_with_a_sentence_in_each_language() {
         .code(2);
     nangsuat().arg("scenario").assert().code(2);
 }
+
+#[test]
+fn text_periods_keep_their_order_and_standard_input_works() {
+    // Quarters are not integers: kept in order of appearance (the file's order is the user's).
+    let text = "period,item,price,quantity\n\
+        2024Q3,a,1,10\n2024Q3,b,2,5\n2024Q4,a,1.2,8\n2024Q4,b,2,6\n2025Q1,a,1.1,9\n2025Q1,b,2.6,4\n";
+    let r = rows(
+        nangsuat()
+            .args([
+                "index",
+                "-",
+                "--formula",
+                "laspeyres",
+                "--linking",
+                "fixed_base",
+            ])
+            .write_stdin(text),
+    );
+    let periods: Vec<&str> = r.iter().map(|x| x["period"].as_str()).collect();
+    assert_eq!(periods, ["2024Q3", "2024Q4", "2025Q1"]);
+    // The core's own example: (1.1·10 + 2.6·5)/20.
+    assert!(close(
+        num(&r[2], "price_index"),
+        (1.1 * 10.0 + 2.6 * 5.0) / 20.0,
+        1e-15
+    ));
+}
