@@ -32,6 +32,10 @@ pub fn run(m: &ArgMatches) -> Result<Outcome, Failure> {
         Some(("progress", a)) => progress_cmd(a),
         Some(("dea", a)) => dea(a),
         Some(("malmquist", a)) => malmquist(a),
+        Some(("shift-share", a)) => crate::structure::shift_share_cmd(a),
+        Some(("index", a)) => crate::structure::index(a),
+        Some(("capital", a)) => crate::capital::capital(a),
+        Some(("scenario", a)) => crate::scenario::scenario(a),
         Some(("schema", _)) => Ok(Outcome {
             stdout: Some(PLAN_SCHEMA.as_bytes().to_vec()),
             findings: false,
@@ -42,14 +46,14 @@ pub fn run(m: &ArgMatches) -> Result<Outcome, Failure> {
     }
 }
 
-fn s<'a>(m: &'a ArgMatches, id: &str) -> &'a str {
+pub(crate) fn s<'a>(m: &'a ArgMatches, id: &str) -> &'a str {
     m.try_get_one::<String>(id)
         .ok()
         .flatten()
         .map_or("", String::as_str)
 }
 
-fn lang(m: &ArgMatches) -> Lang {
+pub(crate) fn lang(m: &ArgMatches) -> Lang {
     match m.get_one::<String>("lang").map(String::as_str) {
         Some("vi") => Lang::Vi,
         Some(_) => Lang::En,
@@ -61,7 +65,7 @@ fn lang(m: &ArgMatches) -> Lang {
 }
 
 /// A spinner on standard error while `work` runs, only when standard error is a terminal.
-fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
+pub(crate) fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
     let bar = ProgressBar::new_spinner();
     if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
         bar.set_style(style);
@@ -74,7 +78,7 @@ fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
 }
 
 /// Text or bytes to `-o FILE`, else to standard output.
-fn emit(m: &ArgMatches, bytes: Vec<u8>) -> Result<Outcome, Failure> {
+pub(crate) fn emit(m: &ArgMatches, bytes: Vec<u8>) -> Result<Outcome, Failure> {
     match m.try_get_one::<PathBuf>("output").ok().flatten() {
         Some(path) => {
             std::fs::write(path, bytes)
@@ -91,7 +95,7 @@ fn emit(m: &ArgMatches, bytes: Vec<u8>) -> Result<Outcome, Failure> {
     }
 }
 
-fn load_plans(paths: &[PathBuf]) -> Result<Vec<Plan>, Failure> {
+pub(crate) fn load_plans(paths: &[PathBuf]) -> Result<Vec<Plan>, Failure> {
     let bar = ProgressBar::new(paths.len() as u64);
     if paths.len() < 20 {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());

@@ -5,12 +5,26 @@
 //! 1 findings or a computation error, 2 a usage error. Help in Vietnamese or English
 //! (`--lang vi|en`, else the `LANG` environment variable).
 
+mod capital;
 mod cli;
 mod commands;
+mod scenario;
+mod structure;
 mod table;
 
 use std::io::Write;
 use std::process::ExitCode;
+
+/// The language of messages, set once from the arguments and the environment.
+static LANG: std::sync::OnceLock<cli::HelpLang> = std::sync::OnceLock::new();
+
+/// `vi` or `en`, in the language of this run (English until [`LANG`] is set).
+pub fn tr(vi: impl Into<String>, en: impl Into<String>) -> String {
+    match LANG.get() {
+        Some(cli::HelpLang::Vi) => vi.into(),
+        _ => en.into(),
+    }
+}
 
 /// Why a command failed, and its exit status.
 #[derive(Debug)]
@@ -54,12 +68,66 @@ pub struct Outcome {
     pub findings: bool,
 }
 
+/// Clap's usage errors in Vietnamese (clap itself words them in English): what was wrong, the
+/// usage line and where to look; `None` for kinds left to clap.
+fn vietnamese_usage_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as K, ErrorKind};
+    let get = |k: K| e.get(k).map(ToString::to_string).unwrap_or_default();
+    let (arg, value) = (get(K::InvalidArg), get(K::InvalidValue));
+    let line = match e.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => format!("`{arg}` cần một giá trị"),
+        ErrorKind::InvalidValue => {
+            let valid = e
+                .get(K::ValidValue)
+                .map(|v| format!(" (giá trị hợp lệ: {v})"))
+                .unwrap_or_default();
+            format!("giá trị `{value}` không hợp lệ cho `{arg}`{valid}")
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            format!("giá trị `{value}` không hợp lệ cho `{arg}`: không đọc được số{why}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
+        ErrorKind::UnknownArgument => format!("không có đối số `{arg}`"),
+        ErrorKind::InvalidSubcommand => format!("không có lệnh `{}`", get(K::InvalidSubcommand)),
+        ErrorKind::MissingSubcommand => {
+            format!("cần một lệnh ({})", get(K::ValidSubcommand))
+        }
+        ErrorKind::ArgumentConflict => {
+            format!("`{arg}` không dùng cùng với `{}`", get(K::PriorArg))
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị cho `{arg}` không đúng")
+        }
+        _ => return None,
+    };
+    let usage = get(K::Usage).replacen("Usage:", "Cách dùng:", 1);
+    let usage = if usage.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{}\n", usage.trim_end())
+    };
+    Some(format!(
+        "nangsuat: lỗi: {line}\n{usage}Xem thêm: thêm --help vào lệnh"
+    ))
+}
+
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = cli::help_language(&args);
+    let _ = LANG.set(lang);
     let matches = match cli::command(lang).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {
+            if lang == cli::HelpLang::Vi
+                && e.use_stderr()
+                && let Some(message) = vietnamese_usage_error(&e)
+            {
+                eprintln!("{message}");
+                return ExitCode::from(2);
+            }
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }

@@ -1,6 +1,6 @@
 //! CSV in and out: columns by name, every error naming the file, line and column.
 
-use crate::Failure;
+use crate::{Failure, tr};
 use std::path::Path;
 
 /// A CSV file read whole: header and rows.
@@ -20,10 +20,10 @@ impl Table {
         let text = if name == "-" {
             let mut s = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-                .map_err(|e| Failure::data(format!("{name}: {e}")))?;
+                .map_err(|e| unreadable(&name, &e))?;
             s
         } else {
-            std::fs::read_to_string(path).map_err(|e| Failure::data(format!("{name}: {e}")))?
+            std::fs::read_to_string(path).map_err(|e| unreadable(&name, &e))?
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let mut reader = csv::ReaderBuilder::new()
@@ -58,12 +58,45 @@ impl Table {
 
     fn index(&self, column: &str) -> Result<usize, Failure> {
         self.header.iter().position(|h| h == column).ok_or_else(|| {
-            Failure::data(format!(
-                "{}, line 1: no column `{column}` (columns: {})",
-                self.path,
-                self.header.join(", ")
+            Failure::data(tr(
+                format!(
+                    "{}, dòng 1: không có cột `{column}` (các cột: {})",
+                    self.path,
+                    self.header.join(", ")
+                ),
+                format!(
+                    "{}, line 1: no column `{column}` (columns: {})",
+                    self.path,
+                    self.header.join(", ")
+                ),
             ))
         })
+    }
+
+    /// The 1-based file line of data row `i`.
+    pub fn line(&self, i: usize) -> u64 {
+        self.lines.get(i).copied().unwrap_or(0)
+    }
+
+    /// A numeric column whose every value must be positive (output, employment, prices…):
+    /// a zero or negative cell is an error naming its line; empty cells as in [`Table::numbers`].
+    pub fn positive(&self, column: &str, missing_ok: bool) -> Result<Vec<f64>, Failure> {
+        let values = self.numbers(column, missing_ok)?;
+        if let Some(i) = values.iter().position(|v| *v <= 0.0) {
+            let line = self.line(i);
+            let v = values[i];
+            return Err(Failure::data(tr(
+                format!(
+                    "{}, dòng {line}, cột `{column}`: `{v}`; cần một số dương",
+                    self.path
+                ),
+                format!(
+                    "{}, line {line}, column `{column}`: `{v}`; a positive number is expected",
+                    self.path
+                ),
+            )));
+        }
+        Ok(values)
     }
 
     /// The text of a column.
@@ -83,17 +116,29 @@ impl Table {
                     out.push(f64::NAN);
                     continue;
                 }
-                return Err(Failure::data(format!(
-                    "{}, line {line}, column `{column}`: empty cell; a number is expected",
-                    self.path
+                return Err(Failure::data(tr(
+                    format!(
+                        "{}, dòng {line}, cột `{column}`: ô trống; cần một số",
+                        self.path
+                    ),
+                    format!(
+                        "{}, line {line}, column `{column}`: empty cell; a number is expected",
+                        self.path
+                    ),
                 )));
             }
             match cell.parse::<f64>() {
                 Ok(v) if v.is_finite() => out.push(v),
                 _ => {
-                    return Err(Failure::data(format!(
-                        "{}, line {line}, column `{column}`: `{cell}` is not a finite number",
-                        self.path
+                    return Err(Failure::data(tr(
+                        format!(
+                            "{}, dòng {line}, cột `{column}`: `{cell}` không phải là một số hữu hạn (dấu thập phân là dấu chấm, không có dấu phân cách hàng nghìn)",
+                            self.path
+                        ),
+                        format!(
+                            "{}, line {line}, column `{column}`: `{cell}` is not a finite number",
+                            self.path
+                        ),
                     )));
                 }
             }
@@ -110,9 +155,15 @@ impl Table {
             match cell.parse::<i32>() {
                 Ok(v) => out.push(v),
                 Err(_) => {
-                    return Err(Failure::data(format!(
-                        "{}, line {line}, column `{column}`: `{cell}` is not a year",
-                        self.path
+                    return Err(Failure::data(tr(
+                        format!(
+                            "{}, dòng {line}, cột `{column}`: `{cell}` không phải là một năm",
+                            self.path
+                        ),
+                        format!(
+                            "{}, line {line}, column `{column}`: `{cell}` is not a year",
+                            self.path
+                        ),
                     )));
                 }
             }
@@ -121,9 +172,20 @@ impl Table {
     }
 }
 
+/// A file that cannot be read (missing, not UTF-8, a directory…).
+fn unreadable(name: &str, e: &std::io::Error) -> Failure {
+    Failure::data(tr(
+        format!("{name}: không đọc được tệp CSV UTF-8 ({e})"),
+        format!("{name}: {e}"),
+    ))
+}
+
 fn csv_failure(path: &str, e: &csv::Error) -> Failure {
     match e.position() {
-        Some(p) => Failure::data(format!("{path}, line {}: {e}", p.line())),
+        Some(p) => Failure::data(tr(
+            format!("{path}, dòng {}: {e}", p.line()),
+            format!("{path}, line {}: {e}", p.line()),
+        )),
         None => Failure::data(format!("{path}: {e}")),
     }
 }
