@@ -215,22 +215,7 @@ unsafe fn buffers<'o>(
     let [index_values, share_values] = &mut scratch.values;
     let [growth, index, share] = &mut scratch.masks;
     let mut values = out.columns().into_iter();
-    let fields = [
-        &mut b.output_growth,
-        &mut b.capital_growth,
-        &mut b.labour_growth,
-        &mut b.labour_quality_growth,
-        &mut b.labour_weight,
-        &mut b.capital_contribution,
-        &mut b.labour_contribution,
-        &mut b.labour_quality_contribution,
-        &mut b.tfp_growth,
-        &mut b.labour_productivity_growth,
-        &mut b.capital_deepening,
-        &mut b.tfp_index,
-        &mut b.tfp_share,
-    ];
-    for slot in fields {
+    for slot in b.columns_mut() {
         let ptr = values.next().unwrap_or(std::ptr::null_mut());
         // SAFETY: the contract above.
         if let Some(s) = unsafe { optional_out(ptr, n) } {

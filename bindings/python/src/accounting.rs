@@ -352,22 +352,7 @@ pub(crate) fn growth_accounting_panel<'py>(
     }
     let mut b = AccountingBuffers::default();
     {
-        let mut slots = [
-            &mut b.output_growth,
-            &mut b.capital_growth,
-            &mut b.labour_growth,
-            &mut b.labour_quality_growth,
-            &mut b.labour_weight,
-            &mut b.capital_contribution,
-            &mut b.labour_contribution,
-            &mut b.labour_quality_contribution,
-            &mut b.tfp_growth,
-            &mut b.labour_productivity_growth,
-            &mut b.capital_deepening,
-            &mut b.tfp_index,
-            &mut b.tfp_share,
-        ];
-        // The slots follow `Field::ALL` (the array's length is the column count).
+        let mut slots = b.columns_mut();
         debug_assert_eq!(slots.len(), Field::COUNT);
         for ((slot, array), field) in slots.iter_mut().zip(values.iter_mut()).zip(Field::ALL) {
             if let Some(a) = array {
@@ -377,16 +362,9 @@ pub(crate) fn growth_accounting_panel<'py>(
             }
         }
     }
-    let [g, i, sh] = &mut masks[..] else {
-        unreachable!("three masks")
-    };
-    for (slot, array, mask) in [
-        (&mut b.growth_defined, g, Mask::Growth),
-        (&mut b.tfp_index_defined, i, Mask::TfpIndex),
-        (&mut b.tfp_share_defined, sh, Mask::TfpShare),
-    ] {
+    for (array, mask) in masks.iter_mut().zip(Mask::ALL) {
         if let Some(a) = array {
-            *slot = a
+            *b.mask_mut(mask) = a
                 .as_slice_mut()
                 .map_err(|_| out_error(mask.name(), "a contiguous array"))?;
         }

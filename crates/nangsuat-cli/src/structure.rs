@@ -191,6 +191,13 @@ fn with_file(t: &Table, years: (i32, i32), e: nangsuat::Error) -> Failure {
     Failure::data(format!("{}, {}→{}: {e}", t.path, years.0, years.1))
 }
 
+/// The CSV of shift-share decomposition rows (`from, to, kind, <unit column>`, then the terms).
+fn decomposition_csv(unit_col: &str, rows: &[Vec<String>]) -> Result<String, Failure> {
+    let mut h = header(&["from", "to", "kind", unit_col]);
+    h.extend(header(&SHIFT_SHARE_COLUMNS));
+    to_csv(&h, rows)
+}
+
 fn header(names: &[&str]) -> Vec<String> {
     names.iter().map(|h| h.to_string()).collect()
 }
@@ -322,9 +329,7 @@ fn classic_rows(
             &mut rows,
         );
     }
-    let mut h = header(&["from", "to", "kind", unit_col]);
-    h.extend(header(&SHIFT_SHARE_COLUMNS));
-    to_csv(&h, &rows)
+    decomposition_csv(unit_col, &rows)
 }
 
 fn regions_rows(
@@ -372,9 +377,7 @@ fn regions_rows(
             ),
         )));
     }
-    let mut h = header(&["from", "to", "kind", unit_col]);
-    h.extend(header(&SHIFT_SHARE_COLUMNS));
-    to_csv(&h, &rows)
+    decomposition_csv(unit_col, &rows)
 }
 
 fn gead_rows(

@@ -125,6 +125,30 @@ macro_rules! define_field {
         }
 
         impl<'o> AccountingBuffers<'o> {
+            /// The value columns' slots in [`Field::ALL`] order, so a face that receives its
+            /// caller's arrays by column name fills them without spelling the columns out.
+            ///
+            /// ```
+            /// use nangsuat::accounting::{AccountingBuffers, Field};
+            /// let mut tfp = vec![0.0; 3];
+            /// let mut b = AccountingBuffers::default();
+            /// let i = Field::ALL.iter().position(|f| *f == Field::TfpGrowth).unwrap();
+            /// *b.columns_mut()[i] = &mut tfp;
+            /// assert_eq!(b.tfp_growth.len(), 3);
+            /// ```
+            pub fn columns_mut(&mut self) -> [&mut &'o mut [f64]; Field::COUNT] {
+                [$(&mut self.$field,)*]
+            }
+
+            /// The slot of a validity mask.
+            pub fn mask_mut(&mut self, mask: Mask) -> &mut &'o mut [bool] {
+                match mask {
+                    Mask::Growth => &mut self.growth_defined,
+                    Mask::TfpIndex => &mut self.tfp_index_defined,
+                    Mask::TfpShare => &mut self.tfp_share_defined,
+                }
+            }
+
             pub(super) fn into_view(self, n: usize) -> Result<View<'o>> {
                 let f: [&'o mut [f64]; Field::COUNT] = [$(self.$field,)*];
                 for (field, col) in Field::ALL.iter().zip(&f) {

@@ -25,11 +25,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
             .map_or_else(|| "—".into(), |y| y.to_string())
     );
     let _ = writeln!(md, "{}\n", label(lang, Label::NeverInvented));
-    let _ = writeln!(
-        md,
-        "| {} | {} |\n|---|---:|",
-        label(lang, Label::Status),
-        label(lang, Label::Goals)
+    table_head(
+        &mut md,
+        &[label(lang, Label::Status), label(lang, Label::Goals)],
+        "lr",
     );
     for (s, n) in report.status_counts() {
         let _ = writeln!(md, "| {} | {n} |", words::status(lang, s));
@@ -81,17 +80,19 @@ fn write_history(md: &mut String, h: &History, lang: Lang, places: &Places) {
         let _ = writeln!(md, "- {}", words::history_note(lang, note));
     }
     let _ = writeln!(md, "\n{}\n", label(lang, Label::ReadTfpShares));
-    let _ = writeln!(
+    table_head(
         md,
-        "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|---:|---|",
-        label(lang, Label::Period),
-        label(lang, Label::GdpGrowth),
-        label(lang, Label::LpGrowth),
-        label(lang, Label::TfpGrowth),
-        label(lang, Label::TfpShareTornqvist),
-        label(lang, Label::TfpShareMeanOfAnnual),
-        label(lang, Label::TfpShareGso),
-        label(lang, Label::Published)
+        &[
+            label(lang, Label::Period),
+            label(lang, Label::GdpGrowth),
+            label(lang, Label::LpGrowth),
+            label(lang, Label::TfpGrowth),
+            label(lang, Label::TfpShareTornqvist),
+            label(lang, Label::TfpShareMeanOfAnnual),
+            label(lang, Label::TfpShareGso),
+            label(lang, Label::Published),
+        ],
+        "lrrrrrrl",
     );
     let share = |v: Option<f64>, why| match (v, why) {
         (Some(v), _) => fixed(lang, v, 2),
@@ -168,15 +169,18 @@ fn write_plan(md: &mut String, plan: &PlanAssessment, lang: Lang, places: &Place
         let _ = writeln!(md, "—\n");
         return;
     }
-    let _ = writeln!(
+    table_head(
         md,
-        "| # | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---:|---|---|",
-        label(lang, Label::Target),
-        label(lang, Label::Period),
-        label(lang, Label::Status),
-        label(lang, Label::CurrentValue),
-        label(lang, Label::Evidence),
-        label(lang, Label::Needed)
+        &[
+            "#",
+            label(lang, Label::Target),
+            label(lang, Label::Period),
+            label(lang, Label::Status),
+            label(lang, Label::CurrentValue),
+            label(lang, Label::Evidence),
+            label(lang, Label::Needed),
+        ],
+        "llllrll",
     );
     for g in &plan.goals {
         let mut evidence: Vec<&str> = g
@@ -395,11 +399,17 @@ fn write_feasibility(md: &mut String, f: &Feasibility, lang: Lang, places: &Plac
         Lang::Vi => ("Δ tăng GDP", "Δ tăng năng suất lao động", "Δ tỷ trọng TFP"),
         _ => ("Δ GDP growth", "Δ LP growth", "Δ TFP share"),
     };
-    let _ = writeln!(
+    md.push('\n');
+    table_head(
         md,
-        "\n| {} | {} | {d_gdp} ({pp}) | {d_lp} ({pp}) | {d_share} ({pp}) |\n|---|---:|---:|---:|---:|",
-        label(lang, Label::Assumption),
-        label(lang, Label::Step)
+        &[
+            label(lang, Label::Assumption).to_string(),
+            label(lang, Label::Step).to_string(),
+            format!("{d_gdp} ({pp})"),
+            format!("{d_lp} ({pp})"),
+            format!("{d_share} ({pp})"),
+        ],
+        "lrrrr",
     );
     for r in &f.sensitivity {
         let _ = writeln!(
@@ -442,17 +452,20 @@ fn write_annex(md: &mut String, h: &History, lang: Lang) {
     }
     if !h.annual.is_empty() {
         let _ = writeln!(md, "## {}\n", label(lang, Label::AnnualAccounting));
-        let _ = writeln!(
+        table_head(
             md,
-            "| {} | GDP | {} | {} | {} | TFP | {} | {} | {} ({}) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-            label(lang, Label::Year),
-            label(lang, Label::Capital),
-            label(lang, Label::LabourHours),
-            label(lang, Label::LabourQuality),
-            label(lang, Label::TfpShare),
-            label(lang, Label::LpGrowthPerHour),
-            label(lang, Label::TfpIndex),
-            h.index_base_year
+            &[
+                label(lang, Label::Year).to_string(),
+                "GDP".into(),
+                label(lang, Label::Capital).to_string(),
+                label(lang, Label::LabourHours).to_string(),
+                label(lang, Label::LabourQuality).to_string(),
+                "TFP".into(),
+                label(lang, Label::TfpShare).to_string(),
+                label(lang, Label::LpGrowthPerHour).to_string(),
+                format!("{} ({})", label(lang, Label::TfpIndex), h.index_base_year),
+            ],
+            "lrrrrrrrr",
         );
         for r in &h.annual {
             let share = match (r.tfp_share, r.tfp_share_undefined) {
@@ -489,4 +502,21 @@ fn write_annex(md: &mut String, h: &History, lang: Lang) {
         }
         md.push('\n');
     }
+}
+
+/// Writes a Markdown table's header row and its alignment row: one letter of `align` per
+/// column, `r` right-aligned (numbers), anything else left-aligned.
+fn table_head<S: AsRef<str>>(md: &mut String, cells: &[S], align: &str) {
+    debug_assert_eq!(cells.len(), align.chars().count());
+    md.push('|');
+    for c in cells {
+        md.push(' ');
+        md.push_str(c.as_ref());
+        md.push_str(" |");
+    }
+    md.push_str("\n|");
+    for a in align.chars() {
+        md.push_str(if a == 'r' { "---:|" } else { "---|" });
+    }
+    md.push('\n');
 }
