@@ -342,6 +342,15 @@ impl Mapping {
         })
     }
 
+    /// The mapping as TOML, which [`Mapping::from_toml`] reads back unchanged.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] if the mapping cannot be written as TOML.
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string(self)
+            .map_err(|e| Error::invalid_parameter("mapping", format!("cannot write TOML: {e}")))
+    }
+
     fn check(&self) -> Result<()> {
         let err = |at: String, message: String| Error::Parse {
             format: "mapping".into(),
