@@ -73,7 +73,10 @@ pub fn observations_csv(data: &[u8]) {
         let csv = observations.to_csv();
         let again = Observations::from_csv(&csv)
             .unwrap_or_else(|e| panic!("observations' own CSV does not load: {e}\n{csv}"));
-        assert_eq!(again, observations, "CSV round trip changed the observations");
+        assert_eq!(
+            again, observations,
+            "CSV round trip changed the observations"
+        );
     }
 }
 
@@ -93,7 +96,10 @@ pub fn mapping_toml(data: &[u8]) {
     let toml = mapping.to_toml().expect("a loaded mapping writes as TOML");
     let again = Mapping::from_toml(&toml)
         .unwrap_or_else(|e| panic!("a mapping's own TOML does not load: {e}\n{toml}"));
-    assert_eq!(again, mapping, "TOML round trip changed the mapping\n{toml}");
+    assert_eq!(
+        again, mapping,
+        "TOML round trip changed the mapping\n{toml}"
+    );
     let table = read_bytes(MAPPING_TABLE, &ReadOptions::default().name("t.px"))
         .expect("the fixed table reads");
     let territories = nangsuat::vietnam::territory::matcher_for(None).expect("provinces63");
