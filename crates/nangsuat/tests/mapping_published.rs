@@ -38,7 +38,8 @@ fn nsdp_gdp_through_the_committed_mapping() {
     assert_eq!(constant.len(), 20);
     assert_eq!((constant[0].0, constant[19].0), (2004, 2023));
     assert_eq!(current.len(), 38);
-    assert_eq!(obs.len(), 58);
+    assert_eq!(obs.annual("viet_nam", "gfcf_constant").len(), 20);
+    assert_eq!(obs.len(), 78);
     assert!(m.skipped.is_empty());
     let o = constant[19].1;
     // UNIT_MULT = 9: billions of VND, the catalogue's unit, so the value is as printed.
