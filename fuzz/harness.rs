@@ -10,6 +10,8 @@
 //! input under `fuzz/corpus/<target>/` and `fuzz/regressions/<target>/`, so CI replays every
 //! corpus without a nightly toolchain.
 
+use nangsuat::ingest::mapping::{Mapping, map_tables};
+use nangsuat::ingest::{ReadOptions, read_bytes};
 use nangsuat::monitoring::observation::Observations;
 use nangsuat::plan::Plan;
 use nangsuat::plan::validation::validate_plans;
@@ -22,6 +24,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("plan_toml", plan_toml),
     ("plan_json", plan_json),
     ("observations_csv", observations_csv),
+    ("mapping_toml", mapping_toml),
 ];
 
 /// Text of the input, if it is UTF-8 (the readers take `&str`).
@@ -57,7 +60,8 @@ pub fn plan_json(data: &[u8]) {
     }
 }
 
-/// The observations CSV: no panic; every value read is finite.
+/// The observations CSV: no panic; every value read is finite; what is read survives
+/// `to_csv` → `from_csv` unchanged (status and provenance included).
 pub fn observations_csv(data: &[u8]) {
     if let Some(Ok(observations)) = text(data).map(Observations::from_csv) {
         for row in observations.rows() {
@@ -65,6 +69,44 @@ pub fn observations_csv(data: &[u8]) {
                 row.value.is_finite(),
                 "a non-finite value was read: {row:?}"
             );
+        }
+        let csv = observations.to_csv();
+        let again = Observations::from_csv(&csv)
+            .unwrap_or_else(|e| panic!("observations' own CSV does not load: {e}\n{csv}"));
+        assert_eq!(
+            again, observations,
+            "CSV round trip changed the observations"
+        );
+    }
+}
+
+/// A small table with a time, a territory and an item dimension, one missing cell, for the
+/// mapping target to map.
+const MAPPING_TABLE: &[u8] = b"MATRIX=\"T\";\nSTUB=\"region\",\"item\";\nHEADING=\"year\";\n\
+VALUES(\"region\")=\"North\",\"South\";\nVALUES(\"item\")=\"emp\",\"gdp\";\n\
+VALUES(\"year\")=\"2023\",\"Prel. 2024\";\nDATA=\n1 2 10 20\n3 \"..\" 30 40;\n";
+
+/// Mapping files in TOML: no panic; what loads survives TOML → model → TOML unchanged, and
+/// mapping a small table with it gives observations or an error, never a panic or a
+/// non-finite value.
+pub fn mapping_toml(data: &[u8]) {
+    let Some(Ok(mapping)) = text(data).map(Mapping::from_toml) else {
+        return;
+    };
+    let toml = mapping.to_toml().expect("a loaded mapping writes as TOML");
+    let again = Mapping::from_toml(&toml)
+        .unwrap_or_else(|e| panic!("a mapping's own TOML does not load: {e}\n{toml}"));
+    assert_eq!(
+        again, mapping,
+        "TOML round trip changed the mapping\n{toml}"
+    );
+    let table = read_bytes(MAPPING_TABLE, &ReadOptions::default().name("t.px"))
+        .expect("the fixed table reads");
+    let territories = nangsuat::vietnam::territory::matcher_for(None).expect("provinces63");
+    if let Ok(mapped) = map_tables(&[table], &mapping, Some(&territories)) {
+        for row in mapped.observations.rows() {
+            assert!(row.value.is_finite(), "a non-finite value: {row:?}");
+            assert!(row.provenance.is_some(), "no provenance: {row:?}");
         }
     }
 }

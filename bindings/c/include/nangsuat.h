@@ -250,6 +250,10 @@ typedef enum NsStatus {
   NS_STATUS_OTHER = 99,
 } NsStatus;
 
+// Observations built from published tables, held by the library. Create with
+// `ns_observations_from_tables`; free with `ns_observations_free`.
+typedef struct NsObservations NsObservations;
+
 // An immutable plan held by the library. Create with `ns_plan_from_json` or
 // `ns_plan_from_toml`; free with `ns_plan_free`.
 typedef struct NsPlan NsPlan;
@@ -955,6 +959,55 @@ enum NsStatus ns_read_table_bytes(const uint8_t *bytes,
                                   const char *language,
                                   int32_t output,
                                   char **out);
+
+// Frees an observations handle. NULL is accepted and ignored.
+//
+// # Safety
+// `observations` is NULL or a handle returned by this library and not freed before.
+void ns_observations_free(struct NsObservations *observations);
+
+// Reads the `n_paths` table files at `paths` (PC-Axis, JSON-stat, SDMX, XLSX/XLS, PX-Web
+// CSV) and maps them into one set of observations by the mapping file `mapping_path` (TOML;
+// territory labels resolved in Viet Nam's catalogue). On success `*out` holds a new handle
+// that the caller frees with `ns_observations_free`; on failure `*out` is untouched and the
+// status is `NS_STATUS_PARSE_ERROR` (a message naming the file and the line or cell: an
+// unknown key of the mapping, a territory label not in the catalogue with the closest
+// candidates, the same value read from two cells, both named), `NS_STATUS_IO` (a file that
+// cannot be read) or `NS_STATUS_INVALID_PARAMETER`.
+//
+// # Safety
+// `paths` points to `n_paths` NUL-terminated UTF-8 strings; `mapping_path` is a
+// NUL-terminated UTF-8 string; `out` is NULL or writable.
+enum NsStatus ns_observations_from_tables(const char *const *paths,
+                                          size_t n_paths,
+                                          const char *mapping_path,
+                                          struct NsObservations **out);
+
+// The number of observations in the set, in `*out`.
+//
+// # Safety
+// `observations` is NULL or a live handle; `out` is NULL or writable.
+enum NsStatus ns_observations_len(const struct NsObservations *observations,
+                                  size_t *out);
+
+// The observations as CSV text in `*out` (freed with `ns_string_free`): the columns
+// `scope, indicator, year, value, unit, note, source_url, evidence, status, source_file,
+// source_table, source_cell` — `status` is the cell's (`preliminary`, `estimate`, or empty)
+// and the last three name where the value was read. `ns_assess` reads this CSV.
+//
+// # Safety
+// `observations` is NULL or a live handle; `out` is NULL or writable.
+enum NsStatus ns_observations_to_csv(const struct NsObservations *observations,
+                                     char **out);
+
+// The cells the mapping selected that had no value, as a JSON array in `*out` (freed with
+// `ns_string_free`): one object per cell with `scope, indicator, year, status, symbol,
+// file, table, cell`. Nothing is invented for them.
+//
+// # Safety
+// `observations` is NULL or a live handle; `out` is NULL or writable.
+enum NsStatus ns_observations_skipped_json(const struct NsObservations *observations,
+                                           char **out);
 
 // Assesses every goal of `plans_json` (a JSON array of plans, as `ns_builtin_plans_json`
 // writes) against `observations_csv` (CSV text with the columns `scope, indicator, year,

@@ -29,6 +29,7 @@
 //! | `ns_provincial_tfp` | `monitoring::derived::provincial_tfp` (GSO form) |
 //! | `ns_sfa`, `ns_sfa_param_count` | `efficiency::sfa::Sfa::fit` |
 //! | `ns_read_table`, `ns_read_table_bytes` | `ingest::{read_path, read_bytes}` → `Table::{to_json, to_csv}` |
+//! | `ns_observations_from_tables`, `ns_observations_to_csv`, `ns_observations_len`, `ns_observations_skipped_json`, `ns_observations_free` | `vietnam::territory::map_files` (`ingest::mapping`) → `Observations::to_csv` |
 //! | `ns_capital_stock` | `capital::PerpetualInventory::estimate`, `inventory::accumulate` |
 //! | `ns_shift_share` | `shift_share::{shift_share, shift_share_with_taxes}` |
 //! | `ns_gead` | `shift_share::gead` |
@@ -48,6 +49,7 @@ mod derived;
 mod efficiency;
 mod handles;
 mod ingest;
+mod mapping;
 mod monitoring;
 mod scenario;
 mod sfa;
@@ -59,6 +61,7 @@ pub use derived::*;
 pub use efficiency::*;
 pub use handles::*;
 pub use ingest::*;
+pub use mapping::*;
 pub use monitoring::*;
 pub use scenario::*;
 pub use sfa::*;

@@ -473,6 +473,59 @@ fn scenario_command(t: &T) -> Command {
     )
 }
 
+fn ingest_command(t: &T) -> Command {
+    Command::new("ingest")
+        .about(t.s(
+            "Đọc bảng số liệu đã công bố (PX, JSON-stat, SDMX, XLSX/XLS, CSV) ra CSV gọn; với --mapping, ra số liệu quan sát có nguồn từng ô",
+            "Read published tables (PX, JSON-stat, SDMX, XLSX/XLS, CSV) to tidy CSV; with --mapping, to observations with each cell's source",
+        ))
+        .after_help(t.s(
+            "Ví dụ:\n  nangsuat ingest nang-suat-lao-dong.xlsx > bang.csv\n  nangsuat ingest Bieu-T12.2024.xlsx --sheet 47.Laodong\n  nangsuat ingest GDPVNM.xml --mapping mappings/nsdp_gdp.toml -o so-lieu.csv",
+            "Examples:\n  nangsuat ingest nang-suat-lao-dong.xlsx > bang.csv\n  nangsuat ingest Bieu-T12.2024.xlsx --sheet 47.Laodong\n  nangsuat ingest GDPVNM.xml --mapping mappings/nsdp_gdp.toml -o so-lieu.csv",
+        ))
+        .arg(
+            Arg::new("tables")
+                .value_name("TABLE")
+                .required(true)
+                .num_args(1..)
+                .value_parser(value_parser!(PathBuf))
+                .help(t.s(
+                    "Tệp bảng số liệu (nhiều tệp khi có --mapping)",
+                    "Table file (many with --mapping)",
+                )),
+        )
+        .arg(
+            Arg::new("mapping")
+                .long("mapping")
+                .value_name("TOML")
+                .value_parser(value_parser!(PathBuf))
+                .help(t.s(
+                    "Tệp ánh xạ TOML: ra số liệu quan sát (scope,indicator,year,value,…,status,source_file,source_table,source_cell)",
+                    "Mapping file (TOML): observations out (scope,indicator,year,value,…,status,source_file,source_table,source_cell)",
+                )),
+        )
+        .arg(
+            Arg::new("format")
+                .short('f')
+                .long("format")
+                .value_parser(["px", "jsonstat", "sdmx", "sdmx-csv", "xlsx", "xls", "csv"])
+                .help(t.s(
+                    "Định dạng của bảng (mặc định: nhận ra từ nội dung tệp)",
+                    "Format of the table (default: detected from the bytes)",
+                )),
+        )
+        .arg(
+            Arg::new("sheet")
+                .long("sheet")
+                .value_name("SHEET")
+                .help(t.s(
+                    "Trang tính (tên hoặc số thứ tự) hoặc tập dữ liệu JSON-stat",
+                    "Worksheet (name or 1-based position) or JSON-stat dataset",
+                )),
+        )
+        .arg(output_arg(t))
+}
+
 /// The whole command line in `lang`.
 pub fn command(lang: HelpLang) -> Command {
     let t = T(lang);
@@ -522,6 +575,31 @@ pub fn command(lang: HelpLang) -> Command {
                         .help(t.s(
                             "Số liệu quan sát CSV (scope,indicator,year,value,unit,note,source_url,evidence; mặc định: số liệu Việt Nam có sẵn)",
                             "Observations CSV (scope,indicator,year,value,unit,note,source_url,evidence; default: the embedded Viet Nam set)",
+                        )),
+                )
+                .arg(
+                    Arg::new("tables")
+                        .long("tables")
+                        .value_name("TABLE")
+                        .num_args(1..)
+                        .action(ArgAction::Append)
+                        .value_parser(value_parser!(PathBuf))
+                        .conflicts_with("observations")
+                        .requires("mapping")
+                        .help(t.s(
+                            "Số liệu quan sát từ các bảng đã công bố (PX, JSON-stat, SDMX, XLSX, CSV), cần --mapping",
+                            "Observations from published tables (PX, JSON-stat, SDMX, XLSX, CSV); needs --mapping",
+                        )),
+                )
+                .arg(
+                    Arg::new("mapping")
+                        .long("mapping")
+                        .value_name("TOML")
+                        .value_parser(value_parser!(PathBuf))
+                        .requires("tables")
+                        .help(t.s(
+                            "Tệp ánh xạ TOML cho --tables (xem nangsuat schema mapping)",
+                            "Mapping file (TOML) for --tables (see nangsuat schema mapping)",
                         )),
                 )
                 .arg(
@@ -734,18 +812,19 @@ pub fn command(lang: HelpLang) -> Command {
         .subcommand(index_command(&t))
         .subcommand(capital_command(&t))
         .subcommand(scenario_command(&t))
+        .subcommand(ingest_command(&t))
         .subcommand(
             Command::new("schema")
                 .about(t.s(
-                    "JSON Schema của tệp kế hoạch",
-                    "The JSON Schema of plan files",
+                    "JSON Schema của tệp kế hoạch hoặc tệp ánh xạ",
+                    "The JSON Schema of plan files or of mapping files",
                 ))
-                .after_help(t.s("Ví dụ:\n  nangsuat schema plan > plan.schema.json", "Example:\n  nangsuat schema plan > plan.schema.json"))
+                .after_help(t.s("Ví dụ:\n  nangsuat schema plan > plan.schema.json\n  nangsuat schema mapping > mapping.schema.json", "Examples:\n  nangsuat schema plan > plan.schema.json\n  nangsuat schema mapping > mapping.schema.json"))
                 .arg(
                     Arg::new("what")
-                        .value_parser(["plan"])
+                        .value_parser(["plan", "mapping"])
                         .required(true)
-                        .help(t.s("Lược đồ: plan", "Schema: plan")),
+                        .help(t.s("Lược đồ: plan (kế hoạch) hoặc mapping (ánh xạ)", "Schema: plan or mapping")),
                 ),
         )
         .mut_subcommands(move |c| localise(c, lang))

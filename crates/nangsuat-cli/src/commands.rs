@@ -22,6 +22,9 @@ use std::time::Duration;
 /// schema test.
 const PLAN_SCHEMA: &str = include_str!("../../nangsuat/schema/plan.schema.json");
 
+/// The mapping-file JSON Schema, generated and checked the same way.
+const MAPPING_SCHEMA: &str = include_str!("../../nangsuat/schema/mapping.schema.json");
+
 /// Runs the chosen subcommand.
 pub fn run(m: &ArgMatches) -> Result<Outcome, Failure> {
     match m.subcommand() {
@@ -36,8 +39,17 @@ pub fn run(m: &ArgMatches) -> Result<Outcome, Failure> {
         Some(("index", a)) => crate::structure::index(a),
         Some(("capital", a)) => crate::capital::capital(a),
         Some(("scenario", a)) => crate::scenario::scenario(a),
-        Some(("schema", _)) => Ok(Outcome {
-            stdout: Some(PLAN_SCHEMA.as_bytes().to_vec()),
+        Some(("ingest", a)) => crate::ingest::ingest(a),
+        Some(("schema", a)) => Ok(Outcome {
+            stdout: Some(
+                if s(a, "what") == "mapping" {
+                    MAPPING_SCHEMA
+                } else {
+                    PLAN_SCHEMA
+                }
+                .as_bytes()
+                .to_vec(),
+            ),
             findings: false,
         }),
         _ => Err(Failure::usage(
@@ -128,7 +140,22 @@ fn report(m: &ArgMatches) -> Result<Outcome, Failure> {
     } else {
         (load_plans(&plan_paths)?, false)
     };
+    let tables: Vec<PathBuf> = m
+        .get_many::<PathBuf>("tables")
+        .map(|v| v.cloned().collect())
+        .unwrap_or_default();
     let (observations, embedded_obs) = match m.get_one::<PathBuf>("observations") {
+        None if !tables.is_empty() => {
+            // clap requires --mapping with --tables.
+            let mapping = m
+                .get_one::<PathBuf>("mapping")
+                .ok_or_else(|| Failure::usage("--tables needs --mapping"))?;
+            let mapping = crate::ingest::load_mapping(mapping)?;
+            (
+                crate::ingest::observations_from_tables(&tables, &mapping)?,
+                false,
+            )
+        }
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;

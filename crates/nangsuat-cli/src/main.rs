@@ -8,6 +8,7 @@
 mod capital;
 mod cli;
 mod commands;
+mod ingest;
 mod scenario;
 mod structure;
 mod table;

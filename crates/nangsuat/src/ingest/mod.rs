@@ -39,6 +39,7 @@
 
 pub mod csv_table;
 pub mod jsonstat;
+pub mod mapping;
 pub mod period;
 pub mod px;
 pub mod sdmx;

@@ -307,6 +307,7 @@ impl Derived {
             source_url: sources.join(" | "),
             evidence: Evidence::Derived,
             preliminary: self.preliminary,
+            provenance: None,
         }
     }
 }

@@ -6,6 +6,12 @@
 //! a period (`2016-2020`, an average over it) or `undated`. Revisions keep both vintages. The
 //! embedded Viet Nam set lives in [`crate::vietnam`].
 //!
+//! Observations built from published tables ([`crate::ingest::mapping`]) also carry their
+//! [`Provenance`] — the file, the table and the cell — and the status the publisher gave the
+//! cell (`preliminary`, `estimate`). [`Observations::to_csv`] writes four more columns
+//! `status, source_file, source_table, source_cell`, and [`Observations::from_csv`] reads
+//! both layouts, so the provenance and the status survive a round trip.
+//!
 //! When several values exist for the same scope, indicator and year, [`Observations::best`]
 //! picks by a stated rule: the stronger evidence (`confirmed` > `derived` > `press`), then the
 //! later row of the file (the file lists a revision after the first estimate). The others stay
@@ -16,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 /// How well a number is attested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Evidence {
@@ -37,7 +44,8 @@ impl Evidence {
         }
     }
 
-    fn parse(text: &str) -> Option<Evidence> {
+    /// The level named `text` (`confirmed`, `derived`, `press`).
+    pub fn parse(text: &str) -> Option<Evidence> {
         match text {
             "confirmed" => Some(Evidence::Confirmed),
             "derived" => Some(Evidence::Derived),
@@ -99,6 +107,83 @@ pub struct Observation {
     /// for a derived value — computed from at least one such input. `false` when not known.
     #[serde(default)]
     pub preliminary: bool,
+    /// Where the value was read: file, table and cell, and the status the publisher gave it;
+    /// `None` for values typed in by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+impl Observation {
+    /// An observation of `indicator` in `scope` for `when`, with no note, source or provenance
+    /// (set the public fields for those), not preliminary.
+    pub fn new(
+        scope: impl Into<String>,
+        indicator: impl Into<String>,
+        when: ObservedWhen,
+        value: f64,
+        unit: impl Into<String>,
+        evidence: Evidence,
+    ) -> Self {
+        Observation {
+            scope: scope.into(),
+            indicator: indicator.into(),
+            when,
+            value,
+            unit: unit.into(),
+            note: String::new(),
+            source_url: String::new(),
+            evidence,
+            preliminary: false,
+            provenance: None,
+        }
+    }
+
+    /// The status to write in the `status` column: the publisher's (from the provenance),
+    /// else `preliminary` for a preliminary value, else empty.
+    pub fn status_name(&self) -> &str {
+        match self.provenance.as_ref().and_then(|p| p.status.as_deref()) {
+            Some(s) => s,
+            None if self.preliminary => "preliminary",
+            None => "",
+        }
+    }
+}
+
+/// Where an observation was read in a published table.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Provenance {
+    /// The file, as it was given to the reader.
+    pub file: String,
+    /// The table in the file (PX `MATRIX`, SDMX dataflow, sheet name, JSON-stat dataset).
+    pub table: String,
+    /// The cell: `E02.58!H6`, `series 3, observation 12`, `DATA value 17 (line 58)`.
+    pub cell: String,
+    /// The status the publisher gave the value (`preliminary`, `estimate`, `forecast`, or a
+    /// flag kept verbatim), if any.
+    pub status: Option<String>,
+}
+
+impl Provenance {
+    /// Provenance of a cell.
+    pub fn new(
+        file: impl Into<String>,
+        table: impl Into<String>,
+        cell: impl Into<String>,
+        status: Option<String>,
+    ) -> Self {
+        Provenance {
+            file: file.into(),
+            table: table.into(),
+            cell: cell.into(),
+            status,
+        }
+    }
+}
+
+/// Whether a status name makes a value provisional (preliminary, estimate or forecast).
+pub fn is_provisional_status(status: &str) -> bool {
+    matches!(status, "preliminary" | "estimate" | "forecast")
 }
 
 /// A set of observations.
@@ -130,7 +215,10 @@ impl Observations {
     }
 
     /// Reads observations from CSV with the columns
-    /// `scope, indicator, year, value, unit, note, source_url, evidence`.
+    /// `scope, indicator, year, value, unit, note, source_url, evidence`, optionally followed
+    /// by `status, source_file, source_table, source_cell` (as [`Observations::to_csv`] writes
+    /// them): a `status` of `preliminary`, `estimate` or `forecast` makes the value
+    /// preliminary, and the four columns become its [`Provenance`].
     ///
     /// # Errors
     /// [`Error::Parse`] naming the line and column of a malformed row, an unknown evidence
@@ -156,10 +244,18 @@ impl Observations {
             .headers()
             .map_err(|e| csv_failure(&e, "observations"))?
             .clone();
-        if header.iter().ne(expected) {
+        let extended = header.len() == expected.len() + EXTRA_COLUMNS.len()
+            && header
+                .iter()
+                .eq(expected.iter().chain(EXTRA_COLUMNS.iter()).copied());
+        if !extended && header.iter().ne(expected) {
             return Err(csv_error(
                 1,
-                format!("the header must be {}", expected.join(",")),
+                format!(
+                    "the header must be {} (optionally followed by {})",
+                    expected.join(","),
+                    EXTRA_COLUMNS.join(",")
+                ),
             ));
         }
         let mut rows = Vec::new();
@@ -187,6 +283,22 @@ impl Observations {
                     format!("evidence `{}` is not confirmed, derived or press", field(7)),
                 )
             })?;
+            let (preliminary, provenance) = if extended {
+                let status = field(8).trim();
+                let parts = [field(9), field(10), field(11)];
+                let provenance =
+                    (!status.is_empty() || parts.iter().any(|p| !p.is_empty())).then(|| {
+                        Provenance::new(
+                            parts[0],
+                            parts[1],
+                            parts[2],
+                            (!status.is_empty()).then(|| status.to_string()),
+                        )
+                    });
+                (is_provisional_status(status), provenance)
+            } else {
+                (false, None)
+            };
             rows.push(Observation {
                 scope: field(0).to_string(),
                 indicator: field(1).to_string(),
@@ -196,7 +308,8 @@ impl Observations {
                 note: field(5).to_string(),
                 source_url: field(6).to_string(),
                 evidence,
-                preliminary: false,
+                preliminary,
+                provenance,
             });
         }
         Ok(Observations { rows })
@@ -227,6 +340,62 @@ impl Observations {
             },
             other => other,
         })
+    }
+
+    /// The observations as CSV (RFC 4180, UTF-8, a header row) with the columns
+    /// `scope, indicator, year, value, unit, note, source_url, evidence, status, source_file,
+    /// source_table, source_cell`; [`Observations::from_csv`] reads it back unchanged.
+    /// Values are written with Rust's shortest round-trip form, so no digit is lost.
+    ///
+    /// ```
+    /// use nangsuat::monitoring::observation::{Evidence, Observation, Observations, ObservedWhen, Provenance};
+    /// let mut o = Observation::new("viet_nam", "employed_persons", ObservedWhen::Year(2024),
+    ///     51.872110782854455, "million_persons", Evidence::Confirmed);
+    /// o.preliminary = true;
+    /// o.provenance = Some(Provenance::new("Bieu-T12.2024.xlsx", "47.Laodong", "47.Laodong!F11",
+    ///     Some("estimate".into())));
+    /// let obs = Observations::new(vec![o]);
+    /// let back = Observations::from_csv(&obs.to_csv())?;
+    /// assert_eq!(back, obs);
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let header = [
+            "scope",
+            "indicator",
+            "year",
+            "value",
+            "unit",
+            "note",
+            "source_url",
+            "evidence",
+        ];
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(header.iter().chain(EXTRA_COLUMNS.iter()));
+        for o in &self.rows {
+            let when = match o.when {
+                ObservedWhen::Year(y) => y.to_string(),
+                ObservedWhen::Period { start, end } => format!("{start}-{end}"),
+                ObservedWhen::Undated => "undated".to_string(),
+            };
+            let p = o.provenance.as_ref();
+            let _ = w.write_record([
+                o.scope.as_str(),
+                o.indicator.as_str(),
+                when.as_str(),
+                o.value.to_string().as_str(),
+                o.unit.as_str(),
+                o.note.as_str(),
+                o.source_url.as_str(),
+                o.evidence.name(),
+                o.status_name(),
+                p.map_or("", |p| p.file.as_str()),
+                p.map_or("", |p| p.table.as_str()),
+                p.map_or("", |p| p.cell.as_str()),
+            ]);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
 
     /// All rows, in file order.
@@ -296,6 +465,9 @@ impl Observations {
     }
 }
 
+/// The columns [`Observations::to_csv`] writes after the eight of the hand-typed layout.
+const EXTRA_COLUMNS: [&str; 4] = ["status", "source_file", "source_table", "source_cell"];
+
 fn csv_error(line: usize, message: String) -> Error {
     Error::Parse {
         format: "csv".into(),
@@ -358,6 +530,61 @@ mod tests {
         assert_eq!(obs.latest_year(), Some(2020));
         let renamed = obs.renamed(&[("n", "nation")], &[("lp", "lp_growth")]);
         assert_eq!(renamed.annual("nation", "lp_growth").len(), 2);
+    }
+
+    #[test]
+    fn provenance_and_status_survive_the_csv_round_trip() {
+        let mut a = Observation::new(
+            "ha_noi",
+            "lp_level_current",
+            ObservedWhen::Year(2024),
+            345.63,
+            "million_vnd_per_worker",
+            Evidence::Confirmed,
+        );
+        a.preliminary = true;
+        a.note = "note, with \"quotes\"".into();
+        a.provenance = Some(Provenance::new(
+            "lp.xlsx",
+            "E02.58",
+            "E02.58!H6",
+            Some("preliminary".into()),
+        ));
+        let mut b = a.clone();
+        b.when = ObservedWhen::Period {
+            start: 2021,
+            end: 2025,
+        };
+        b.preliminary = false;
+        b.provenance = None;
+        let mut c = a.clone();
+        c.provenance = Some(Provenance::new(
+            "m.xlsx",
+            "47",
+            "47!F9",
+            Some("estimate".into()),
+        ));
+        let obs = Observations::new(vec![a, b, c]);
+        let text = obs.to_csv();
+        assert!(
+            text.contains(",preliminary,lp.xlsx,E02.58,E02.58!H6"),
+            "{text}"
+        );
+        assert!(text.contains(",estimate,m.xlsx,47,47!F9"), "{text}");
+        assert_eq!(Observations::from_csv(&text).unwrap(), obs);
+        // A hand-typed preliminary value keeps its flag without a provenance.
+        let mut d = Observation::new(
+            "x",
+            "y",
+            ObservedWhen::Year(2020),
+            1.0,
+            "u",
+            Evidence::Press,
+        );
+        d.preliminary = true;
+        let back = Observations::from_csv(&Observations::new(vec![d.clone()]).to_csv()).unwrap();
+        assert!(back.rows()[0].preliminary);
+        assert_eq!(back.rows()[0].status_name(), "preliminary");
     }
 
     #[test]

@@ -501,7 +501,7 @@ fn format_error(format: &str, path: &str, message: String) -> Error {
 }
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, at: usize) -> (usize, usize) {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;

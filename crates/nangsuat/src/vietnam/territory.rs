@@ -36,6 +36,7 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::ingest::mapping::{Mapped, Mapping, ResolvedTerritory, TerritoryResolver};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -737,10 +738,16 @@ impl<'c> Matcher<'c> {
     /// candidates by edit distance of the matching keys; under [`Vintage::Units34`], a pre-2025
     /// province merged into another unit is named as such, with its successor.
     pub fn resolve(&self, name: &str, file: &str, row: usize) -> Result<Territory<'c>> {
+        self.resolve_at(name, &format!("{file}, row {row}"))
+    }
+
+    /// The territory a name at `place` (a file and cell, as it should appear in a message)
+    /// refers to; errors as [`Matcher::resolve`].
+    fn resolve_at(&self, name: &str, place: &str) -> Result<Territory<'c>> {
         let key = name_key(name);
         let error = |message: String| Error::Parse {
             format: "territory name".into(),
-            path: format!("{file}, row {row}"),
+            path: place.to_string(),
             line: None,
             column: None,
             message,
@@ -790,6 +797,67 @@ impl<'c> Matcher<'c> {
             }
         }
     }
+}
+
+/// Viet Nam's catalogue resolves the territory labels of published tables for
+/// [`crate::ingest::mapping`]: the nation and the regions by their ids (`viet_nam`,
+/// `red_river_delta`), provinces by theirs; regions are marked so a mapping can leave them
+/// out. A defunct unit (Hà Tây) keeps its own id.
+impl TerritoryResolver for Matcher<'_> {
+    fn resolve(
+        &self,
+        label: &str,
+        _code: &str,
+        file: &str,
+        cell: &str,
+    ) -> Result<ResolvedTerritory> {
+        let t = self.resolve_at(label, &format!("{file}, cell {cell}"))?;
+        Ok(ResolvedTerritory::new(
+            t.id(),
+            matches!(t, Territory::Region(_)),
+        ))
+    }
+}
+
+/// The matcher for a mapping's `territory.catalogue`: `provinces63` (the default) or
+/// `units34`.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] for another name.
+pub fn matcher_for(catalogue: Option<&str>) -> Result<Matcher<'static>> {
+    let vintage = match catalogue.unwrap_or("provinces63") {
+        "provinces63" => Vintage::Provinces63,
+        "units34" => Vintage::Units34,
+        other => {
+            return Err(Error::InvalidParameter {
+                name: "territory.catalogue".into(),
+                reason: format!(
+                    "`{other}` is not a territory catalogue: expected provinces63 (the 63 \
+                     provinces before 1 July 2025) or units34 (the 34 units from then)"
+                ),
+            });
+        }
+    };
+    Ok(Catalogue::builtin().matcher(vintage))
+}
+
+/// Observations from published files by a mapping, territory labels resolved in Viet Nam's
+/// catalogue ([`matcher_for`] the mapping's `territory.catalogue`).
+///
+/// # Errors
+/// As [`matcher_for`] and [`crate::ingest::mapping::map_files`].
+pub fn map_files<P: AsRef<std::path::Path>>(paths: &[P], mapping: &Mapping) -> Result<Mapped> {
+    let matcher = matcher_for(mapping.territory.catalogue.as_deref())?;
+    crate::ingest::mapping::map_files(paths, mapping, Some(&matcher))
+}
+
+/// Observations from tables already read, as [`map_files`].
+///
+/// # Errors
+/// As [`matcher_for`] and [`crate::ingest::mapping::map_tables`].
+pub fn map_tables(tables: &[crate::ingest::Table], mapping: &Mapping) -> Result<Mapped> {
+    let matcher = matcher_for(mapping.territory.catalogue.as_deref())?;
+    crate::ingest::mapping::map_tables(tables, mapping, Some(&matcher))
 }
 
 #[cfg(test)]
