@@ -478,8 +478,10 @@ impl ProductionFunction {
                     let f = wooldridge::wooldridge_fit(
                         w,
                         model,
-                        self.first_stage_degree,
-                        self.law_of_motion_degree,
+                        wooldridge::Degrees {
+                            first_stage: self.first_stage_degree,
+                            law_of_motion: self.law_of_motion_degree,
+                        },
                         self.tolerance,
                         &starts,
                         full,

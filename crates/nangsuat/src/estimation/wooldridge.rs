@@ -266,16 +266,24 @@ fn at_w_m(a: &[f64], w: &Sym, m: &[f64], p: usize) -> Vec<f64> {
         .collect()
 }
 
+/// The polynomial degrees of Wooldridge's control function `c(k, m)` and of the law of motion
+/// of productivity.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Degrees {
+    pub(crate) first_stage: u32,
+    pub(crate) law_of_motion: u32,
+}
+
 pub(crate) fn wooldridge_fit(
     w: &Work,
     model: &Model,
-    first_stage_degree: u32,
-    law_of_motion_degree: u32,
+    degrees: Degrees,
     tolerance: f64,
     starts: &[(String, Vec<f64>)],
     with_variance: bool,
     cancel: &Cancel,
 ) -> Result<WooldridgeFit> {
+    let (first_stage_degree, law_of_motion_degree) = (degrees.first_stage, degrees.law_of_motion);
     let n = w.rows();
     let p = model.terms.len();
     if model.roles.get(model.inputs) != Some(&Role::Proxy) {
