@@ -3,7 +3,7 @@
 use crate::errors::IntoPy;
 use crate::json::to_python;
 use nangsuat::plan::Plan;
-use nangsuat::plan::validation::validate_plans;
+use nangsuat::plan::validation::{Finding, validate_plans};
 use pyo3::prelude::*;
 
 /// A plan held by the core (immutable).
@@ -54,9 +54,13 @@ impl PyPlan {
         to_python(py, &self.inner)
     }
 
-    /// Findings of this plan on its own, as dicts.
-    fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.inner.validate())
+    /// Findings of this plan on its own.
+    fn validate(&self) -> Vec<PyFinding> {
+        self.inner
+            .validate()
+            .into_iter()
+            .map(PyFinding::from)
+            .collect()
     }
 
     #[getter]
@@ -77,12 +81,80 @@ pub(crate) fn builtin_plans() -> Vec<PyPlan> {
         .collect()
 }
 
-/// Findings of a set of plans (each plan, then parents, cycles and duplicates), as dicts.
+/// Findings of a set of plans (each plan, then parents, cycles and duplicates).
 #[pyfunction]
-pub(crate) fn validate_plan_set<'py>(
-    py: Python<'py>,
-    plans: Vec<Bound<'_, PyPlan>>,
-) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn validate_plan_set(plans: Vec<Bound<'_, PyPlan>>) -> Vec<PyFinding> {
     let plans: Vec<Plan> = plans.iter().map(|p| p.get().inner.clone()).collect();
-    to_python(py, &validate_plans(&plans))
+    validate_plans(&plans)
+        .into_iter()
+        .map(PyFinding::from)
+        .collect()
+}
+
+/// One validation finding (the core's `Finding`, read through getters): a stable code, its
+/// severity, where it is and a message with the values.
+#[pyclass(frozen, eq, module = "nangsuat._nangsuat", name = "Finding")]
+#[derive(PartialEq)]
+pub(crate) struct PyFinding {
+    inner: Finding,
+}
+
+impl From<Finding> for PyFinding {
+    fn from(inner: Finding) -> Self {
+        PyFinding { inner }
+    }
+}
+
+#[pymethods]
+impl PyFinding {
+    /// Stable code (e.g. `goal_without_task`).
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.inner.code.as_str()
+    }
+
+    /// `error`, `warning` or `info`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.inner.severity.name()
+    }
+
+    /// Where: `plan`, `plan/goal:g` or `plan/task:t` (the core's `Location` display).
+    #[getter]
+    fn location(&self) -> String {
+        self.inner.location.to_string()
+    }
+
+    /// What, in words, with the values involved.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.inner.message
+    }
+
+    /// Plan id.
+    #[getter]
+    fn plan(&self) -> &str {
+        &self.inner.location.plan
+    }
+
+    /// Goal id, when about a goal.
+    #[getter]
+    fn goal(&self) -> Option<&str> {
+        self.inner.location.goal.as_deref()
+    }
+
+    /// Task id, when about a task.
+    #[getter]
+    fn task(&self) -> Option<&str> {
+        self.inner.location.task.as_deref()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Finding(code={:?}, severity={:?}, location={:?})",
+            self.inner.code.as_str(),
+            self.inner.severity.name(),
+            self.inner.location.to_string()
+        )
+    }
 }

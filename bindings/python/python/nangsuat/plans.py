@@ -61,36 +61,11 @@ class Goal:
         )
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One validation finding: a stable ``code`` (e.g. ``goal_without_task``), its
-    ``severity`` (``error``, ``warning``, ``info``), where it is, and a message with the values."""
-
-    code: str
-    severity: str
-    location: str
-    message: str
-    plan: str
-    goal: str | None = None
-    task: str | None = None
-
-    @classmethod
-    def _from_core(cls, d: dict[str, Any]) -> Finding:
-        loc = d["location"]
-        where = loc["plan"]
-        if loc.get("goal"):
-            where += f"/goal:{loc['goal']}"
-        if loc.get("task"):
-            where += f"/task:{loc['task']}"
-        return cls(
-            code=d["code"],
-            severity=d["severity"],
-            location=where,
-            message=d["message"],
-            plan=loc["plan"],
-            goal=loc.get("goal"),
-            task=loc.get("task"),
-        )
+Finding = _native.Finding
+"""One validation finding, a frozen class of the compiled module: a stable ``code`` (e.g.
+``goal_without_task``), its ``severity`` (``error``, ``warning``, ``info``), ``location``
+(``plan``, ``plan/goal:g`` or ``plan/task:t``), ``plan``, ``goal`` and ``task`` ids, and a
+``message`` with the values."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -186,7 +161,7 @@ class Plan:
 
     def validate(self) -> list[Finding]:
         """Every finding about this plan on its own (see :func:`validate` for a set)."""
-        return [Finding._from_core(f) for f in self._native.validate()]
+        return self._native.validate()
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Plan) and self._native == other._native
@@ -209,4 +184,4 @@ def builtin_plans() -> list[Plan]:
 def validate(plans: Iterable[Plan]) -> list[Finding]:
     """Every finding about a set of plans: each plan, then duplicates, unknown parents, cycles
     and goals weaker than the parent's."""
-    return [Finding._from_core(f) for f in _native.validate_plan_set([p._native for p in plans])]
+    return _native.validate_plan_set([p._native for p in plans])
