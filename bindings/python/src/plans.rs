@@ -3,8 +3,10 @@
 use crate::errors::IntoPy;
 use crate::json::to_python;
 use nangsuat::plan::Plan;
+use nangsuat::plan::goal::Goal;
 use nangsuat::plan::validation::{Finding, validate_plans};
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 /// A plan held by the core (immutable).
 #[pyclass(frozen, eq, module = "nangsuat._nangsuat", name = "Plan")]
@@ -66,6 +68,152 @@ impl PyPlan {
     #[getter]
     fn id(&self) -> &str {
         &self.inner.id
+    }
+
+    /// Title in Vietnamese, as in the document.
+    #[getter]
+    fn title_vi(&self) -> &str {
+        &self.inner.title_vi
+    }
+
+    /// Title in English, when known.
+    #[getter]
+    fn title_en(&self) -> Option<&str> {
+        self.inner.title_en.as_deref()
+    }
+
+    /// Where the plan applies.
+    #[getter]
+    fn territory(&self) -> &str {
+        &self.inner.territory
+    }
+
+    /// First and last year.
+    #[getter]
+    fn period(&self) -> (i32, i32) {
+        (self.inner.period.start, self.inner.period.end)
+    }
+
+    /// Id of the plan this one implements.
+    #[getter]
+    fn parent(&self) -> Option<&str> {
+        self.inner.parent.as_deref()
+    }
+
+    /// The goals.
+    #[getter]
+    fn goals(&self) -> Vec<PyGoal> {
+        self.inner
+            .goals
+            .iter()
+            .map(|g| PyGoal { inner: g.clone() })
+            .collect()
+    }
+}
+
+/// A goal (target) of a plan (the core's `Goal`, read through getters). The target, scope,
+/// horizon and baseline are small tagged values, given as dicts in their JSON form.
+#[pyclass(frozen, eq, module = "nangsuat._nangsuat", name = "Goal")]
+#[derive(PartialEq)]
+pub(crate) struct PyGoal {
+    inner: Goal,
+}
+
+#[pymethods]
+impl PyGoal {
+    /// Goal id.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// Indicator code.
+    #[getter]
+    fn indicator(&self) -> &str {
+        &self.inner.indicator
+    }
+
+    /// The comparator and its values in `unit`, as the document states them.
+    #[getter]
+    fn target<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner.target)
+    }
+
+    /// `above`, `at_least`, `below`, `at_most`, `equal`, `about`, `between` or `relative`.
+    #[getter]
+    fn comparator(&self) -> &'static str {
+        self.inner.target.comparator()
+    }
+
+    /// Unit code of the target.
+    #[getter]
+    fn unit(&self) -> &str {
+        &self.inner.unit
+    }
+
+    /// Where the goal applies (level and name).
+    #[getter]
+    fn scope<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner.scope)
+    }
+
+    /// The years the target covers, when stated.
+    #[getter]
+    fn horizon<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .horizon
+            .as_ref()
+            .map(|h| to_python(py, h))
+            .transpose()
+    }
+
+    /// The baseline the document states, when it does.
+    #[getter]
+    fn baseline<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .baseline
+            .as_ref()
+            .map(|b| to_python(py, b))
+            .transpose()
+    }
+
+    /// The document's wording, verbatim.
+    #[getter]
+    fn source_text(&self) -> Option<&str> {
+        self.inner.source_text.as_deref()
+    }
+
+    /// Legal references of the goal (a tuple).
+    #[getter]
+    fn legal_basis<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, &self.inner.legal_basis)
+    }
+
+    /// Source id.
+    #[getter]
+    fn source(&self) -> Option<&str> {
+        self.inner.source.as_deref()
+    }
+
+    /// Note.
+    #[getter]
+    fn note(&self) -> Option<&str> {
+        self.inner.note.as_deref()
+    }
+
+    /// The goal as plain Python objects (its JSON form).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Goal(id={:?}, indicator={:?}, comparator={:?}, unit={:?})",
+            self.inner.id,
+            self.inner.indicator,
+            self.inner.target.comparator(),
+            self.inner.unit
+        )
     }
 }
 
