@@ -56,6 +56,7 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ingest::read_table_columns, m)?)?;
     // Capital, structure, index numbers, feasibility and what it takes (issue 16).
     m.add_class::<scenario::PyScenario>()?;
+    m.add_class::<scenario::PyProjection>()?;
     m.add_function(wrap_pyfunction!(capital::capital_stock_columns, m)?)?;
     m.add_function(wrap_pyfunction!(structure::shift_share_columns, m)?)?;
     m.add_function(wrap_pyfunction!(structure::gead_columns, m)?)?;
