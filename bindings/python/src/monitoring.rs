@@ -5,15 +5,16 @@ use crate::json::to_python;
 use crate::plans::PyPlan;
 use nangsuat::monitoring::assess::{AccountingData, AssessOptions};
 use nangsuat::monitoring::derived::{Series, extend_observations, labour_productivity_growth};
-use nangsuat::monitoring::observation::Observations;
+use nangsuat::monitoring::observation::{Observation, Observations};
 use nangsuat::monitoring::progress::{
     Method, Point, Progress, ProgressInput, progress as core_progress,
 };
 use nangsuat::plan::Plan;
 use nangsuat::report::{Lang, Report, assess_with, words};
 use nangsuat::vietnam::Vietnam;
+use numpy::IntoPyArray;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyDict, PyTuple};
 
 /// Progress of one target by one method.
 #[pyfunction]
@@ -223,6 +224,25 @@ impl PyObservations {
     /// The rows as dicts.
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.inner.rows())
+    }
+
+    /// The CSV's columns, one list each (`year` as the CSV writes it: `YYYY`, `YYYY-YYYY` or
+    /// `undated`; `value` as a numpy array).
+    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.inner.rows();
+        let text = |f: fn(&Observation) -> &str| -> Vec<&str> { rows.iter().map(f).collect() };
+        let d = PyDict::new(py);
+        d.set_item("scope", text(|o| &o.scope))?;
+        d.set_item("indicator", text(|o| &o.indicator))?;
+        let years: Vec<String> = rows.iter().map(|o| o.when.csv_field()).collect();
+        d.set_item("year", years)?;
+        let values: Vec<f64> = rows.iter().map(|o| o.value).collect();
+        d.set_item("value", values.into_pyarray(py))?;
+        d.set_item("unit", text(|o| &o.unit))?;
+        d.set_item("note", text(|o| &o.note))?;
+        d.set_item("source_url", text(|o| &o.source_url))?;
+        d.set_item("evidence", text(|o| o.evidence.name()))?;
+        Ok(d)
     }
 
     fn __len__(&self) -> usize {

@@ -140,24 +140,14 @@ class Observations:
         ``undated``)."""
         import pandas as pd
 
-        records = []
-        for r in self.rows():
-            records.append({**{k: r[k] for k in OBSERVATION_COLUMNS if k in r}, "year": _when(r["when"])})
-        return pd.DataFrame.from_records(records, columns=list(OBSERVATION_COLUMNS))
+        columns = self._native.columns()
+        return pd.DataFrame({c: columns[c] for c in OBSERVATION_COLUMNS})
 
     def __len__(self) -> int:
         return len(self._native)
 
     def __repr__(self) -> str:
         return f"<Observations: {len(self)} values>"
-
-
-def _when(when: Any) -> str:
-    if isinstance(when, dict) and "year" in when:
-        return str(when["year"])
-    if isinstance(when, dict) and "period" in when:
-        return f"{when['period']['start']}-{when['period']['end']}"
-    return "undated"
 
 
 class Report:
