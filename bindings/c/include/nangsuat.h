@@ -246,6 +246,9 @@ typedef enum NsStatus {
   NS_STATUS_PARSE_ERROR = 21,
   // A file that cannot be opened or read.
   NS_STATUS_IO_ERROR = 22,
+  // A long computation was cancelled before it finished (no C function takes a
+  // cancellation token yet, so the C API does not return it today).
+  NS_STATUS_INTERRUPTED = 23,
   // An error of a kind this version of the C API does not name.
   NS_STATUS_OTHER = 99,
 } NsStatus;

@@ -48,6 +48,9 @@ pub enum NsStatus {
     ParseError = 21,
     /// A file that cannot be opened or read.
     IoError = 22,
+    /// A long computation was cancelled before it finished (no C function takes a
+    /// cancellation token yet, so the C API does not return it today).
+    Interrupted = 23,
     /// An error of a kind this version of the C API does not name.
     Other = 99,
 }
@@ -69,6 +72,7 @@ impl NsStatus {
             ErrorKind::InsufficientData => NsStatus::InsufficientData,
             ErrorKind::Parse => NsStatus::ParseError,
             ErrorKind::Io => NsStatus::IoError,
+            ErrorKind::Interrupted => NsStatus::Interrupted,
             _ => NsStatus::Other,
         }
     }
@@ -211,6 +215,7 @@ pub extern "C" fn ns_status_name(status: i32) -> *const c_char {
         20 => b"insufficient_data\0",
         21 => b"parse\0",
         22 => b"io\0",
+        23 => b"interrupted\0",
         99 => b"other\0",
         _ => b"unknown\0",
     };

@@ -4,9 +4,10 @@
 //! The column names come from the core's one column list (`Field::ALL`, `Mask::ALL`).
 
 use crate::errors::{IntoPy, relabel};
+use crate::interrupt::interruptible;
 use crate::json::to_python;
 use nangsuat::accounting::pwt::{PwtInput, pwt_tfp};
-use nangsuat::accounting::{AccountingBuffers, Mask, PeriodColumns};
+use nangsuat::accounting::{AccountingBuffers, Mask, PeriodColumns, PeriodSummary};
 use nangsuat::share::Share;
 use nangsuat::{
     Accounting, AccountingInput, Error, Field, GrowthAccounting, LabourShare, NanPolicy, Profile,
@@ -193,6 +194,115 @@ impl PyAccounting {
     }
 }
 
+/// Figures over a period `[start, end]` (the core's `PeriodSummary`, read through getters):
+/// rates and shares are fractions, `None` where undefined.
+#[pyclass(frozen, eq, module = "nangsuat._nangsuat", name = "PeriodSummary")]
+#[derive(PartialEq)]
+pub(crate) struct PyPeriodSummary {
+    inner: PeriodSummary,
+}
+
+#[pymethods]
+impl PyPeriodSummary {
+    /// First year (the base of the period).
+    #[getter]
+    fn start(&self) -> i32 {
+        self.inner.from
+    }
+
+    /// Last year.
+    #[getter]
+    fn end(&self) -> i32 {
+        self.inner.to
+    }
+
+    /// `ln(Y_end / Y_start)`.
+    #[getter]
+    fn cumulative_output_growth(&self) -> Option<f64> {
+        self.inner.cumulative_output_growth
+    }
+
+    /// `ln(TFP_end / TFP_start)`.
+    #[getter]
+    fn cumulative_tfp_growth(&self) -> Option<f64> {
+        self.inner.cumulative_tfp_growth
+    }
+
+    /// Average annual output growth (CAGR).
+    #[getter]
+    fn average_output_growth(&self) -> Option<f64> {
+        self.inner.average_output_growth
+    }
+
+    /// Average annual TFP growth (CAGR of the index).
+    #[getter]
+    fn average_tfp_growth(&self) -> Option<f64> {
+        self.inner.average_tfp_growth
+    }
+
+    /// Mean annual capital contribution.
+    #[getter]
+    fn mean_capital_contribution(&self) -> Option<f64> {
+        self.inner.mean_capital_contribution
+    }
+
+    /// Mean annual labour-quantity contribution.
+    #[getter]
+    fn mean_labour_contribution(&self) -> Option<f64> {
+        self.inner.mean_labour_contribution
+    }
+
+    /// Mean annual labour-quality contribution.
+    #[getter]
+    fn mean_labour_quality_contribution(&self) -> Option<f64> {
+        self.inner.mean_labour_quality_contribution
+    }
+
+    /// Mean annual TFP growth.
+    #[getter]
+    fn mean_tfp_growth(&self) -> Option<f64> {
+        self.inner.mean_tfp_growth
+    }
+
+    /// `ln(TFP_end/TFP_start) / ln(Y_end/Y_start)`.
+    #[getter]
+    fn tfp_share_of_cumulative_growth(&self) -> Option<f64> {
+        self.inner.tfp_share_of_cumulative_growth
+    }
+
+    /// Why the TFP share is undefined (`output_growth_near_zero`, `opposite_signs`,
+    /// `missing_growth`), when it is.
+    #[getter]
+    fn tfp_share_undefined_reason(&self) -> Option<&'static str> {
+        self.inner
+            .tfp_share_of_cumulative_growth_undefined
+            .map(|u| u.name())
+    }
+
+    /// The arithmetic mean of the annual TFP shares.
+    #[getter]
+    fn mean_of_annual_tfp_shares(&self) -> Option<f64> {
+        self.inner.mean_of_annual_tfp_shares
+    }
+
+    /// The figures as plain Python objects (the core's JSON form).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        let f = |v: Option<f64>| v.map_or_else(|| "None".to_string(), |v| format!("{v:.6}"));
+        format!(
+            "PeriodSummary(start={}, end={}, average_output_growth={}, \
+             tfp_share_of_cumulative_growth={})",
+            self.inner.from,
+            self.inner.to,
+            f(self.inner.average_output_growth),
+            f(self.inner.tfp_share_of_cumulative_growth)
+        )
+    }
+}
+
 #[pymethods]
 impl PyAccounting {
     /// Columns as read-only numpy arrays (NaN exactly where the matching `*_defined` mask is
@@ -201,17 +311,17 @@ impl PyAccounting {
         self.columns.bind(py).clone()
     }
 
-    /// Period figures over `[start, end]` as a dict (fractions; `None` where undefined).
-    fn period<'py>(&self, py: Python<'py>, start: i32, end: i32) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.with_period_columns(py, |c| c.period(start, end))?;
-        to_python(py, &p)
+    /// Period figures over `[start, end]` (fractions; `None` where undefined).
+    fn period(&self, py: Python<'_>, start: i32, end: i32) -> PyResult<PyPeriodSummary> {
+        let inner = self.with_period_columns(py, |c| c.period(start, end))?;
+        Ok(PyPeriodSummary { inner })
     }
 
     /// Period figures over the whole span (earliest to latest year, whatever the row order),
     /// or `None` with fewer than two years.
-    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn summary(&self, py: Python<'_>) -> PyResult<Option<PyPeriodSummary>> {
         let p = self.with_period_columns(py, |c| c.summary())?;
-        p.map(|p| to_python(py, &p)).transpose()
+        Ok(p.map(|inner| PyPeriodSummary { inner }))
     }
 
     /// How the result was made (profile, options, labour measure, reference).
@@ -369,10 +479,11 @@ pub(crate) fn growth_accounting_panel<'py>(
                 .map_err(|_| out_error(mask.name(), "a contiguous array"))?;
         }
     }
-    let provenance = py
-        .detach(|| opts.compute_panel_into(entity, &inputs.core(), b))
-        .map_err(|e| relabel(e, entity_labels.as_deref()))
-        .py()?;
+    let provenance = interruptible(py, |c| {
+        opts.compute_panel_into_cancellable(entity, &inputs.core(), b, c)
+    })?
+    .map_err(|e| relabel(e, entity_labels.as_deref()))
+    .py()?;
     to_python(py, &provenance)
 }
 

@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::errors::IntoPy;
+use crate::interrupt::interruptible;
 use nangsuat::Error;
 use nangsuat::efficiency::dea::{
     Dea, Frontier, Orientation, Production, ReturnsToScale, ScaleRegion,
@@ -83,8 +84,26 @@ pub(crate) fn dea_columns<'py>(
     let model = Dea::new(orientation, rts).slacks(slacks);
     let data = production(&inputs, &outputs, &names)?;
     let (units, m, s) = (data.units(), data.n_inputs(), data.n_outputs());
-    let r = py.detach(|| model.compute(&data)).py()?;
+    let r = interruptible(py, |c| model.compute_cancellable(&data, c))?.py()?;
     let d = PyDict::new(py);
+    // The efficient point of every unit (NaN where undefined), from the core.
+    for (name, width, target) in [
+        (
+            "input_targets",
+            m,
+            &(|j| r.input_targets(&data, j)) as &dyn Fn(usize) -> Option<Vec<f64>>,
+        ),
+        ("output_targets", s, &|j| r.output_targets(&data, j)),
+    ] {
+        let mut values = Vec::with_capacity(units * width);
+        for j in 0..units {
+            match target(j) {
+                Some(t) => values.extend(t),
+                None => values.extend(std::iter::repeat_n(f64::NAN, width)),
+            }
+        }
+        d.set_item(name, values.into_pyarray(py).reshape([units, width])?)?;
+    }
     set_column(&d, "efficiency", r.efficiency.iter().copied())?;
     set_column(&d, "technical", r.technical.iter().copied())?;
     set_column(&d, "pure_technical", r.pure_technical.iter().copied())?;
@@ -130,9 +149,10 @@ pub(crate) fn frontier_efficiency_columns<'py>(
     let (orientation, rts) = model(orientation, rts)?;
     let reference = production(&frontier_inputs, &frontier_outputs, &names)?;
     let points = production(&inputs, &outputs, &names)?;
-    let values = py
-        .detach(|| Frontier::new(&reference)?.efficiencies(&points, orientation, rts))
-        .py()?;
+    let values = interruptible(py, |c| {
+        Frontier::new(&reference)?.efficiencies_cancellable(&points, orientation, rts, c)
+    })?
+    .py()?;
     let d = PyDict::new(py);
     set_column(&d, "efficiency", values.into_iter())?;
     Ok(d)
@@ -218,7 +238,7 @@ pub(crate) fn malmquist_columns<'py>(
     })?;
     let labels = unit_labels.as_deref();
     let units: Vec<Unit<'_>> = codes.iter().map(|&code| Unit { code, labels }).collect();
-    let index = py.detach(|| model.compute(&units, period, &data)).py()?;
+    let index = interruptible(py, |c| model.compute_cancellable(&units, period, &data, c))?.py()?;
 
     let rows = PyDict::new(py);
     let changes = &index.changes;

@@ -21,6 +21,7 @@ pub(crate) fn class_name(kind: ErrorKind) -> &'static str {
         ErrorKind::InsufficientData => "InsufficientDataError",
         ErrorKind::Parse => "ParseError",
         ErrorKind::Io => "NangsuatIOError",
+        ErrorKind::Interrupted => "InterruptedComputationError",
         // A kind added to the core later still raises a NangsuatError.
         _ => "NangsuatError",
     }

@@ -4,6 +4,7 @@
 //! turns them into `<NA>`.
 
 use crate::errors::IntoPy;
+use crate::interrupt::interruptible;
 use nangsuat::estimation::decomposition::{melitz_polanec, melitz_polanec_by_year, olley_pakes};
 use nangsuat::estimation::{FirmPanel, Method, ProductionFunction, RowStatus, StdErrorSource};
 use numpy::{IntoPyArray, PyReadonlyArray1};
@@ -91,7 +92,7 @@ pub(crate) fn production_function_columns<'py>(
         .selection(selection)
         .bootstrap(bootstrap)
         .seed(seed);
-    let fit = py.detach(|| estimator.estimate(&panel)).py()?;
+    let fit = interruptible(py, |c| estimator.estimate_cancellable(&panel, c))?.py()?;
     let d = PyDict::new(py);
     d.set_item("method", fit.method.name())?;
     d.set_item("names", fit.names.clone())?;

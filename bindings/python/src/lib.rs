@@ -9,6 +9,7 @@ mod efficiency;
 mod errors;
 mod estimation;
 mod ingest;
+mod interrupt;
 mod json;
 mod monitoring;
 mod plans;
@@ -23,8 +24,13 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", nangsuat::VERSION)?;
     m.add_class::<accounting::PyAccounting>()?;
     m.add_class::<plans::PyPlan>()?;
+    m.add_class::<plans::PyFinding>()?;
+    m.add_class::<plans::PyGoal>()?;
     m.add_class::<monitoring::PyObservations>()?;
     m.add_class::<monitoring::PyReport>()?;
+    m.add_class::<monitoring::PyProgress>()?;
+    m.add_class::<monitoring::PyGoalRow>()?;
+    m.add_class::<accounting::PyPeriodSummary>()?;
     m.add_function(wrap_pyfunction!(accounting::growth_accounting, m)?)?;
     m.add_function(wrap_pyfunction!(accounting::growth_accounting_panel, m)?)?;
     m.add_function(wrap_pyfunction!(accounting::pwt_tfp_columns, m)?)?;
@@ -50,6 +56,7 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ingest::read_table_columns, m)?)?;
     // Capital, structure, index numbers, feasibility and what it takes (issue 16).
     m.add_class::<scenario::PyScenario>()?;
+    m.add_class::<scenario::PyProjection>()?;
     m.add_function(wrap_pyfunction!(capital::capital_stock_columns, m)?)?;
     m.add_function(wrap_pyfunction!(structure::shift_share_columns, m)?)?;
     m.add_function(wrap_pyfunction!(structure::gead_columns, m)?)?;

@@ -6,12 +6,72 @@ use crate::json::to_python;
 use crate::plans::PyPlan;
 use nangsuat::Error;
 use nangsuat::monitoring::feasibility::{
-    LevelSeries, Measure, Scenario, consistency as core_consistency, realism as core_realism,
+    LevelSeries, Measure, Projection, Scenario, consistency as core_consistency,
+    realism as core_realism,
 };
 use nangsuat::monitoring::requirement::{Assumption, Outcome, ScenarioTarget, what_it_takes};
 use nangsuat::report::{Lang, words};
 use nangsuat::vietnam::Vietnam;
+use numpy::PyArray1;
 use pyo3::prelude::*;
+
+/// A scenario's projection (the core's `Projection`, read through getters): paths as numpy
+/// arrays, period averages as fractions per year.
+#[pyclass(frozen, module = "nangsuat._nangsuat", name = "Projection")]
+pub(crate) struct PyProjection {
+    inner: Projection,
+}
+
+#[pymethods]
+impl PyProjection {
+    /// Years of the path.
+    #[getter]
+    fn years<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<i32>> {
+        PyArray1::from_slice(py, &self.inner.years)
+    }
+
+    /// GDP, base year = 1.
+    #[getter]
+    fn gdp<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        PyArray1::from_slice(py, &self.inner.gdp)
+    }
+
+    /// Capital, in units of base-year GDP.
+    #[getter]
+    fn capital<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        PyArray1::from_slice(py, &self.inner.capital)
+    }
+
+    /// Employment, base year = 1.
+    #[getter]
+    fn employment<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        PyArray1::from_slice(py, &self.inner.employment)
+    }
+
+    /// Average GDP growth over the period (a fraction per year).
+    #[getter]
+    fn gdp_growth(&self) -> f64 {
+        self.inner.gdp_growth
+    }
+
+    /// Average labour-productivity growth (a fraction per year).
+    #[getter]
+    fn lp_growth(&self) -> f64 {
+        self.inner.lp_growth
+    }
+
+    /// Average capital growth (a fraction per year).
+    #[getter]
+    fn capital_growth(&self) -> f64 {
+        self.inner.capital_growth
+    }
+
+    /// TFP's share of growth over the period, `None` where undefined.
+    #[getter]
+    fn tfp_share(&self) -> Option<f64> {
+        self.inner.tfp_share
+    }
+}
 
 /// A scenario (the core's `Scenario`), immutable.
 #[pyclass(frozen, module = "nangsuat._nangsuat", name = "Scenario")]
@@ -66,8 +126,10 @@ impl PyScenario {
     }
 
     /// The projection, year by year, and its period averages.
-    fn project<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.inner.project().py()?)
+    fn project(&self) -> PyResult<PyProjection> {
+        Ok(PyProjection {
+            inner: self.inner.project().py()?,
+        })
     }
 
     /// One-at-a-time sensitivity, rows sorted by the effect on LP growth.

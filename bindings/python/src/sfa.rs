@@ -4,6 +4,7 @@
 //! Undefined values are NaN with `false` in the `*_defined` mask.
 
 use crate::errors::IntoPy;
+use crate::interrupt::interruptible;
 use nangsuat::Error;
 use nangsuat::efficiency::sfa::{Boundary, Model, Sfa, SfaInput, StopReason};
 use numpy::{
@@ -98,12 +99,7 @@ pub(crate) fn sfa_fit<'py>(
         .cost(cost)
         .tolerance(tolerance)
         .max_iterations(max_iterations);
-    let fit = py
-        .detach(|| match &start {
-            Some(s) => sfa.fit_from(&input, s),
-            None => sfa.fit(&input),
-        })
-        .py()?;
+    let fit = interruptible(py, |c| sfa.fit_cancellable(&input, start.as_deref(), c))?.py()?;
 
     let d = PyDict::new(py);
     d.set_item("names", fit.names.clone())?;

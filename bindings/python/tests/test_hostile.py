@@ -217,21 +217,27 @@ def test_same_results_from_threads_as_serially():
     x = rng.uniform(1.0, 10.0, (200, 2))
     y = rng.uniform(1.0, 10.0, (200, 1))
     dea_serial = ns.dea(x, y).to_pandas()["efficiency"].to_numpy()
-    results: list[Any] = [None] * 8
+    # Malmquist runs on a worker thread that polls for Ctrl-C (the interruptible helper).
+    unit, period = np.tile(np.arange(100), 2), np.repeat([2020, 2021], 100)
+    malmquist_serial = ns.malmquist(unit, period, x, y).to_pandas()["tfpch"].to_numpy()
+    calls = [
+        lambda: ns.growth_accounting_panel(entity, year, *data, labour_share=0.6).to_dict()["tfp_growth"],
+        lambda: ns.dea(x, y).to_pandas()["efficiency"].to_numpy(),
+        lambda: ns.malmquist(unit, period, x, y).to_pandas()["tfpch"].to_numpy(),
+    ]
+    expected = [serial, dea_serial, malmquist_serial]
+    results: list[Any] = [None] * 9
 
     def work(i: int) -> None:
-        if i % 2:
-            results[i] = ns.growth_accounting_panel(entity, year, *data, labour_share=0.6).to_dict()["tfp_growth"]
-        else:
-            results[i] = ns.dea(x, y).to_pandas()["efficiency"].to_numpy()
+        results[i] = calls[i % 3]()
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(9)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     for i, r in enumerate(results):
-        np.testing.assert_array_equal(r, serial if i % 2 else dea_serial)
+        np.testing.assert_array_equal(r, expected[i % 3])
 
 
 def test_dates_are_not_years_silently():

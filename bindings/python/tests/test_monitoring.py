@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
@@ -75,3 +76,111 @@ def test_vietnam_report_has_history_and_feasibility():
     md = report.to_markdown("en")
     assert "Decision" in md or "36/QĐ-TTg" in md
     assert isinstance(report.to_pandas(), pd.DataFrame)
+
+
+# GSO NSDP GDPVNM.xml (examples/province_tfp.rs): GDP (NGDP_R_PA_XDC) and real GFCF (NFI_R_XDC),
+# billion VND at constant 2010 prices; NSO employed persons aged 15+ (million; 2020 restated
+# on the 2021 basis), from the embedded observations.
+_GDP = {2020: 5_005_755.65, 2021: 5_133_589.06, 2022: 5_550_616.91, 2023: 5_830_724.95}
+_GFCF = {2010: 963_320.27, 2011: 917_334.26, 2012: 938_799.88, 2013: 993_719.67,
+         2014: 1_085_936.86, 2015: 1_192_358.67, 2016: 1_311_594.54, 2017: 1_449_311.97,
+         2018: 1_568_735.27, 2019: 1_689_198.87, 2020: 1_758_456.03, 2021: 1_807_700.92,
+         2022: 1_909_293.71, 2023: 1_996_739.36}
+_EMPLOYED = {2020: 50.0, 2021: 49.0, 2022: 50.6, 2023: 51.3}
+
+_PROVINCE_PLAN = """schema_version = 1
+id = "x-plan"
+title_vi = "Kế hoạch năng suất tỉnh X"
+level = "provincial"
+status = "issued"
+issuing_body = "UBND tỉnh X"
+territory = "x"
+period = { start = 2021, end = 2023 }
+[[goals]]
+id = "tfp"
+indicator = "tfp_contribution"
+target = { comparator = "about", value = 45.0 }
+unit = "percent_of_growth"
+horizon = { start = 2021, end = 2023 }
+scope = { level = "province", name = "x" }
+[[goals]]
+id = "lp"
+indicator = "lp_growth_avg"
+target = { comparator = "above", value = 5.0 }
+unit = "percent_per_year"
+horizon = { start = 2021, end = 2023 }
+scope = { level = "province", name = "x" }
+"""
+
+
+def test_assess_computes_a_provinces_tfp_share_and_lp_growth_from_its_own_series():
+    plan = ns.Plan.from_toml(_PROVINCE_PLAN)
+    empty = ns.Observations.from_csv("scope,indicator,year,value,unit,note,source_url,evidence\n")
+    report = ns.assess(
+        [plan], empty,
+        output=pd.Series(_GDP), investment=pd.Series(_GFCF), employment=pd.Series(_EMPLOYED),
+        labour_share=0.48, depreciation=0.05,
+    )
+    rows = {g.goal: g for g in report.goal_rows("en")}
+    # Independently: capital by the perpetual inventory method, then the GSO form over
+    # 2020–2023 through the public accounting API.
+    years = sorted(_GFCF)
+    stock = ns.capital_stock(years, [_GFCF[y] for y in years], 0.05).stock
+    capital = dict(zip(years, stock))
+    acc = ns.growth_accounting(
+        sorted(_GDP), [_GDP[y] for y in sorted(_GDP)], [capital[y] for y in sorted(_GDP)],
+        [_EMPLOYED[y] for y in sorted(_GDP)], labour_share=0.48, profile="gso",
+    )
+    expected = 100 * acc.period(2020, 2023).tfp_share_of_cumulative_growth
+    assert_allclose(rows["tfp"].current, expected, rtol=1e-12)
+    # The same share from the derived-indicator path (provincial_tfp, b_K = 1 − b_L).
+    derived = ns.provincial_tfp("x", sorted(_GFCF), [_GDP.get(y, np.nan) for y in years],
+                               [_EMPLOYED.get(y, np.nan) for y in years],
+                               investment=[_GFCF[y] for y in years], capital_share=0.52,
+                               periods=[(2021, 2023)]).to_pandas()
+    share = derived[(derived.indicator == "tfp_contribution") & (derived.start == 2021)
+                    & (derived.end == 2023)].value.iloc[0]
+    assert_allclose(rows["tfp"].current, share, rtol=1e-9)
+    # Labour productivity: the average of the derived annual growth rates' chain, i.e. the
+    # CAGR of output per employed person 2020–2023.
+    lp = {y: _GDP[y] / _EMPLOYED[y] for y in _GDP}
+    assert_allclose(rows["lp"].current, 100 * ((lp[2023] / lp[2020]) ** (1 / 3) - 1), rtol=1e-9)
+    assert rows["lp"].status in {"achieved", "limited_progress"}
+    # Plain mappings work too, and the raw series are for the plans' one territory.
+    again = ns.assess([plan], empty, output=_GDP, investment=_GFCF, employment=_EMPLOYED,
+                      labour_share=0.48)
+    assert again.goal_rows()[0].current == rows["tfp"].current
+
+
+def test_assess_raw_series_errors_say_what_is_missing():
+    plan = ns.Plan.from_toml(_PROVINCE_PLAN)
+    with pytest.raises(ns.exceptions.InvalidParameterError, match="labour_share"):
+        ns.assess([plan], None, output=_GDP, capital=_GDP, employment=_EMPLOYED)
+    with pytest.raises(ns.exceptions.InvalidParameterError, match="employment"):
+        ns.assess([plan], None, output=_GDP, capital=_GDP, labour_share=0.5)
+    with pytest.raises(ns.exceptions.MissingYearError, match="employment.*2023"):
+        ns.assess([plan], None, output=_GDP, capital=_GDP, labour_share=0.5,
+                  employment={y: v for y, v in _EMPLOYED.items() if y != 2023})
+    with pytest.raises(ns.exceptions.OutOfRangeError):
+        ns.assess([plan], None, output=_GDP, capital=_GDP, employment=_EMPLOYED,
+                  labour_share=48.0)
+    with pytest.raises(ns.exceptions.InvalidParameterError, match="scope"):
+        ns.assess(ns.builtin_plans(), None, population={2020: 1.0})
+
+
+def test_results_are_frozen_classes_not_json_copies():
+    p = ns.progress((2020, 100.0), (2023, 110.0), (2030, 150.0))
+    assert isinstance(p, ns.Progress) and p.fact["fact"]
+    assert p == ns.progress((2020, 100.0), (2023, 110.0), (2030, 150.0))
+    assert "tăng" in p.reason_in("vi") or p.reason_in("vi") != p.reason
+    with pytest.raises(AttributeError):
+        p.status = "achieved"  # type: ignore[misc]
+    report = ns.vietnam_report()
+    counts = report.status_counts()
+    assert sum(counts.values()) == len(report.goals())
+    rows = report.goal_rows("vi")
+    assert [r.goal for r in rows] == [g["goal"] for g in report.goals()]
+    with pytest.raises(AttributeError):
+        rows[0].status = "x"  # type: ignore[misc]
+    finding = ns.validate(ns.builtin_plans())[0]
+    assert isinstance(finding, ns.Finding) and finding.location.startswith(finding.plan)

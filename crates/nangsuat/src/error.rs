@@ -169,6 +169,13 @@ pub enum Error {
         /// The reason.
         message: String,
     },
+    /// The caller cancelled a long computation through its [`crate::cancel::Cancel`] token
+    /// (for example on Ctrl-C) before it finished; no partial result is returned.
+    #[error("{what} was interrupted before it finished (cancelled by the caller)")]
+    Interrupted {
+        /// The computation that stopped (e.g. "the Malmquist index").
+        what: String,
+    },
 }
 
 fn path_suffix(path: &str) -> String {
@@ -230,11 +237,13 @@ pub enum ErrorKind {
     Parse = 12,
     /// See [`Error::Io`].
     Io = 13,
+    /// See [`Error::Interrupted`].
+    Interrupted = 14,
 }
 
 impl ErrorKind {
     /// Every kind, in the order of their numbers.
-    pub const ALL: [ErrorKind; 13] = [
+    pub const ALL: [ErrorKind; 14] = [
         ErrorKind::LengthMismatch,
         ErrorKind::Empty,
         ErrorKind::DuplicateYear,
@@ -248,6 +257,7 @@ impl ErrorKind {
         ErrorKind::InsufficientData,
         ErrorKind::Parse,
         ErrorKind::Io,
+        ErrorKind::Interrupted,
     ];
 
     /// Stable snake-case name, used by the bindings.
@@ -266,6 +276,7 @@ impl ErrorKind {
             ErrorKind::InsufficientData => "insufficient_data",
             ErrorKind::Parse => "parse",
             ErrorKind::Io => "io",
+            ErrorKind::Interrupted => "interrupted",
         }
     }
 }
@@ -299,6 +310,7 @@ impl Error {
             Error::InsufficientData { .. } => ErrorKind::InsufficientData,
             Error::Parse { .. } => ErrorKind::Parse,
             Error::Io { .. } | Error::Write { .. } => ErrorKind::Io,
+            Error::Interrupted { .. } => ErrorKind::Interrupted,
         }
     }
 

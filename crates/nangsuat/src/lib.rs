@@ -50,6 +50,7 @@
 #![deny(missing_docs)]
 
 pub mod accounting;
+pub mod cancel;
 pub mod efficiency;
 pub mod error;
 pub mod estimation;

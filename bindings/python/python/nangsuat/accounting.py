@@ -10,7 +10,6 @@ indicator metadata (TFP growth and contribution shares); Feenstra, Inklaar & Tim
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -45,48 +44,19 @@ COLUMNS: dict[str, str] = {
 MASKS = ("growth_defined", "tfp_index_defined", "tfp_share_defined")
 
 
-@dataclass(frozen=True)
-class PeriodSummary:
-    """Figures over a period ``[start, end]`` (growth over the years ``start+1 … end``).
+PeriodSummary = _native.PeriodSummary
+"""Figures over a period ``[start, end]`` (growth over the years ``start+1 … end``): a frozen
+class of the compiled module, read through its attributes (``start``, ``end``,
+``cumulative_output_growth``, ``cumulative_tfp_growth``, ``average_output_growth``,
+``average_tfp_growth``, ``mean_capital_contribution``, ``mean_labour_contribution``,
+``mean_labour_quality_contribution``, ``mean_tfp_growth``, ``tfp_share_of_cumulative_growth``,
+``tfp_share_undefined_reason``, ``mean_of_annual_tfp_shares``) or ``to_dict()``.
 
-    Rates and shares are fractions; ``None`` where undefined, with the reason for the TFP share
-    in ``tfp_share_undefined_reason``. ``tfp_share_of_cumulative_growth`` is
-    ``ln(TFP_end/TFP_start) / ln(Y_end/Y_start)``, how a plan target such as "TFP ≈ 45 % of
-    growth 2021–2025" is read; ``mean_of_annual_tfp_shares`` is the other convention, named as
-    such (METHODS §2).
-    """
-
-    start: int
-    end: int
-    cumulative_output_growth: float | None
-    cumulative_tfp_growth: float | None
-    average_output_growth: float | None
-    average_tfp_growth: float | None
-    mean_capital_contribution: float | None
-    mean_labour_contribution: float | None
-    mean_labour_quality_contribution: float | None
-    mean_tfp_growth: float | None
-    tfp_share_of_cumulative_growth: float | None
-    tfp_share_undefined_reason: str | None
-    mean_of_annual_tfp_shares: float | None
-
-    @classmethod
-    def _from_core(cls, d: dict[str, Any]) -> PeriodSummary:
-        return cls(
-            start=d["from"],
-            end=d["to"],
-            cumulative_output_growth=d["cumulative_output_growth"],
-            cumulative_tfp_growth=d["cumulative_tfp_growth"],
-            average_output_growth=d["average_output_growth"],
-            average_tfp_growth=d["average_tfp_growth"],
-            mean_capital_contribution=d["mean_capital_contribution"],
-            mean_labour_contribution=d["mean_labour_contribution"],
-            mean_labour_quality_contribution=d["mean_labour_quality_contribution"],
-            mean_tfp_growth=d["mean_tfp_growth"],
-            tfp_share_of_cumulative_growth=d["tfp_share_of_cumulative_growth"],
-            tfp_share_undefined_reason=d["tfp_share_of_cumulative_growth_undefined"],
-            mean_of_annual_tfp_shares=d["mean_of_annual_tfp_shares"],
-        )
+Rates and shares are fractions; ``None`` where undefined, with the reason for the TFP share
+in ``tfp_share_undefined_reason``. ``tfp_share_of_cumulative_growth`` is
+``ln(TFP_end/TFP_start) / ln(Y_end/Y_start)``, how a plan target such as "TFP ≈ 45 % of
+growth 2021–2025" is read; ``mean_of_annual_tfp_shares`` is the other convention, named as
+such (METHODS §2)."""
 
 
 class _Columns:
@@ -148,10 +118,7 @@ class GrowthAccountingResult(_Columns):
         self._columns = native.columns()
         self._index = index
         self.provenance = native.provenance()
-        summary = native.summary()
-        self.summary: PeriodSummary | None = (
-            None if summary is None else PeriodSummary._from_core(summary)
-        )
+        self.summary: PeriodSummary | None = native.summary()
         """Period figures over the whole span (earliest to latest year, whatever the row
         order); ``None`` with fewer than two years."""
 
@@ -161,7 +128,7 @@ class GrowthAccountingResult(_Columns):
         Raises :class:`~nangsuat.exceptions.YearNotFoundError` if a year is not in the result
         and :class:`~nangsuat.exceptions.InvalidParameterError` unless ``start < end``.
         """
-        return PeriodSummary._from_core(self._native.period(int(start), int(end)))
+        return self._native.period(int(start), int(end))
 
     def plot(self, ax: Axes | None = None, *, title: str | None = None) -> Axes:
         """Stacked contributions to output growth by year, TFP highlighted (matplotlib)."""

@@ -18,7 +18,7 @@ import numpy as np
 
 from . import _nangsuat as _native
 from ._inputs import entity_codes, index_of, matrix, year_column
-from .exceptions import InvalidParameterError, LengthMismatchError, typed_errors
+from .exceptions import InvalidParameterError, typed_errors
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -67,16 +67,12 @@ class DeaResult:
         columns: dict[str, Any],
         orientation: str,
         rts: str,
-        inputs: np.ndarray,
-        outputs: np.ndarray,
         names: tuple[list[str], list[str]],
         index: Any,
     ) -> None:
         self._columns = columns
         self.orientation = orientation
         self.rts = rts
-        self._inputs = inputs
-        self._outputs = outputs
         self.input_names, self.output_names = names
         self._index = index
 
@@ -134,16 +130,10 @@ class DeaResult:
         )
 
     def targets(self) -> tuple[np.ndarray, np.ndarray]:
-        """Input and output targets: the efficient point ``Σλ·x``, ``Σλ·y`` of every unit."""
-        offsets = self._columns["peer_offsets"]
-        rows = np.repeat(np.arange(len(self)), np.diff(offsets))
-        peers = self._columns["peer_units"]
-        weights = self._columns["peer_weights"][:, None]
-        x = np.zeros_like(self._inputs)
-        y = np.zeros_like(self._outputs)
-        np.add.at(x, rows, weights * self._inputs[peers])
-        np.add.at(y, rows, weights * self._outputs[peers])
-        return x, y
+        """Input and output targets: the efficient point ``Σλ·x``, ``Σλ·y`` of every unit
+        (the core's ``Efficiency::input_targets`` / ``output_targets``); rows of NaN where the
+        efficiency is undefined."""
+        return self._columns["input_targets"], self._columns["output_targets"]
 
     def to_dict(self) -> dict[str, Any]:
         """Every column (numpy), masks and peer arrays included."""
@@ -207,7 +197,7 @@ def dea(
         x, y, orientation=orientation, rts=rts, slacks=slacks, names=names
     )
     columns["scale_region"] = np.asarray(columns["scale_region"], dtype=object)
-    return DeaResult(columns, orientation, rts, x, y, names, index_of(inputs, outputs))
+    return DeaResult(columns, orientation, rts, names, index_of(inputs, outputs))
 
 
 class MalmquistResult:
@@ -338,11 +328,6 @@ def malmquist(
     y, output_names = matrix("outputs", outputs)
     codes, labels = entity_codes(unit)
     periods = year_column("period", period)
-    if len(periods) != len(codes):
-        raise LengthMismatchError(
-            f"series `period` has {len(periods)} values but {len(codes)} were expected "
-            "(one per row)"
-        )
     names = _names(input_names, output_names, x.shape[1], y.shape[1])
     columns = _native.malmquist_columns(
         codes, periods, x, y, orientation=orientation, rts=rts, unit_labels=labels, names=names

@@ -29,6 +29,7 @@ __all__ = [
     "InsufficientDataError",
     "ParseError",
     "NangsuatIOError",
+    "InterruptedComputationError",
     "InvalidTypeError",
     "typed_errors",
 ]
@@ -124,6 +125,14 @@ class NangsuatIOError(NangsuatError, OSError):
     """A file that cannot be opened or read."""
 
     kind = "io"
+
+
+class InterruptedComputationError(NangsuatError):
+    """A long computation stopped before it finished because it was cancelled. Ctrl-C in
+    Python raises :class:`KeyboardInterrupt` itself; this class is for a cancellation that
+    did not come from a signal."""
+
+    kind = "interrupted"
 
 
 class InvalidTypeError(InvalidInputError, TypeError):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _nangsuat as _native
 from ._inputs import number, whole_year
-from .exceptions import InvalidParameterError, typed_errors
+from .capital import capital_stock
+from .exceptions import InvalidParameterError, MissingYearError, typed_errors
 from .plans import Plan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,56 +27,19 @@ Method = Literal["statcan", "unsd", "escap_current", "escap_anticipated", "psa"]
 Point = tuple[int, float]
 
 
-@dataclass(frozen=True)
-class Progress:
-    """What a progress method concluded about one target, with the numbers behind it.
+Progress = _native.Progress
+"""What a progress method concluded about one target, with the numbers behind it: a frozen
+class of the compiled module, read through its attributes.
 
-    ``status`` is one of ``achieved``, ``on_track``, ``needs_acceleration``,
-    ``limited_progress``, ``deteriorating``, ``insufficient_data``, ``not_yet_measurable``.
-    ``ratio`` is the method's figure (StatCan R — or P without a target —, UNSD Q, ESCAP index,
-    PSA pace); ``score`` the StatCan score in [−5, 5]. Growth rates are fractions per year.
-    ``reason`` says why in English; ``fact`` is the same fact with its numbers (a dict tagged
-    by ``fact``, e.g. ``growth_against_required``), for programs and other languages.
-    """
-
-    method: str
-    status: str
-    reason: str
-    ratio: float | None
-    score: float | None
-    projected: float | None
-    achieved_growth: float | None
-    required_growth: float | None
-    remaining_growth: float | None
-    baseline: Point
-    current: Point | None
-    target: Point | None
-    warnings: tuple[str, ...]
-    fact: dict[str, Any] | None = None
-
-    @classmethod
-    def _from_core(cls, d: dict[str, Any]) -> Progress:
-        def point(p: dict[str, Any] | None) -> Point | None:
-            return None if p is None else (int(p["year"]), float(p["value"]))
-
-        baseline = point(d["baseline"])
-        assert baseline is not None
-        return cls(
-            method=d["method"],
-            status=d["status"],
-            reason=d["reason_text"],
-            ratio=d["figure"],
-            score=d["score"],
-            projected=d["projected"],
-            achieved_growth=d["achieved_growth"],
-            required_growth=d["required_growth"],
-            remaining_growth=d["remaining_growth"],
-            baseline=baseline,
-            current=point(d["current"]),
-            target=point(d["target"]),
-            warnings=tuple(d["warning_texts"]),
-            fact=d["reason"],
-        )
+``status`` is one of ``achieved``, ``on_track``, ``needs_acceleration``,
+``limited_progress``, ``deteriorating``, ``insufficient_data``, ``not_yet_measurable``.
+``ratio`` is the method's figure (StatCan R — or P without a target —, UNSD Q, ESCAP index,
+PSA pace); ``score`` the StatCan score in [−5, 5]. Growth rates (``achieved_growth``,
+``required_growth``, ``remaining_growth``) are fractions per year; ``baseline``, ``current``
+and ``target`` are ``(year, value)`` pairs. ``reason`` says why in English
+(``reason_in("vi")`` in Vietnamese); ``fact`` is the same fact with its numbers (a dict tagged
+by ``fact``, e.g. ``growth_against_required``), for programs; ``warnings`` in English;
+``to_dict()`` the whole result in the core's JSON form."""
 
 
 def _point(name: str, p: Any) -> Point:
@@ -112,15 +75,13 @@ def progress(
         points = [_point("current", current)]
     else:
         points = [_point("current", p) for p in current]
-    return Progress._from_core(
-        _native.progress(
-            _point("baseline", baseline),
-            points,
-            None if target is None else _point("target", target),
-            higher_is_better=higher_is_better,
-            method=method,
-            natural_limit=natural_limit,
-        )
+    return _native.progress(
+        _point("baseline", baseline),
+        points,
+        None if target is None else _point("target", target),
+        higher_is_better=higher_is_better,
+        method=method,
+        natural_limit=natural_limit,
     )
 
 
@@ -179,24 +140,14 @@ class Observations:
         ``undated``)."""
         import pandas as pd
 
-        records = []
-        for r in self.rows():
-            records.append({**{k: r[k] for k in OBSERVATION_COLUMNS if k in r}, "year": _when(r["when"])})
-        return pd.DataFrame.from_records(records, columns=list(OBSERVATION_COLUMNS))
+        columns = self._native.columns()
+        return pd.DataFrame({c: columns[c] for c in OBSERVATION_COLUMNS})
 
     def __len__(self) -> int:
         return len(self._native)
 
     def __repr__(self) -> str:
         return f"<Observations: {len(self)} values>"
-
-
-def _when(when: Any) -> str:
-    if isinstance(when, dict) and "year" in when:
-        return str(when["year"])
-    if isinstance(when, dict) and "period" in when:
-        return f"{when['period']['start']}-{when['period']['end']}"
-    return "undated"
 
 
 class Report:
@@ -236,45 +187,32 @@ class Report:
         """Every assessed goal (the JSON form), plan by plan."""
         return [g for p in self.to_dict()["plans"] for g in p["goals"]]
 
-    def to_pandas(self) -> pd.DataFrame:
+    def goal_rows(self, lang: Literal["vi", "en"] = "en") -> list[_native.GoalRow]:
+        """One frozen row per goal, plan by plan: ``plan``, ``goal``, ``indicator``,
+        ``indicator_en``, ``scope``, ``target`` (words), ``period_start``, ``period_end``,
+        ``status``, ``current``, ``ratio``, ``score``, ``reason`` and ``needed`` (words in
+        ``lang``), ``source_text``."""
+        return self._native.goal_rows(lang)
+
+    def to_pandas(self, lang: Literal["vi", "en"] = "en") -> pd.DataFrame:
         """One row per goal: plan, goal, indicator, target, period, status, the value the status
-        rests on, the method's ratio and score, the reason, what is needed, the wording."""
+        rests on, the method's ratio and score, the reason, what is needed (words in ``lang``),
+        the wording."""
         import pandas as pd
 
-        rows = []
-        texts = self._native.goal_texts("en")
-        for g, (target, _status, reason, needed) in zip(self.goals(), texts):
-            p = g.get("progress") or {}
-            rows.append(
-                {
-                    "plan": g["plan"],
-                    "goal": g["goal"],
-                    "indicator": g["indicator"],
-                    "indicator_en": g["indicator_en"],
-                    "target": target,
-                    "period_start": g["period"][0],
-                    "period_end": g["period"][1],
-                    "status": g["status"],
-                    "current": g["current"],
-                    "ratio": p.get("figure"),
-                    "score": p.get("score"),
-                    "reason": reason,
-                    "needed": needed,
-                    "source_text": g["source_text"],
-                }
-            )
-        frame = pd.DataFrame.from_records(rows)
+        columns = ("plan", "goal", "indicator", "indicator_en", "target", "period_start",
+                   "period_end", "status", "current", "ratio", "score", "reason", "needed",
+                   "source_text")
+        rows = [{c: getattr(g, c) for c in columns} for g in self.goal_rows(lang)]
+        frame = pd.DataFrame.from_records(rows, columns=list(columns))
         for col in ("current", "ratio", "score"):
             frame[col] = frame[col].astype("Float64")
         frame["period_start"] = frame["period_start"].astype("Int64")
         return frame
 
     def status_counts(self) -> dict[str, int]:
-        """Number of goals by status."""
-        counts: dict[str, int] = {}
-        for g in self.goals():
-            counts[g["status"]] = counts.get(g["status"], 0) + 1
-        return counts
+        """Number of goals by status (statuses with no goal left out)."""
+        return dict(self._native.status_counts())
 
     def plot(self, *, goals: Iterable[str] | None = None, ncols: int = 3) -> Figure:
         """Each goal's observed path against its target path (goals with a baseline, target
@@ -288,6 +226,53 @@ class Report:
         return f"<Report: {counts}>"
 
 
+YearSeries = Any
+"""A yearly series: a pandas Series indexed by year, or a mapping ``{year: value}``."""
+
+
+def _yearly(name: str, series: YearSeries) -> dict[int, float]:
+    """``{year: value}`` of a pandas Series indexed by year or a mapping; missing values (NaN,
+    ``None``, ``pd.NA``) are left out."""
+    items = series.items() if hasattr(series, "items") else None
+    if items is None:
+        raise InvalidParameterError(
+            f"`{name}` is a {type(series).__name__}: expected a pandas Series indexed by year "
+            "or a mapping {year: value}"
+        )
+    out: dict[int, float] = {}
+    for year, value in items:
+        if value is None or type(value).__name__ == "NAType":
+            continue
+        v = number(f"{name} in {year}", value)
+        if v == v:  # not NaN
+            out[whole_year(f"{name} year", year)] = v
+    return out
+
+
+def _scope_of(plans: Sequence[Plan], scope: str | None) -> str:
+    """The scope raw series belong to: ``scope``, else the one territory all plans share."""
+    if scope is not None:
+        return scope
+    territories = sorted({p.territory for p in plans})
+    if len(territories) != 1:
+        raise InvalidParameterError(
+            f"the plans cover {len(territories)} territories ({', '.join(territories)}): say "
+            "which one the raw series describe with `scope=`"
+        )
+    return territories[0]
+
+
+def _aligned(name: str, series: dict[int, float], years: list[int]) -> list[float]:
+    """``series`` at ``years`` (those of ``output``); a year it lacks is an error."""
+    missing = [y for y in years if y not in series]
+    if missing:
+        raise MissingYearError(
+            f"`{name}` has no value for year {missing[0]}, a year of `output` "
+            f"({years[0]}–{years[-1]})"
+        )
+    return [series[y] for y in years]
+
+
 @typed_errors
 def assess(
     plans: Iterable[Plan],
@@ -295,6 +280,14 @@ def assess(
     *,
     method: Method = "statcan",
     about_tolerance: float = 0.05,
+    scope: str | None = None,
+    output: YearSeries | None = None,
+    capital: YearSeries | None = None,
+    investment: YearSeries | None = None,
+    employment: YearSeries | None = None,
+    labour_share: float | None = None,
+    depreciation: float = 0.05,
+    population: YearSeries | None = None,
 ) -> Report:
     """Assesses every goal of ``plans`` against ``observations``.
 
@@ -302,11 +295,26 @@ def assess(
     ``None`` for the embedded Viet Nam observations. ``about_tolerance`` is the relative
     tolerance of "khoảng" (about) targets whose document states none (0.05 = ±5 %).
 
+    A territory's own raw series can stand in where nothing is published (each a pandas
+    Series indexed by year, or a mapping ``{year: value}``, for ``scope`` — by default the
+    territory the plans share):
+
+    * ``output`` (GRDP at constant prices), ``employment`` (employed persons) and ``capital``
+      (a stock at constant prices) — or ``investment`` (real investment, accumulated by the
+      perpetual inventory method with geometric ``depreciation`` and a Harberger initial
+      stock) — with ``labour_share`` (b_L; b_K = 1 − b_L): TFP's share of growth over a goal's
+      period by the GSO form, as the ratio of cumulative growths; and annual labour-
+      productivity growth ``lp_growth`` (output ÷ employment);
+    * ``population`` (persons): ratios per 10,000 people from the counts they divide.
+
+    A published value for the same indicator and time is still preferred.
+
     >>> from nangsuat import builtin_plans
     >>> report = assess(builtin_plans())
     >>> "đúng tiến độ" in report.to_markdown("vi")
     True
     """
+    plans = list(plans)
     if observations is None:
         obs = Observations.vietnam()
     elif isinstance(observations, Observations):
@@ -320,8 +328,57 @@ def assess(
             f"`observations` is a {type(observations).__name__}: expected Observations, a "
             "DataFrame, a CSV path or None"
         )
+    accounting = None
+    raw = {"output": output, "capital": capital, "investment": investment,
+           "employment": employment}
+    if any(v is not None for v in raw.values()):
+        if capital is not None and investment is not None:
+            raise InvalidParameterError("give `capital` or `investment`, not both")
+        lacking = [n for n in ("output", "employment") if raw[n] is None]
+        if capital is None and investment is None:
+            lacking.append("capital (or investment)")
+        if lacking:
+            raise InvalidParameterError(
+                f"raw series need {', '.join(lacking)} as well (output, employment and capital "
+                "or investment go together)"
+            )
+        if labour_share is None:
+            raise InvalidParameterError(
+                "`labour_share` is required with raw series: labour's share of income b_L "
+                "(a fraction; the GSO form uses b_K = 1 − b_L)"
+            )
+        out = _yearly("output", output)
+        if not out:
+            raise InvalidParameterError("`output` has no value")
+        years = sorted(out)
+        if investment is not None:
+            inv = _yearly("investment", investment)
+            inv_years = sorted(inv)
+            stock = capital_stock(inv_years, [inv[y] for y in inv_years], depreciation).stock
+            cap = {y: float(k) for y, k in zip(inv_years, stock)}
+            capital_name = "capital (from investment)"
+        else:
+            cap = _yearly("capital", capital)
+            capital_name = "capital"
+        accounting = (
+            _scope_of(plans, scope),
+            years,
+            [out[y] for y in years],
+            _aligned(capital_name, cap, years),
+            _aligned("employment", _yearly("employment", employment), years),
+            number("labour_share", labour_share),
+        )
+    people = None
+    if population is not None:
+        pop = _yearly("population", population)
+        people = (_scope_of(plans, scope), sorted(pop.items()))
     native = _native.assess(
-        [p._native for p in plans], obs._native, method=method, about_tolerance=about_tolerance
+        [p._native for p in plans],
+        obs._native,
+        method=method,
+        about_tolerance=about_tolerance,
+        accounting=accounting,
+        population=people,
     )
     return Report(native)
 

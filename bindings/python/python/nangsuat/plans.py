@@ -6,91 +6,28 @@ JSON for machines, lossless round trips), and goals are read-only views.
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from . import _nangsuat as _native
 from .exceptions import typed_errors
 
 
-@dataclass(frozen=True)
-class Goal:
-    """A goal (target) of a plan, read-only.
-
-    ``target`` is the comparator and its values in the goal's ``unit`` as the document states
-    them (``{"comparator": "above", "value": 7.0}`` for "trên 7 %/năm"); ``source_text`` is the
-    document's wording, verbatim.
-    """
-
-    id: str
-    indicator: str
-    target: dict[str, Any]
-    unit: str
-    scope: dict[str, str]
-    horizon: dict[str, int] | None = None
-    baseline: dict[str, Any] | None = None
-    source_text: str | None = None
-    legal_basis: tuple[str, ...] = ()
-    source: str | None = None
-    note: str | None = None
-
-    @property
-    def comparator(self) -> str:
-        """``above``, ``at_least``, ``below``, ``at_most``, ``equal``, ``about``, ``between`` or
-        ``relative``."""
-        return str(self.target["comparator"])
-
-    @classmethod
-    def _from_core(cls, d: dict[str, Any]) -> Goal:
-        return cls(
-            id=d["id"],
-            indicator=d["indicator"],
-            target=d["target"],
-            unit=d["unit"],
-            scope=d["scope"],
-            horizon=d.get("horizon"),
-            baseline=d.get("baseline"),
-            source_text=d.get("source_text"),
-            legal_basis=tuple(d.get("legal_basis", ())),
-            source=d.get("source"),
-            note=d.get("note"),
-        )
+Goal = _native.Goal
+"""A goal (target) of a plan, a frozen class of the compiled module: ``id``, ``indicator``,
+``target`` (the comparator and its values in the goal's ``unit`` as the document states them,
+``{"comparator": "above", "value": 7.0}`` for "trên 7 %/năm"), ``comparator``, ``unit``,
+``scope``, ``horizon``, ``baseline``, ``source_text`` (the document's wording, verbatim),
+``legal_basis``, ``source``, ``note``; ``to_dict()`` gives its JSON form."""
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One validation finding: a stable ``code`` (e.g. ``goal_without_task``), its
-    ``severity`` (``error``, ``warning``, ``info``), where it is, and a message with the values."""
-
-    code: str
-    severity: str
-    location: str
-    message: str
-    plan: str
-    goal: str | None = None
-    task: str | None = None
-
-    @classmethod
-    def _from_core(cls, d: dict[str, Any]) -> Finding:
-        loc = d["location"]
-        where = loc["plan"]
-        if loc.get("goal"):
-            where += f"/goal:{loc['goal']}"
-        if loc.get("task"):
-            where += f"/task:{loc['task']}"
-        return cls(
-            code=d["code"],
-            severity=d["severity"],
-            location=where,
-            message=d["message"],
-            plan=loc["plan"],
-            goal=loc.get("goal"),
-            task=loc.get("task"),
-        )
+Finding = _native.Finding
+"""One validation finding, a frozen class of the compiled module: a stable ``code`` (e.g.
+``goal_without_task``), its ``severity`` (``error``, ``warning``, ``info``), ``location``
+(``plan``, ``plan/goal:g`` or ``plan/task:t``), ``plan``, ``goal`` and ``task`` ids, and a
+``message`` with the values."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -134,12 +71,8 @@ class Plan:
 
     def to_dict(self) -> dict[str, Any]:
         """The plan as plain Python objects (its JSON form): a copy the caller may change."""
-        return copy.deepcopy(self._data)
-
-    @cached_property
-    def _data(self) -> dict[str, Any]:
-        """The core's JSON form, read once: a plan is immutable."""
-        return self._native.to_dict()
+        d: dict[str, Any] = self._native.to_dict()
+        return d
 
     @property
     def id(self) -> str:
@@ -149,33 +82,32 @@ class Plan:
     @property
     def title_vi(self) -> str:
         """Title in Vietnamese, as in the document."""
-        return str(self._data["title_vi"])
+        return self._native.title_vi
 
     @property
     def title_en(self) -> str | None:
         """Title in English, when known."""
-        return self._data.get("title_en")
+        return self._native.title_en
 
     @property
     def territory(self) -> str:
         """Where the plan applies (``viet_nam``, ``thanh_hoa``…)."""
-        return str(self._data["territory"])
+        return self._native.territory
 
     @property
     def period(self) -> tuple[int, int]:
         """First and last year."""
-        p = self._data["period"]
-        return (p["start"], p["end"])
+        return self._native.period
 
     @property
     def parent(self) -> str | None:
         """Id of the plan this one implements."""
-        return self._data.get("parent")
+        return self._native.parent
 
     @property
     def goals(self) -> tuple[Goal, ...]:
         """The goals, read-only."""
-        return tuple(Goal._from_core(g) for g in self._data.get("goals", ()))
+        return tuple(self._native.goals)
 
     def goal(self, goal_id: str) -> Goal:
         """The goal with this id; ``KeyError`` if there is none."""
@@ -186,7 +118,7 @@ class Plan:
 
     def validate(self) -> list[Finding]:
         """Every finding about this plan on its own (see :func:`validate` for a set)."""
-        return [Finding._from_core(f) for f in self._native.validate()]
+        return self._native.validate()
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Plan) and self._native == other._native
@@ -209,4 +141,4 @@ def builtin_plans() -> list[Plan]:
 def validate(plans: Iterable[Plan]) -> list[Finding]:
     """Every finding about a set of plans: each plan, then duplicates, unknown parents, cycles
     and goals weaker than the parent's."""
-    return [Finding._from_core(f) for f in _native.validate_plan_set([p._native for p in plans])]
+    return _native.validate_plan_set([p._native for p in plans])

@@ -127,16 +127,16 @@ class Projection:
     GDP), ``employment`` (base = 1) and the period's ``gdp_growth``, ``lp_growth``,
     ``capital_growth`` (fractions per year) and ``tfp_share`` (None if undefined)."""
 
-    def __init__(self, d: dict[str, Any], scenario: Scenario) -> None:
+    def __init__(self, native: _native.Projection, scenario: Scenario) -> None:
         self.scenario = scenario
-        self.years = np.asarray(d["years"], dtype=np.int32)
-        self.gdp = np.asarray(d["gdp"])
-        self.capital = np.asarray(d["capital"])
-        self.employment = np.asarray(d["employment"])
-        self.gdp_growth: float = d["gdp_growth"]
-        self.lp_growth: float = d["lp_growth"]
-        self.capital_growth: float = d["capital_growth"]
-        self.tfp_share: float | None = d["tfp_share"]
+        self.years: np.ndarray = native.years
+        self.gdp: np.ndarray = native.gdp
+        self.capital: np.ndarray = native.capital
+        self.employment: np.ndarray = native.employment
+        self.gdp_growth: float = native.gdp_growth
+        self.lp_growth: float = native.lp_growth
+        self.capital_growth: float = native.capital_growth
+        self.tfp_share: float | None = native.tfp_share
 
     def to_pandas(self) -> pd.DataFrame:
         """year, gdp, capital, employment, labour_productivity (all base = 1 except capital)."""

@@ -5,6 +5,7 @@ use super::columns::{Field, View, put};
 use super::input::{AccountingInput, GrowthAccounting, LabourShare, Profile};
 use super::order::PanelEntity;
 use super::result::tfp_share;
+use crate::cancel::Cancel;
 use crate::error::{Error, Result};
 use crate::series::NanPolicy;
 use crate::share::Share;
@@ -31,12 +32,17 @@ const OUT_CD: usize = Field::CapitalDeepening as usize;
 const OUT_INDEX: usize = Field::TfpIndex as usize;
 const OUT_SHARE: usize = Field::TfpShare as usize;
 
-/// Runs the kernel over every entity of sorted rows (in parallel with the `rayon` feature).
+/// Rows the kernel processes between two reads of the cancellation token.
+const CANCEL_CHUNK: usize = 4096;
+
+/// Runs the kernel over every entity of sorted rows (in parallel with the `rayon` feature),
+/// reading `cancel` before each chunk of [`CANCEL_CHUNK`] rows.
 pub(super) fn run<E: PanelEntity>(
     ctx: &Ctx,
     entity: &[E],
     input: &AccountingInput<'_>,
     out: View<'_>,
+    cancel: &Cancel,
 ) -> Result<()> {
     #[cfg(feature = "rayon")]
     {
@@ -51,15 +57,15 @@ pub(super) fn run<E: PanelEntity>(
             if mid < n {
                 let (out_l, out_r) = out.split_at(mid);
                 let (left, right) = rayon::join(
-                    || run(ctx, &entity[..mid], &input.slice(0, mid), out_l),
-                    || run(ctx, &entity[mid..], &input.slice(mid, n), out_r),
+                    || run(ctx, &entity[..mid], &input.slice(0, mid), out_l, cancel),
+                    || run(ctx, &entity[mid..], &input.slice(mid, n), out_r, cancel),
                 );
                 // The left error comes first in (entity, year) order.
                 return left.and(right);
             }
         }
     }
-    run_sequential(ctx, entity, input, out)
+    run_sequential(ctx, entity, input, out, cancel)
 }
 
 fn run_sequential<E: PanelEntity>(
@@ -67,10 +73,16 @@ fn run_sequential<E: PanelEntity>(
     entity: &[E],
     input: &AccountingInput<'_>,
     mut out: View<'_>,
+    cancel: &Cancel,
 ) -> Result<()> {
     let n = entity.len();
     let mut lo = 0;
+    let mut next_check = 0;
     while lo < n {
+        if lo >= next_check {
+            cancel.check("the panel growth accounting")?;
+            next_check = lo + CANCEL_CHUNK;
+        }
         let mut hi = lo + 1;
         while hi < n && entity[hi] == entity[lo] {
             hi += 1;

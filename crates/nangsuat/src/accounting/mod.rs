@@ -60,6 +60,7 @@ pub use result::{
     UndefinedShare, tfp_share,
 };
 
+use crate::cancel::Cancel;
 use crate::error::{Error, Result};
 use columns::{Columns, View};
 use kernel::Ctx;
@@ -240,7 +241,7 @@ impl GrowthAccounting {
         selection: FieldSet,
     ) -> Result<Accounting> {
         let mut out = Columns::new(input.len(), result::with_share_inputs(selection));
-        let provenance = self.compute_into_view(entity, input, out.view())?;
+        let provenance = self.compute_into_view(entity, input, out.view(), &Cancel::never())?;
         Ok(Accounting::from_columns(
             provenance,
             input.years.to_vec(),
@@ -263,8 +264,24 @@ impl GrowthAccounting {
         input: &AccountingInput<'_>,
         buffers: AccountingBuffers<'_>,
     ) -> Result<Provenance> {
+        self.compute_panel_into_cancellable(entity, input, buffers, &Cancel::never())
+    }
+
+    /// As [`GrowthAccounting::compute_panel_into`], stopping with [`Error::Interrupted`] once
+    /// `cancel` is set (read before each chunk of rows of the kernel, on every worker). The
+    /// buffers' contents are then unspecified.
+    ///
+    /// # Errors
+    /// As [`GrowthAccounting::compute_panel_into`], plus [`Error::Interrupted`].
+    pub fn compute_panel_into_cancellable<E: PanelEntity>(
+        &self,
+        entity: &[E],
+        input: &AccountingInput<'_>,
+        buffers: AccountingBuffers<'_>,
+        cancel: &Cancel,
+    ) -> Result<Provenance> {
         let view = buffers.into_view(input.len())?;
-        self.compute_into_view(entity, input, view)
+        self.compute_into_view(entity, input, view, cancel)
     }
 
     fn compute_into_view<E: PanelEntity>(
@@ -272,6 +289,7 @@ impl GrowthAccounting {
         entity: &[E],
         input: &AccountingInput<'_>,
         out: View<'_>,
+        cancel: &Cancel,
     ) -> Result<Provenance> {
         let (ctx, provenance) = self.validate(input)?;
         let n = input.len();
@@ -283,7 +301,7 @@ impl GrowthAccounting {
             });
         }
         match order::order(entity, input.years) {
-            Order::Sorted => kernel::run(&ctx, entity, input, out)?,
+            Order::Sorted => kernel::run(&ctx, entity, input, out, cancel)?,
             Order::Duplicate(i) => return Err(duplicate(entity, input.years, i)),
             Order::Permuted(order) => {
                 let sorted_entity = gather(entity, &order);
@@ -293,7 +311,7 @@ impl GrowthAccounting {
                     .filter(|f| !out.f[*f as usize].is_empty())
                     .collect();
                 let mut tmp = Columns::new(n, selection);
-                kernel::run(&ctx, &sorted_entity, &sorted.input(), tmp.view())?;
+                kernel::run(&ctx, &sorted_entity, &sorted.input(), tmp.view(), cancel)?;
                 drop(sorted);
                 out.scatter_from(&tmp, &order);
             }

@@ -46,6 +46,7 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
+use crate::cancel::Cancel;
 use crate::efficiency::envelopment::Simplex;
 pub use crate::efficiency::frontier::Frontier;
 use crate::efficiency::frontier::farrell;
@@ -234,23 +235,29 @@ impl Dea {
     /// unit with no positive input or output. (A variable that is zero for every unit is
     /// allowed: it constrains nothing.)
     pub fn compute(&self, data: &Production<'_>) -> Result<Efficiency> {
+        self.compute_cancellable(data, &Cancel::never())
+    }
+
+    /// As [`Dea::compute`], stopping with [`Error::Interrupted`](crate::Error::Interrupted)
+    /// once `cancel` is set (read before each unit's linear programmes, on every worker).
+    ///
+    /// # Errors
+    /// As [`Dea::compute`], plus [`Error::Interrupted`](crate::Error::Interrupted).
+    pub fn compute_cancellable(
+        &self,
+        data: &Production<'_>,
+        cancel: &Cancel,
+    ) -> Result<Efficiency> {
         data.validate(|j| format!("row {j}"), |_| None)?;
         let scaled = data.scaled();
         let units = data.units();
-        let per_unit = |lp: &mut Simplex, j: usize| self.unit(lp, &scaled, j);
-        #[cfg(feature = "rayon")]
-        let results: Vec<UnitResult> = {
-            use rayon::prelude::*;
-            (0..units)
-                .into_par_iter()
-                .map_init(Simplex::default, per_unit)
-                .collect()
-        };
-        #[cfg(not(feature = "rayon"))]
-        let results: Vec<UnitResult> = {
-            let mut lp = Simplex::default();
-            (0..units).map(|j| per_unit(&mut lp, j)).collect()
-        };
+        let rows: Vec<usize> = (0..units).collect();
+        let results: Vec<UnitResult> = cancel.map_init(
+            "data envelopment analysis",
+            &rows,
+            Simplex::default,
+            |lp, &j| self.unit(lp, &scaled, j),
+        )?;
         let (m, s) = (data.n_inputs(), data.n_outputs());
         let mut out = Efficiency {
             orientation: self.orientation,

@@ -1,6 +1,7 @@
 //! Measuring any point (a unit of another year, a planned target, a new firm) against the
 //! frontier spanned by a set of units.
 
+use crate::cancel::Cancel;
 use crate::efficiency::envelopment::{Failure, Simplex, Technology};
 use crate::efficiency::model::{Orientation, ReturnsToScale};
 use crate::efficiency::production::{Production, Scaled};
@@ -127,6 +128,21 @@ impl Frontier {
         orientation: Orientation,
         returns_to_scale: ReturnsToScale,
     ) -> Result<Vec<Option<f64>>> {
+        self.efficiencies_cancellable(points, orientation, returns_to_scale, &Cancel::never())
+    }
+
+    /// As [`Frontier::efficiencies`], stopping with [`Error::Interrupted`] once `cancel` is
+    /// set (read before each point's linear programme, on every worker).
+    ///
+    /// # Errors
+    /// As [`Frontier::efficiencies`], plus [`Error::Interrupted`].
+    pub fn efficiencies_cancellable(
+        &self,
+        points: &Production<'_>,
+        orientation: Orientation,
+        returns_to_scale: ReturnsToScale,
+        cancel: &Cancel,
+    ) -> Result<Vec<Option<f64>>> {
         for (kind, count, expected) in [
             ("input", points.n_inputs, self.scaled.n_inputs),
             ("output", points.n_outputs, self.scaled.n_outputs),
@@ -154,17 +170,7 @@ impl Frontier {
                 vec![0.0; points.n_outputs],
             )
         };
-        #[cfg(feature = "rayon")]
-        let out = {
-            use rayon::prelude::*;
-            rows.par_iter().map_init(workspace, solve).collect()
-        };
-        #[cfg(not(feature = "rayon"))]
-        let out = {
-            let mut w = workspace();
-            rows.iter().map(|r| solve(&mut w, r)).collect()
-        };
-        Ok(out)
+        cancel.map_init("efficiency against a frontier", &rows, workspace, solve)
     }
 }
 

@@ -64,12 +64,12 @@
 
 use std::fmt::Display;
 
+use crate::cancel::Cancel;
 use crate::efficiency::envelopment::{Simplex, Technology};
 use crate::efficiency::frontier::farrell;
 use crate::efficiency::model::{Orientation, ReturnsToScale};
 use crate::efficiency::production::{Production, Scaled};
 use crate::error::{Error, Result};
-use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
 /// A Malmquist model: the orientation of the distance functions and the returns to scale
 /// used for `pech` (and the Ray–Desli columns).
@@ -318,28 +318,27 @@ impl Malmquist {
     where
         E: Ord + Copy + Display + Sync,
     {
-        let never = AtomicBool::new(false);
-        self.compute_cancellable(unit, period, data, &never)
-            .map(|r| r.unwrap_or_else(|| unreachable!("nothing sets the flag")))
+        self.compute_cancellable(unit, period, data, &Cancel::never())
     }
 
-    /// As [`Malmquist::compute`], stopping early when `cancel` is set (by another thread, for
-    /// example on Ctrl-C): the flag is read before each linear programme, so a large panel
-    /// stops within one LP per worker. `Ok(None)` when it was cancelled.
+    /// As [`Malmquist::compute`], stopping with [`Error::Interrupted`] once `cancel` is set
+    /// (by another thread, for example on Ctrl-C): the token is read before each linear
+    /// programme, so a large panel stops within one LP per worker.
     ///
     /// # Errors
-    /// As [`Malmquist::compute`].
+    /// As [`Malmquist::compute`], plus [`Error::Interrupted`].
     ///
     /// ```
-    /// use std::sync::atomic::AtomicBool;
+    /// use nangsuat::cancel::Cancel;
     /// use nangsuat::efficiency::dea::Production;
     /// use nangsuat::efficiency::malmquist::Malmquist;
     /// let (x, y) = ([2.0, 4.0, 2.0, 4.0], [1.0, 4.0, 1.5, 6.0]);
     /// let data = Production::new(&x, 1, &y, 1)?;
-    /// let cancelled = AtomicBool::new(true);
+    /// let token = Cancel::new();
+    /// token.cancel();
     /// let m = Malmquist::default();
-    /// let r = m.compute_cancellable(&["a", "b", "a", "b"], &[1, 1, 2, 2], &data, &cancelled)?;
-    /// assert!(r.is_none());
+    /// let r = m.compute_cancellable(&["a", "b", "a", "b"], &[1, 1, 2, 2], &data, &token);
+    /// assert_eq!(r.unwrap_err().kind(), nangsuat::ErrorKind::Interrupted);
     /// # Ok::<(), nangsuat::Error>(())
     /// ```
     pub fn compute_cancellable<E>(
@@ -347,8 +346,8 @@ impl Malmquist {
         unit: &[E],
         period: &[i32],
         data: &Production<'_>,
-        cancel: &AtomicBool,
-    ) -> Result<Option<MalmquistIndex<E>>>
+        cancel: &Cancel,
+    ) -> Result<MalmquistIndex<E>>
     where
         E: Ord + Copy + Display + Sync,
     {
@@ -384,12 +383,8 @@ impl Malmquist {
             });
         }
         let pairs = matched_pairs(&panel, unit, &order);
-        let Some(own) = self.own_period(&panel, cancel) else {
-            return Ok(None);
-        };
-        let Some(cross) = self.cross_period(&panel, &pairs, cancel) else {
-            return Ok(None);
-        };
+        let own = self.own_period(&panel, cancel)?;
+        let cross = self.cross_period(&panel, &pairs, cancel)?;
         let changes: Vec<Change<E>> = pairs
             .iter()
             .zip(&cross)
@@ -445,22 +440,22 @@ impl Malmquist {
             })
             .collect();
         let overall = geometric_mean_of_means(&period_means);
-        Ok(Some(MalmquistIndex {
+        Ok(MalmquistIndex {
             orientation: self.orientation,
             returns_to_scale: self.returns_to_scale,
             changes,
             period_means,
             unit_means,
             overall,
-        }))
+        })
     }
 
     /// Own-period (CRS, model) efficiencies of every position.
     fn own_period(
         &self,
         panel: &SortedPanel,
-        cancel: &AtomicBool,
-    ) -> Option<Vec<(Option<f64>, Option<f64>)>> {
+        cancel: &Cancel,
+    ) -> Result<Vec<(Option<f64>, Option<f64>)>> {
         let tasks: Vec<(usize, usize)> = panel
             .ranges
             .iter()
@@ -479,7 +474,7 @@ impl Malmquist {
             };
             (crs, rts)
         };
-        run_parallel(&tasks, solve, cancel)
+        cancel.map_init(WHAT, &tasks, Simplex::default, solve)
     }
 
     /// Cross-period efficiencies of every pair: CRS `Dᵗ(t+1)`, `Dᵗ⁺¹(t)`, then the same under
@@ -488,8 +483,8 @@ impl Malmquist {
         &self,
         panel: &SortedPanel,
         pairs: &[Pair],
-        cancel: &AtomicBool,
-    ) -> Option<Vec<[Option<f64>; 4]>> {
+        cancel: &Cancel,
+    ) -> Result<Vec<[Option<f64>; 4]>> {
         let solve = |lp: &mut Simplex, pair: &Pair| {
             let o = self.orientation;
             let (tech_t, tech_t1) = (
@@ -512,40 +507,12 @@ impl Malmquist {
             };
             [c_t_t1, c_t1_t, v_t_t1, v_t1_t]
         };
-        run_parallel(pairs, solve, cancel)
+        cancel.map_init(WHAT, pairs, Simplex::default, solve)
     }
 }
 
-/// Maps `solve` over `tasks` with one reusable [`Simplex`] per worker; `None` as soon as
-/// `cancel` is set (checked before each task).
-fn run_parallel<T, R>(
-    tasks: &[T],
-    solve: impl Fn(&mut Simplex, &T) -> R + Sync,
-    cancel: &AtomicBool,
-) -> Option<Vec<R>>
-where
-    T: Sync,
-    R: Send,
-{
-    let go = || !cancel.load(AtomicOrdering::Relaxed);
-    #[cfg(feature = "rayon")]
-    {
-        use rayon::prelude::*;
-        tasks
-            .par_iter()
-            .with_min_len(16)
-            .map_init(Simplex::default, |lp, t| go().then(|| solve(lp, t)))
-            .collect()
-    }
-    #[cfg(not(feature = "rayon"))]
-    {
-        let mut lp = Simplex::default();
-        tasks
-            .iter()
-            .map(|t| go().then(|| solve(&mut lp, t)))
-            .collect()
-    }
-}
+/// The computation a cancelled Malmquist run names.
+const WHAT: &str = "the Malmquist index";
 
 fn sorted_panel(data: &Production<'_>, period: &[i32], order: &[usize]) -> SortedPanel {
     let scaled = data.scaled();

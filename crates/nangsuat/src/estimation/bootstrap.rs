@@ -6,6 +6,8 @@
 //! (feature `rayon`).
 
 use super::panel::Work;
+use crate::cancel::Cancel;
+use crate::error::Result;
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small, well-tested generator, enough for
 /// drawing firm indices.
@@ -54,26 +56,27 @@ pub(crate) fn sample(work: &Work, seed: u64, b: usize) -> Work {
 }
 
 /// Runs `fit` on `replications` bootstrap samples, in parallel with feature `rayon`; the
-/// results come back in replication order.
+/// results come back in replication order. `cancel` is read before each replicate, and an
+/// error from `fit` (an interruption) stops the run.
 pub(crate) fn run<T: Send>(
     work: &Work,
     seed: u64,
     replications: usize,
-    fit: impl Fn(&Work) -> T + Sync,
-) -> Vec<T> {
+    cancel: &Cancel,
+    fit: impl Fn(&Work) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    let replicate = |b: usize| {
+        cancel.check("the bootstrap")?;
+        fit(&sample(work, seed, b))
+    };
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
-        (0..replications)
-            .into_par_iter()
-            .map(|b| fit(&sample(work, seed, b)))
-            .collect()
+        (0..replications).into_par_iter().map(replicate).collect()
     }
     #[cfg(not(feature = "rayon"))]
     {
-        (0..replications)
-            .map(|b| fit(&sample(work, seed, b)))
-            .collect()
+        (0..replications).map(replicate).collect()
     }
 }
 
@@ -139,9 +142,14 @@ mod parallel_tests {
         let p = FirmPanel::new(&firm, &year, "y", &y).free("l", &y);
         let w = prepare(&p, false).unwrap().work;
         let stat = |w: &Work| crate::summation::sum(w.y.iter().copied());
-        let parallel = run(&w, 42, 64, stat);
+        let never = Cancel::never();
+        let parallel = run(&w, 42, 64, &never, |w| Ok(stat(w))).unwrap();
         let serial: Vec<f64> = (0..64).map(|b| stat(&sample(&w, 42, b))).collect();
         assert_eq!(parallel, serial);
-        assert_ne!(run(&w, 43, 64, stat), serial);
+        assert_ne!(run(&w, 43, 64, &never, |w| Ok(stat(w))).unwrap(), serial);
+        let cancelled = Cancel::new();
+        cancelled.cancel();
+        let err = run(&w, 42, 64, &cancelled, |w| Ok(stat(w))).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Interrupted);
     }
 }

@@ -55,6 +55,7 @@ mod wooldridge;
 
 pub use panel::{FirmPanel, RowStatus};
 
+use crate::cancel::Cancel;
 use crate::error::{Error, Result};
 use model::Model;
 use panel::{Prepared, Work};
@@ -364,6 +365,20 @@ impl ProductionFunction {
     /// their previous year. Rows with a non-finite or (in levels) non-positive value are not
     /// errors: they are left out and marked in [`ProductionEstimate::row_status`].
     pub fn estimate(&self, panel: &FirmPanel<'_>) -> Result<ProductionEstimate> {
+        self.estimate_cancellable(panel, &Cancel::never())
+    }
+
+    /// As [`ProductionFunction::estimate`], stopping with [`Error::Interrupted`] once `cancel`
+    /// is set (read before each iteration of the second-stage optimisers and before each
+    /// bootstrap replicate, on every worker).
+    ///
+    /// # Errors
+    /// As [`ProductionFunction::estimate`], plus [`Error::Interrupted`].
+    pub fn estimate_cancellable(
+        &self,
+        panel: &FirmPanel<'_>,
+        cancel: &Cancel,
+    ) -> Result<ProductionEstimate> {
         self.check()?;
         let prep = panel::prepare(panel, self.needs_proxy())?;
         if self.selection && panel.exit.is_none() {
@@ -388,7 +403,7 @@ impl ProductionFunction {
                 available: prep.work.rows(),
             });
         }
-        let fit = self.fit(&prep.work, &model, &prep.control_names, true)?;
+        let fit = self.fit(&prep.work, &model, &prep.control_names, true, cancel)?;
         let mut std_errors = None;
         let mut covariance = fit.covariance.clone();
         let mut source = StdErrorSource::None;
@@ -399,11 +414,14 @@ impl ProductionFunction {
             source = StdErrorSource::Analytic;
         }
         if self.bootstrap > 0 {
-            let results = bootstrap::run(&prep.work, self.seed, self.bootstrap, |w| {
-                self.fit(w, &model, &prep.control_names, false)
-                    .ok()
-                    .map(|f| f.beta)
-            });
+            let results = bootstrap::run(&prep.work, self.seed, self.bootstrap, cancel, |w| {
+                // A replicate that cannot be fitted counts as failed; an interruption stops all.
+                match self.fit(w, &model, &prep.control_names, false, cancel) {
+                    Ok(f) => Ok(Some(f.beta)),
+                    Err(e @ Error::Interrupted { .. }) => Err(e),
+                    Err(_) => Ok(None),
+                }
+            })?;
             draws = results.into_iter().flatten().collect::<Vec<_>>();
             if self.method != Method::Wooldridge || std_errors.is_none() {
                 std_errors = bootstrap::std_errors(&draws);
@@ -426,7 +444,14 @@ impl ProductionFunction {
         ))
     }
 
-    fn fit(&self, w: &Work, model: &Model, control_names: &[String], full: bool) -> Result<Fit> {
+    fn fit(
+        &self,
+        w: &Work,
+        model: &Model,
+        control_names: &[String],
+        full: bool,
+        cancel: &Cancel,
+    ) -> Result<Fit> {
         let singular = |what: &'static str, with_constant: bool| {
             move |s: linalg::Singular| {
                 Error::invalid_parameter(
@@ -453,11 +478,14 @@ impl ProductionFunction {
                     let f = wooldridge::wooldridge_fit(
                         w,
                         model,
-                        self.first_stage_degree,
-                        self.law_of_motion_degree,
+                        wooldridge::Degrees {
+                            first_stage: self.first_stage_degree,
+                            law_of_motion: self.law_of_motion_degree,
+                        },
                         self.tolerance,
                         &starts,
                         full,
+                        cancel,
                     )?;
                     return Ok(Fit {
                         beta: f.beta,
@@ -484,6 +512,7 @@ impl ProductionFunction {
                         tolerance: self.tolerance,
                     },
                     &starts,
+                    cancel,
                 )?;
                 Ok(Fit {
                     beta: f.beta,

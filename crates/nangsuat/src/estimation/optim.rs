@@ -2,6 +2,9 @@
 //! proxy-variable estimators, as prodest does (Rovigatti & Mollisi 2018 use Nelder–Mead for
 //! the ACF, OP and LP second stages).
 
+use crate::cancel::Cancel;
+use crate::error::Result;
+
 /// The outcome of one minimisation.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Minimum {
@@ -14,14 +17,16 @@ pub(crate) struct Minimum {
 /// Nelder–Mead with the standard coefficients (1, 2, ½, ½), an initial simplex of relative
 /// size `step`, stopping when the simplex diameter is below `tol` relative to the size of the
 /// best point and the spread of function values below `tol·|best| + tol²`, or after `max_iter`
-/// iterations. Non-finite values count as +∞.
+/// iterations. Non-finite values count as +∞. `cancel` is read before each iteration
+/// ([`crate::Error::Interrupted`] once set).
 pub(crate) fn nelder_mead(
     mut f: impl FnMut(&[f64]) -> f64,
     x0: &[f64],
     step: f64,
     tol: f64,
     max_iter: usize,
-) -> Minimum {
+    cancel: &Cancel,
+) -> Result<Minimum> {
     let n = x0.len();
     let mut eval = |x: &[f64]| {
         let v = f(x);
@@ -29,12 +34,12 @@ pub(crate) fn nelder_mead(
     };
     if n == 0 {
         let v = eval(x0);
-        return Minimum {
+        return Ok(Minimum {
             x: Vec::new(),
             value: v,
             iterations: 0,
             converged: true,
-        };
+        });
     }
     let mut simplex: Vec<Vec<f64>> = vec![x0.to_vec()];
     for i in 0..n {
@@ -50,6 +55,7 @@ pub(crate) fn nelder_mead(
     let mut iterations = 0;
     let mut converged = false;
     while iterations < max_iter {
+        cancel.check("the production-function estimation")?;
         // Order.
         let mut order: Vec<usize> = (0..=n).collect();
         order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
@@ -122,12 +128,12 @@ pub(crate) fn nelder_mead(
     let best = (0..=n)
         .min_by(|&a, &b| values[a].total_cmp(&values[b]))
         .unwrap_or(0);
-    Minimum {
+    Ok(Minimum {
         x: simplex[best].clone(),
         value: values[best],
         iterations,
         converged,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -142,7 +148,9 @@ mod tests {
             0.1,
             1e-9,
             5000,
-        );
+            &Cancel::never(),
+        )
+        .unwrap();
         assert!(m.converged);
         assert!(
             (m.x[0] - 1.0).abs() < 1e-4 && (m.x[1] - 1.0).abs() < 1e-4,
@@ -164,7 +172,9 @@ mod tests {
             0.1,
             1e-14,
             3,
-        );
+            &Cancel::never(),
+        )
+        .unwrap();
         assert!(!m.converged);
         assert!(m.value.is_finite());
     }

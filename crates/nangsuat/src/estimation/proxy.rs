@@ -16,6 +16,7 @@ use super::optim::nelder_mead;
 use super::panel::{NO_LAG, Work};
 use super::polynomial::Polynomial;
 use super::{Optimisation, StartOutcome};
+use crate::cancel::Cancel;
 use crate::error::{Error, Result};
 
 /// Which two-stage estimator.
@@ -120,6 +121,7 @@ pub(crate) fn proxy_fit(
     control_names: &[String],
     opts: &ProxyOptions,
     starts: &[(String, Vec<f64>)],
+    cancel: &Cancel,
 ) -> Result<ProxyFit> {
     let n = w.rows();
     let p = model.terms.len();
@@ -373,7 +375,7 @@ pub(crate) fn proxy_fit(
         if x0.iter().any(|v| !v.is_finite()) {
             continue;
         }
-        let min = nelder_mead(objective, &x0, 0.1, opts.tolerance, 1000 + 400 * p2);
+        let min = nelder_mead(objective, &x0, 0.1, opts.tolerance, 1000 + 400 * p2, cancel)?;
         let mut estimate = beta.clone();
         for (j, &t) in stage2_terms.iter().enumerate() {
             estimate[t] = min.x[j];

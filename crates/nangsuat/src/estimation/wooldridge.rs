@@ -22,6 +22,7 @@ use super::model::{Model, Role};
 use super::panel::{NO_LAG, Work};
 use super::polynomial::Polynomial;
 use super::{Optimisation, StartOutcome};
+use crate::cancel::Cancel;
 use crate::error::{Error, Result};
 
 /// A Wooldridge fit: coefficients of the terms and controls, and the covariance of the
@@ -265,15 +266,24 @@ fn at_w_m(a: &[f64], w: &Sym, m: &[f64], p: usize) -> Vec<f64> {
         .collect()
 }
 
+/// The polynomial degrees of Wooldridge's control function `c(k, m)` and of the law of motion
+/// of productivity.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Degrees {
+    pub(crate) first_stage: u32,
+    pub(crate) law_of_motion: u32,
+}
+
 pub(crate) fn wooldridge_fit(
     w: &Work,
     model: &Model,
-    first_stage_degree: u32,
-    law_of_motion_degree: u32,
+    degrees: Degrees,
     tolerance: f64,
     starts: &[(String, Vec<f64>)],
     with_variance: bool,
+    cancel: &Cancel,
 ) -> Result<WooldridgeFit> {
+    let (first_stage_degree, law_of_motion_degree) = (degrees.first_stage, degrees.law_of_motion);
     let n = w.rows();
     let p = model.terms.len();
     if model.roles.get(model.inputs) != Some(&Role::Proxy) {
@@ -404,7 +414,7 @@ pub(crate) fn wooldridge_fit(
             continue;
         };
         let (theta, value, iterations, converged) =
-            gauss_newton(&sys, &weight, &objective, theta0, tolerance);
+            gauss_newton(&sys, &weight, &objective, theta0, tolerance, cancel)?;
         outcomes.push(StartOutcome {
             name: name.clone(),
             start: start.clone(),
@@ -496,16 +506,18 @@ fn gauss_newton(
     objective: &impl Fn(&[f64]) -> f64,
     mut theta: Vec<f64>,
     tolerance: f64,
-) -> (Vec<f64>, f64, usize, bool) {
+    cancel: &Cancel,
+) -> Result<(Vec<f64>, f64, usize, bool)> {
     let np = sys.params();
     let mut jac = Vec::new();
     let mut mu = 1e-6;
     let mut value = f64::INFINITY;
     for iteration in 0..200 {
+        cancel.check("the production-function estimation")?;
         let m = sys.evaluate(&theta, Some(&mut jac), None);
         value = quad_form(weight, &m);
         if !value.is_finite() {
-            return (theta, f64::INFINITY, iteration, false);
+            return Ok((theta, f64::INFINITY, iteration, false));
         }
         let h = at_w_a(&jac, weight, np);
         let grad = at_w_m(&jac, weight, &m, np);
@@ -533,7 +545,7 @@ fn gauss_newton(
                 mu = (mu / 10.0).max(1e-12);
                 accepted = true;
                 if small || flat {
-                    return (theta, value, iteration + 1, true);
+                    return Ok((theta, value, iteration + 1, true));
                 }
                 break;
             }
@@ -541,10 +553,10 @@ fn gauss_newton(
         }
         if !accepted {
             // No descent step at any damping: a (numerical) minimum.
-            return (theta, value, iteration + 1, true);
+            return Ok((theta, value, iteration + 1, true));
         }
     }
-    (theta, value, 200, false)
+    Ok((theta, value, 200, false))
 }
 
 /// The GMM sandwich variance of the term coefficients, clustered by firm.

@@ -73,6 +73,24 @@ pub enum ObservedWhen {
     Undated,
 }
 
+impl ObservedWhen {
+    /// The observations CSV's `year` field (`YYYY`, `YYYY-YYYY` or `undated`), which
+    /// [`Observations::from_csv`] reads back to the same value.
+    ///
+    /// ```
+    /// use nangsuat::monitoring::observation::ObservedWhen;
+    /// assert_eq!(ObservedWhen::Period { start: 2016, end: 2020 }.csv_field(), "2016-2020");
+    /// assert_eq!(ObservedWhen::Undated.csv_field(), "undated");
+    /// ```
+    pub fn csv_field(&self) -> String {
+        match self {
+            ObservedWhen::Year(y) => y.to_string(),
+            ObservedWhen::Period { start, end } => format!("{start}-{end}"),
+            ObservedWhen::Undated => "undated".into(),
+        }
+    }
+}
+
 impl std::fmt::Display for ObservedWhen {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -511,6 +529,20 @@ pub(crate) fn csv_failure(e: &csv::Error, path: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_field_reads_back() {
+        for when in [
+            ObservedWhen::Year(2023),
+            ObservedWhen::Period {
+                start: 2016,
+                end: 2020,
+            },
+            ObservedWhen::Undated,
+        ] {
+            assert_eq!(parse_when(&when.csv_field()), Some(when));
+        }
+    }
     use crate::error::ErrorKind;
 
     #[test]

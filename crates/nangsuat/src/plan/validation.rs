@@ -34,6 +34,17 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// Stable snake-case name (`error`, `warning`, `info`), as in the JSON form.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
 /// The stable code of a finding (its snake-case name never changes meaning).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -72,6 +72,7 @@ pub use translog::{Design, translog};
 
 use std::collections::BTreeMap;
 
+use crate::cancel::Cancel;
 use crate::error::{Error, Result};
 use likelihood::{Layout, Problem};
 use optimize::Stop;
@@ -827,14 +828,29 @@ impl Sfa {
     /// periods or with one period), duplicate unit-period rows, too few rows for the
     /// parameters, a singular design (collinear `x` or `z`), an invalid tolerance.
     pub fn fit(&self, input: &SfaInput<'_>) -> Result<SfaFit> {
-        self.fit_inner(input, None)
+        self.fit_inner(input, None, &Cancel::never())
     }
 
     /// Estimates the frontier from the caller's starting values (FRONTIER's "starting values:
     /// y" instruction) instead of the grid search: `start` in the order of
     /// [`SfaFit::names`], with `σ² > 0` and `0 < γ < 1`.
     pub fn fit_from(&self, input: &SfaInput<'_>, start: &[f64]) -> Result<SfaFit> {
-        self.fit_inner(input, Some(start))
+        self.fit_inner(input, Some(start), &Cancel::never())
+    }
+
+    /// As [`Sfa::fit`] (from the grid search, or from `start` when given, as
+    /// [`Sfa::fit_from`]), stopping with [`Error::Interrupted`] once `cancel` is set (read
+    /// before each iteration of the optimiser).
+    ///
+    /// # Errors
+    /// As [`Sfa::fit`], plus [`Error::Interrupted`].
+    pub fn fit_cancellable(
+        &self,
+        input: &SfaInput<'_>,
+        start: Option<&[f64]>,
+        cancel: &Cancel,
+    ) -> Result<SfaFit> {
+        self.fit_inner(input, start, cancel)
     }
 
     /// The log-likelihood, efficiencies and `E[u|ε]` at the given parameters (in the order of
@@ -851,7 +867,12 @@ impl Sfa {
         })
     }
 
-    fn fit_inner(&self, input: &SfaInput<'_>, start: Option<&[f64]>) -> Result<SfaFit> {
+    fn fit_inner(
+        &self,
+        input: &SfaInput<'_>,
+        start: Option<&[f64]>,
+        cancel: &Cancel,
+    ) -> Result<SfaFit> {
         if !(self.tolerance > 0.0 && self.tolerance <= 1e-3) {
             return Err(Error::OutOfRange {
                 name: "tolerance".into(),
@@ -902,7 +923,8 @@ impl Sfa {
             to_free(&lay, &start),
             self.tolerance,
             self.max_iterations,
-        );
+            cancel,
+        )?;
         from_free(&lay, &m.x, &mut theta);
         let log_likelihood = p.log_likelihood(&theta, None);
         let stop = match m.stop {

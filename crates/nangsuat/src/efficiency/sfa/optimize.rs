@@ -39,13 +39,23 @@ pub(crate) fn scaled_gradient(x: &[f64], g: &[f64], f: f64) -> f64 {
         .fold(0.0, f64::max)
 }
 
+use crate::cancel::Cancel;
+use crate::error::Result;
+
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// Minimises `f` from `x0`. `fg(x, g)` returns `f(x)` and writes the gradient into `g`; a
 /// non-finite value means "outside the domain" and makes the line search step back.
-pub(crate) fn minimize<F>(mut fg: F, x0: Vec<f64>, gtol: f64, max_iter: usize) -> Minimum
+/// `cancel` is read before each iteration ([`crate::Error::Interrupted`] once set).
+pub(crate) fn minimize<F>(
+    mut fg: F,
+    x0: Vec<f64>,
+    gtol: f64,
+    max_iter: usize,
+    cancel: &Cancel,
+) -> Result<Minimum>
 where
     F: FnMut(&[f64], &mut [f64]) -> f64,
 {
@@ -66,6 +76,7 @@ where
     let mut iterations = 0;
     let mut stop = Stop::MaxIterations;
     while iterations < max_iter {
+        cancel.check("the stochastic frontier fit")?;
         let sg = scaled_gradient(&x, &g, f);
         if sg < gtol {
             stop = Stop::Gradient;
@@ -151,13 +162,13 @@ where
     if stop == Stop::MaxIterations && scaled < gtol {
         stop = Stop::Gradient;
     }
-    Minimum {
+    Ok(Minimum {
         x,
         iterations,
         evaluations,
         scaled_gradient: scaled,
         stop,
-    }
+    })
 }
 
 const C1: f64 = 1e-4;
@@ -319,7 +330,7 @@ mod tests {
             g[1] = 200.0 * (b - a * a);
             (1.0 - a).powi(2) + 100.0 * (b - a * a).powi(2)
         };
-        let m = minimize(fg, vec![-1.2, 1.0], 1e-10, 500);
+        let m = minimize(fg, vec![-1.2, 1.0], 1e-10, 500, &Cancel::never()).unwrap();
         assert!(
             matches!(m.stop, Stop::Gradient | Stop::NoProgress),
             "{:?}",
@@ -343,7 +354,7 @@ mod tests {
             g[0] = 1.0 - 1.0 / x[0];
             x[0] - x[0].ln()
         };
-        let m = minimize(fg, vec![8.0], 1e-12, 200);
+        let m = minimize(fg, vec![8.0], 1e-12, 200, &Cancel::never()).unwrap();
         assert!((m.x[0] - 1.0).abs() < 1e-9, "{:?}", m.x);
     }
 }
