@@ -383,6 +383,16 @@ impl Mapping {
             }
             _ => {}
         }
+        if let Some(f) = self.table.as_ref().and_then(|t| t.format.as_deref())
+            && super::Format::from_name(f).is_none()
+        {
+            return Err(err(
+                "table.format".into(),
+                format!(
+                    "`{f}` is not a format: expected px, jsonstat, sdmx, sdmx-csv, xlsx, xls or csv"
+                ),
+            ));
+        }
         if self.series.is_empty() {
             return Err(err(
                 "series".into(),
@@ -510,14 +520,15 @@ struct Located<'a> {
 /// `territories` resolves the labels of the territory dimension; it may be `None` when the
 /// mapping names a fixed scope.
 ///
+/// Cells of periods that are not years (quarters, months) are left out; they are not errors.
+///
 /// # Errors
 /// [`Error::Parse`] naming the file and what is wrong: a dimension or category the mapping
-/// names that the table lacks (with what it has), a dimension left unselected that has more
-/// than one category, a time period that is not a year in a selected cell is skipped, not an
-/// error; the same scope, indicator and year read twice (both cells named); a territory
-/// label the resolver does not know (the resolver's error, naming the cell and the closest
-/// candidates). [`Error::InvalidParameter`] when the mapping needs a resolver and none is
-/// given.
+/// names that the table lacks (with what it has); a dimension left unselected that has more
+/// than one category; the same scope, indicator and year read twice (both cells named); a
+/// territory label the resolver does not know (the resolver's error, naming the cell and the
+/// closest candidates). [`Error::InvalidParameter`] when the mapping needs a resolver and
+/// none is given.
 pub fn map_tables(
     tables: &[Table],
     mapping: &Mapping,
@@ -893,7 +904,7 @@ mod tests {
     #[test]
     fn territories_resolve_missing_cells_are_skipped_not_invented() {
         let t = px(REGIONS);
-        let m = map_tables(&[t.clone()], &regions_mapping(""), Some(&Names)).unwrap();
+        let m = map_tables(std::slice::from_ref(&t), &regions_mapping(""), Some(&Names)).unwrap();
         let got: Vec<(&str, i32, f64)> = m
             .observations
             .rows()
@@ -918,14 +929,14 @@ mod tests {
         assert_eq!(m.skipped[0].status, "nil");
         assert_eq!(m.skipped[0].scope, "alpha");
         let m = map_tables(
-            &[t.clone()],
+            std::slice::from_ref(&t),
             &regions_mapping("skip_regions = true"),
             Some(&Names),
         )
         .unwrap();
         assert_eq!(m.observations.len(), 1);
         // No resolver: an error, not a guess.
-        let e = map_tables(&[t.clone()], &regions_mapping(""), None).unwrap_err();
+        let e = map_tables(std::slice::from_ref(&t), &regions_mapping(""), None).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidParameter);
         // The same table twice: a duplicate naming both cells.
         let e = map_tables(&[t.clone(), t], &regions_mapping(""), Some(&Names)).unwrap_err();
@@ -943,7 +954,7 @@ mod tests {
             "{HEAD}territory = {{ dimension = \"region\" }}\n[[series]]\nindicator = \"employed_persons\"\nunit = \"persons\"\n"
         ))
         .unwrap();
-        let e = map_tables(&[t.clone()], &m, Some(&Names)).unwrap_err();
+        let e = map_tables(std::slice::from_ref(&t), &m, Some(&Names)).unwrap_err();
         assert!(e.to_string().contains("`item`"), "{e}");
         let m = Mapping::from_toml(&format!(
             "{HEAD}territory = {{ dimension = \"region\" }}\n[[series]]\nindicator = \"employed_persons\"\nunit = \"persons\"\nselect = {{ item = \"jobs\" }}\n"
