@@ -189,6 +189,13 @@ pub struct SeriesRule {
     /// `UNIT_MULT`) or 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiplier: Option<i32>,
+    /// First year to read (earlier years are left out: a publisher's placeholder zeros for
+    /// years it did not compile, or another base year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_year: Option<i32>,
+    /// Last year to read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_year: Option<i32>,
     /// Definition, vintage or caveat to carry in each observation's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -409,6 +416,14 @@ impl Mapping {
                     ),
                 )
             })?;
+            if let (Some(a), Some(b)) = (s.from_year, s.to_year)
+                && a > b
+            {
+                return Err(err(
+                    format!("series[{i}].from_year"),
+                    format!("from_year {a} is after to_year {b}"),
+                ));
+            }
             let (from, _) = source_unit(&s.unit).ok_or_else(|| {
                 let known: Vec<&str> = SOURCE_UNITS.iter().map(|u| u.0).collect();
                 err(
@@ -715,6 +730,10 @@ fn map_one(
                 .period
                 .filter(|p| p.frequency == super::Frequency::Annual)
                 .map(|p| p.year)
+                .filter(|y| {
+                    loc.rule.from_year.is_none_or(|f| *y >= f)
+                        && loc.rule.to_year.is_none_or(|t| *y <= t)
+                })
             else {
                 continue;
             };
