@@ -3,6 +3,7 @@
 use crate::errors::IntoPy;
 use crate::json::to_python;
 use crate::plans::PyPlan;
+use nangsuat::ingest::mapping::Mapping;
 use nangsuat::monitoring::assess::AssessOptions;
 use nangsuat::monitoring::observation::Observations;
 use nangsuat::monitoring::progress::{Method, Point, ProgressInput, progress as core_progress};
@@ -92,6 +93,45 @@ impl PyObservations {
         Observations::load(path)
             .py()
             .map(|inner| PyObservations { inner })
+    }
+
+    /// Observations from published tables by a mapping file (TOML), territory labels resolved
+    /// in Viet Nam's catalogue; with the selected cells that had no value, as dicts
+    /// (`scope, indicator, year, status, symbol, file, table, cell`).
+    #[staticmethod]
+    fn from_tables<'py>(
+        py: Python<'py>,
+        paths: Vec<std::path::PathBuf>,
+        mapping: std::path::PathBuf,
+    ) -> PyResult<(Self, Bound<'py, PyAny>)> {
+        let mapped = py
+            .detach(|| {
+                let mapping = Mapping::load(&mapping)?;
+                nangsuat::vietnam::territory::map_files(&paths, &mapping)
+            })
+            .py()?;
+        let skipped: Vec<serde_json::Value> = mapped
+            .skipped
+            .iter()
+            .map(|k| {
+                serde_json::json!({
+                    "scope": k.scope, "indicator": k.indicator, "year": k.year,
+                    "status": k.status, "symbol": k.symbol, "file": k.provenance.file,
+                    "table": k.provenance.table, "cell": k.provenance.cell,
+                })
+            })
+            .collect();
+        Ok((
+            PyObservations {
+                inner: mapped.observations,
+            },
+            to_python(py, &skipped)?,
+        ))
+    }
+
+    /// The observations as CSV, with the status and provenance columns.
+    fn to_csv(&self) -> String {
+        self.inner.to_csv()
     }
 
     /// The rows as dicts.

@@ -1,6 +1,7 @@
 """Type stubs of the compiled module (checked against it by ``python -m mypy.stubtest``)."""
 
 import os
+from collections.abc import Sequence
 from typing import Any, final
 
 import numpy as np
@@ -81,6 +82,11 @@ class Observations:
     def from_csv(text: str) -> Observations: ...
     @staticmethod
     def read_csv(path: str) -> Observations: ...
+    @staticmethod
+    def from_tables(
+        paths: Sequence[str | os.PathLike[str]], mapping: str | os.PathLike[str]
+    ) -> tuple[Observations, list[dict[str, Any]]]: ...
+    def to_csv(self) -> str: ...
     def rows(self) -> list[dict[str, Any]]: ...
     def __len__(self) -> int: ...
 

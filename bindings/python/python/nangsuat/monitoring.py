@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -153,6 +154,38 @@ class Observations:
         """From a CSV file (UTF-8, with or without a byte-order mark); a file in an older
         Vietnamese encoding is a :class:`ParseError` naming the line and column."""
         return cls(_native.Observations.read_csv(os.fspath(path)))
+
+    @classmethod
+    @typed_errors
+    def from_tables(
+        cls,
+        paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+        mapping: str | os.PathLike[str],
+    ) -> Observations:
+        """From published tables (PX, JSON-stat, SDMX, XLSX/XLS, CSV) by a mapping file
+        (TOML, ``nangsuat schema mapping``): territory labels are resolved in Viet Nam's
+        catalogue, units converted to the indicators', and every row keeps its source file,
+        table and cell and the cell's status (``preliminary``, ``estimate``) in ``provenance``.
+        Nothing is invented: a selected cell without a value makes no row and a
+        :class:`UserWarning` naming it. Errors name the file and the cell."""
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        native, skipped = _native.Observations.from_tables(
+            [os.fspath(p) for p in paths], os.fspath(mapping)
+        )
+        for k in skipped:
+            warnings.warn(
+                f"skipped a cell with no value: {k['scope']} {k['indicator']} {k['year']} at "
+                f"{k['file']} {k['cell']} (symbol {k['symbol']!r}, {k['status']})",
+                UserWarning,
+                stacklevel=3,
+            )
+        return cls(native)
+
+    def to_csv(self) -> str:
+        """The observations as CSV: the eight columns of :meth:`from_csv` and ``status,
+        source_file, source_table, source_cell``; :meth:`from_csv` reads it back unchanged."""
+        return self._native.to_csv()
 
     @classmethod
     @typed_errors
