@@ -67,3 +67,15 @@ def test_missing_cells_warn_and_errors_are_typed(tmp_path: Path) -> None:
         ns.Observations.from_tables([px], bad)
     with pytest.raises(ValueError):
         ns.Observations.from_tables([px], bad)
+
+
+def test_frame_round_trip_keeps_provenance() -> None:
+    pytest.importorskip("pandas")
+    obs = ns.Observations.from_tables(
+        PUBLISHED / "nso_xlsx" / "24_labour_productivity_by_province_2018_2024.xlsx",
+        MAPPINGS / "nso_e02_58_labour_productivity.toml",
+    )
+    frame = obs.to_pandas()
+    hn = frame[(frame.scope == "ha_noi") & (frame.year == "2024")].iloc[0]
+    assert (hn["status"], hn["source_cell"]) == ("preliminary", "E02.58!H6")
+    assert ns.Observations.from_frame(frame).rows() == obs.rows()

@@ -126,6 +126,7 @@ def progress(
 
 
 OBSERVATION_COLUMNS = ("scope", "indicator", "year", "value", "unit", "note", "source_url", "evidence")
+PROVENANCE_COLUMNS = ("status", "source_file", "source_table", "source_cell")
 
 
 class Observations:
@@ -190,15 +191,19 @@ class Observations:
     @classmethod
     @typed_errors
     def from_frame(cls, frame: pd.DataFrame) -> Observations:
-        """From a DataFrame with the CSV's columns."""
+        """From a DataFrame with the CSV's columns (and, when all four are there, ``status,
+        source_file, source_table, source_cell``, as :meth:`to_pandas` writes them)."""
         missing = [c for c in OBSERVATION_COLUMNS if c not in frame.columns]
         if missing:
             raise InvalidParameterError(
                 f"the frame lacks column(s) {', '.join(missing)}; expected "
                 + ", ".join(OBSERVATION_COLUMNS)
             )
+        columns = list(OBSERVATION_COLUMNS)
+        if all(c in frame.columns for c in PROVENANCE_COLUMNS):
+            columns += list(PROVENANCE_COLUMNS)
         buffer = io.StringIO()
-        frame.loc[:, list(OBSERVATION_COLUMNS)].to_csv(buffer, index=False)
+        frame.loc[:, columns].to_csv(buffer, index=False)
         return cls.from_csv(buffer.getvalue())
 
     def rows(self) -> list[dict[str, Any]]:
@@ -209,13 +214,27 @@ class Observations:
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per observation; ``year`` as in the CSV (``YYYY``, ``YYYY-YYYY``,
-        ``undated``)."""
+        ``undated``); ``status`` (``preliminary``, ``estimate`` or empty) and where a value
+        read from a published table came from (``source_file``, ``source_table``,
+        ``source_cell``; empty for values typed in). :meth:`from_frame` reads it back."""
         import pandas as pd
 
         records = []
         for r in self.rows():
-            records.append({**{k: r[k] for k in OBSERVATION_COLUMNS if k in r}, "year": _when(r["when"])})
-        return pd.DataFrame.from_records(records, columns=list(OBSERVATION_COLUMNS))
+            p = r.get("provenance") or {}
+            status = p.get("status") or ("preliminary" if r.get("preliminary") else "")
+            records.append(
+                {
+                    **{k: r[k] for k in OBSERVATION_COLUMNS if k in r},
+                    "year": _when(r["when"]),
+                    "status": status,
+                    "source_file": p.get("file", ""),
+                    "source_table": p.get("table", ""),
+                    "source_cell": p.get("cell", ""),
+                }
+            )
+        columns = list(OBSERVATION_COLUMNS) + list(PROVENANCE_COLUMNS)
+        return pd.DataFrame.from_records(records, columns=columns)
 
     def __len__(self) -> int:
         return len(self._native)
