@@ -4,7 +4,8 @@
 //! that says, for one kind of published table:
 //!
 //! * which dimension is the territory — its labels resolved through a territory catalogue
-//!   ([`TerritoryResolver`]; Viet Nam's is [`crate::vietnam::territory`]) — or a fixed scope;
+//!   ([`TerritoryResolver`]; the country catalogues live in their own wing, see
+//!   [`crate::vietnam::territory`]) — or a fixed scope;
 //! * which dimension is the time (the table's own time dimension when not named); only
 //!   annual periods become observations;
 //! * which categories are which indicator (codes of the plan's indicator catalogue,
@@ -14,16 +15,16 @@
 //!
 //! ```toml
 //! schema_version = 1
-//! id = "nso_e02_58_labour_productivity"
+//! id = "office_x_t2_productivity"
 //!
 //! [source]
-//! citation = "NSO Viet Nam, PX-Web table E02.58: labour productivity by province"
-//! url = "https://www.nso.gov.vn/en/px-web-2/"
+//! citation = "Statistics office X, PX-Web table T2: labour productivity by region"
+//! url = "https://stat.example/px-web/T2"
 //! evidence = "confirmed"
 //!
 //! [territory]
-//! dimension = "Cities, provincies"   # a dimension id or label
-//! catalogue = "provinces63"         # the resolver's catalogue (Viet Nam: provinces63, units34)
+//! dimension = "Region"              # a dimension id or label
+//! catalogue = "regions2020"         # which of the resolver's catalogues
 //!
 //! [[series]]
 //! indicator = "lp_level_current"
@@ -148,8 +149,8 @@ pub struct TerritoryRule {
     /// The dimension (id or label) whose categories are territories.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimension: Option<String>,
-    /// The territory catalogue the labels are resolved in (for Viet Nam: `provinces63`, the
-    /// default, or `units34`).
+    /// The territory catalogue the labels are resolved in, by the name the resolver gives
+    /// it (the country wing documents its names and default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalogue: Option<String>,
     /// Leave out aggregate rows (the statistical regions); the nation is kept.
@@ -251,8 +252,8 @@ impl ResolvedTerritory {
     }
 }
 
-/// Resolves the territory labels of a table to scope codes (Viet Nam's catalogue implements
-/// it in [`crate::vietnam::territory`]).
+/// Resolves the territory labels of a table to scope codes (the country wing implements it
+/// for its catalogue, in [`crate::vietnam::territory`]).
 pub trait TerritoryResolver {
     /// The territory `label` (category `code`) refers to, in the file `file` at cell `cell`.
     ///
