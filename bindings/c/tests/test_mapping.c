@@ -49,11 +49,11 @@ static void test_many_files_and_errors(const char *root) {
   paths[1] = paths[0];
   const char *mapping = join(buf_b, root, "mappings/nsdp_gdp.toml");
   NsObservations *obs = NULL;
-  /* One file: 20 + 38 + 20 annual values. */
+  /* One file: 20 + 38 + 14 annual values. */
   CHECK_STATUS(ns_observations_from_tables(paths, 1, mapping, &obs), NS_STATUS_OK);
   size_t n = 0;
   CHECK_STATUS(ns_observations_len(obs, &n), NS_STATUS_OK);
-  CHECK(n == 78);
+  CHECK(n == 72);
   ns_observations_free(obs);
   /* The same file twice: a duplicate naming both cells; out untouched. */
   obs = NULL;

@@ -3,9 +3,10 @@
 use crate::errors::IntoPy;
 use crate::json::to_python;
 use crate::plans::PyPlan;
+use nangsuat::ingest::mapping::Mapping;
 use nangsuat::monitoring::assess::{AccountingData, AssessOptions};
 use nangsuat::monitoring::derived::{Series, extend_observations, labour_productivity_growth};
-use nangsuat::monitoring::observation::{Observation, Observations};
+use nangsuat::monitoring::observation::{Observation, Observations, Provenance};
 use nangsuat::monitoring::progress::{
     Method, Point, Progress, ProgressInput, progress as core_progress,
 };
@@ -221,6 +222,45 @@ impl PyObservations {
             .map(|inner| PyObservations { inner })
     }
 
+    /// Observations from published tables by a mapping file (TOML), territory labels resolved
+    /// in Viet Nam's catalogue; with the selected cells that had no value, as dicts
+    /// (`scope, indicator, year, status, symbol, file, table, cell`).
+    #[staticmethod]
+    fn from_tables<'py>(
+        py: Python<'py>,
+        paths: Vec<std::path::PathBuf>,
+        mapping: std::path::PathBuf,
+    ) -> PyResult<(Self, Bound<'py, PyAny>)> {
+        let mapped = py
+            .detach(|| {
+                let mapping = Mapping::load(&mapping)?;
+                nangsuat::vietnam::territory::map_files(&paths, &mapping)
+            })
+            .py()?;
+        let skipped: Vec<serde_json::Value> = mapped
+            .skipped
+            .iter()
+            .map(|k| {
+                serde_json::json!({
+                    "scope": k.scope, "indicator": k.indicator, "year": k.year,
+                    "status": k.status, "symbol": k.symbol, "file": k.provenance.file,
+                    "table": k.provenance.table, "cell": k.provenance.cell,
+                })
+            })
+            .collect();
+        Ok((
+            PyObservations {
+                inner: mapped.observations,
+            },
+            to_python(py, &skipped)?,
+        ))
+    }
+
+    /// The observations as CSV, with the status and provenance columns.
+    fn to_csv(&self) -> String {
+        self.inner.to_csv()
+    }
+
     /// The rows as dicts.
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.inner.rows())
@@ -242,6 +282,27 @@ impl PyObservations {
         d.set_item("note", text(|o| &o.note))?;
         d.set_item("source_url", text(|o| &o.source_url))?;
         d.set_item("evidence", text(|o| o.evidence.name()))?;
+        // Where a value read from a published table came from, and the publisher's status
+        // (a value typed in as preliminary says so without a table).
+        let status: Vec<&str> = rows
+            .iter()
+            .map(|o| match &o.provenance {
+                Some(Provenance {
+                    status: Some(s), ..
+                }) => s.as_str(),
+                _ if o.preliminary => "preliminary",
+                _ => "",
+            })
+            .collect();
+        d.set_item("status", status)?;
+        let source = |f: fn(&Provenance) -> &str| -> Vec<&str> {
+            rows.iter()
+                .map(|o| o.provenance.as_ref().map_or("", f))
+                .collect()
+        };
+        d.set_item("source_file", source(|p| &p.file))?;
+        d.set_item("source_table", source(|p| &p.table))?;
+        d.set_item("source_cell", source(|p| &p.cell))?;
         Ok(d)
     }
 

@@ -52,6 +52,10 @@ def write(tmp: Path, name: str, data: bytes) -> Path:
 
 # (public callable, input class, call taking a temporary folder, expected error class)
 Row = tuple[str, str, Callable[[Path], Any], type[BaseException]]
+MAPPING = (b'schema_version = 1\nid = "t"\nsource = { citation = "c", evidence = "confirmed" }\n'
+           b'territory = { scope = "viet_nam" }\n[[series]]\nindicator = "employed_persons"\n'
+           b'unit = "thousand_persons"\n')
+
 TABLE: list[Row] = [
     # growth_accounting
     ("growth_accounting", "non-finite", lambda t: accounting(output=[1.0, np.inf]), ex.NonFiniteError),
@@ -131,6 +135,11 @@ TABLE: list[Row] = [
     ("match_territories", "an unknown name", lambda t: ns.match_territories(["Xyzzy Province"]), ex.NangsuatError),
     ("territory_catalogue", "an argument", lambda t: ns.territory_catalogue(1), ex.InvalidTypeError),
     # published tables (issue 14)
+    ("Observations.from_tables", "missing table", lambda t: ns.Observations.from_tables(t / "absent.px", write(t, "m.toml", MAPPING)), ex.NangsuatIOError),
+    ("Observations.from_tables", "missing mapping", lambda t: ns.Observations.from_tables(t / "absent.px", t / "absent.toml"), ex.NangsuatIOError),
+    ("Observations.from_tables", "unknown mapping key", lambda t: ns.Observations.from_tables(t / "absent.px", write(t, "m.toml", MAPPING + b"colour = 1\n")), ex.ParseError),
+    ("Observations.from_tables", "mapping not UTF-8", lambda t: ns.Observations.from_tables(t / "absent.px", write(t, "m.toml", MAPPING.replace(b"c", b"\xe0"))), ex.ParseError),
+    ("Observations.from_tables", "None", lambda t: ns.Observations.from_tables(None, None), ex.InvalidTypeError),
     ("read_table", "missing file", lambda t: ns.read_table(t / "absent.px"), ex.NangsuatIOError),
     ("read_table", "not a table", lambda t: ns.read_table(write(t, "x.px", b"\x00\xff garbage;")), ex.NangsuatError),
     ("read_table", "None", lambda t: ns.read_table(None), ex.InvalidTypeError),

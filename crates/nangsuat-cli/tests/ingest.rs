@@ -129,8 +129,10 @@ fn ingest_through_a_mapping_gives_observations_with_provenance() {
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("read twice")
-                .and(predicate::str::contains("series 17, observation 1")),
+            predicate::str::contains("read twice").and(
+                predicate::str::contains("gfcf_constant 2010")
+                    .and(predicate::str::contains("series 17, observation 7")),
+            ),
         );
 }
 
@@ -225,7 +227,7 @@ fn report_from_published_tables_and_a_mapping() {
         .success();
     let md = String::from_utf8(md.get_output().stdout.clone()).unwrap();
     assert!(
-        md.contains("observations 78; latest year with data 2023"),
+        md.contains("observations 72; latest year with data 2023"),
         "{md}"
     );
     // --tables needs --mapping, and does not go with --observations.

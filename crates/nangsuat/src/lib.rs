@@ -21,7 +21,8 @@
 //! * [`monitoring`] — [`monitoring::observation`]s, [`monitoring::progress`] of one target by
 //!   five methods, [`monitoring::assess`]ment of every goal, [`monitoring::feasibility`].
 //! * [`ingest`] — readers of the tables statistics offices publish (PC-Axis, JSON-stat,
-//!   SDMX, XLSX/XLS, CSV) into one tidy table model.
+//!   SDMX, XLSX/XLS, CSV) into one tidy table model, and [`ingest::mapping`]s from those
+//!   tables to observations that keep their file, table and cell.
 //! * [`report`] — the monitoring report and its renderers.
 //! * [`vietnam`] — Viet Nam: the embedded data (PWT 10.01 extract), plans and observations;
 //!   the territory catalogue (63 provinces, regions, the 2025 units) and name matching.

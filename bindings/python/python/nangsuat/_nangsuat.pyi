@@ -1,6 +1,7 @@
 """Type stubs of the compiled module (checked against it by ``python -m mypy.stubtest``)."""
 
 import os
+from collections.abc import Sequence
 from typing import Any, final
 
 import numpy as np
@@ -268,6 +269,11 @@ class Observations:
     @staticmethod
     def read_csv(path: str) -> Observations: ...
     def columns(self) -> dict[str, Any]: ...
+    @staticmethod
+    def from_tables(
+        paths: Sequence[str | os.PathLike[str]], mapping: str | os.PathLike[str]
+    ) -> tuple[Observations, list[dict[str, Any]]]: ...
+    def to_csv(self) -> str: ...
     def rows(self) -> list[dict[str, Any]]: ...
     def __len__(self) -> int: ...
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -86,6 +87,7 @@ def progress(
 
 
 OBSERVATION_COLUMNS = ("scope", "indicator", "year", "value", "unit", "note", "source_url", "evidence")
+PROVENANCE_COLUMNS = ("status", "source_file", "source_table", "source_cell")
 
 
 class Observations:
@@ -117,16 +119,52 @@ class Observations:
 
     @classmethod
     @typed_errors
+    def from_tables(
+        cls,
+        paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+        mapping: str | os.PathLike[str],
+    ) -> Observations:
+        """From published tables (PX, JSON-stat, SDMX, XLSX/XLS, CSV) by a mapping file
+        (TOML, ``nangsuat schema mapping``): territory labels are resolved in Viet Nam's
+        catalogue, units converted to the indicators', and every row keeps its source file,
+        table and cell and the cell's status (``preliminary``, ``estimate``) in ``provenance``.
+        Nothing is invented: a selected cell without a value makes no row and a
+        :class:`UserWarning` naming it. Errors name the file and the cell."""
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        native, skipped = _native.Observations.from_tables(
+            [os.fspath(p) for p in paths], os.fspath(mapping)
+        )
+        for k in skipped:
+            warnings.warn(
+                f"skipped a cell with no value: {k['scope']} {k['indicator']} {k['year']} at "
+                f"{k['file']} {k['cell']} (symbol {k['symbol']!r}, {k['status']})",
+                UserWarning,
+                stacklevel=3,
+            )
+        return cls(native)
+
+    def to_csv(self) -> str:
+        """The observations as CSV: the eight columns of :meth:`from_csv` and ``status,
+        source_file, source_table, source_cell``; :meth:`from_csv` reads it back unchanged."""
+        return self._native.to_csv()
+
+    @classmethod
+    @typed_errors
     def from_frame(cls, frame: pd.DataFrame) -> Observations:
-        """From a DataFrame with the CSV's columns."""
+        """From a DataFrame with the CSV's columns (and, when all four are there, ``status,
+        source_file, source_table, source_cell``, as :meth:`to_pandas` writes them)."""
         missing = [c for c in OBSERVATION_COLUMNS if c not in frame.columns]
         if missing:
             raise InvalidParameterError(
                 f"the frame lacks column(s) {', '.join(missing)}; expected "
                 + ", ".join(OBSERVATION_COLUMNS)
             )
+        columns = list(OBSERVATION_COLUMNS)
+        if all(c in frame.columns for c in PROVENANCE_COLUMNS):
+            columns += list(PROVENANCE_COLUMNS)
         buffer = io.StringIO()
-        frame.loc[:, list(OBSERVATION_COLUMNS)].to_csv(buffer, index=False)
+        frame.loc[:, columns].to_csv(buffer, index=False)
         return cls.from_csv(buffer.getvalue())
 
     def rows(self) -> list[dict[str, Any]]:
@@ -137,11 +175,14 @@ class Observations:
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per observation; ``year`` as in the CSV (``YYYY``, ``YYYY-YYYY``,
-        ``undated``)."""
+        ``undated``); ``status`` (``preliminary``, ``estimate`` or empty) and where a value
+        read from a published table came from (``source_file``, ``source_table``,
+        ``source_cell``; empty for values typed in). :meth:`from_frame` reads it back."""
         import pandas as pd
 
         columns = self._native.columns()
-        return pd.DataFrame({c: columns[c] for c in OBSERVATION_COLUMNS})
+        names = list(OBSERVATION_COLUMNS) + list(PROVENANCE_COLUMNS)
+        return pd.DataFrame({c: columns[c] for c in names})
 
     def __len__(self) -> int:
         return len(self._native)

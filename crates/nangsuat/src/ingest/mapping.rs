@@ -4,7 +4,8 @@
 //! that says, for one kind of published table:
 //!
 //! * which dimension is the territory — its labels resolved through a territory catalogue
-//!   ([`TerritoryResolver`]; Viet Nam's is [`crate::vietnam::territory`]) — or a fixed scope;
+//!   ([`TerritoryResolver`]; the country catalogues live in their own wing, see
+//!   [`crate::vietnam::territory`]) — or a fixed scope;
 //! * which dimension is the time (the table's own time dimension when not named); only
 //!   annual periods become observations;
 //! * which categories are which indicator (codes of the plan's indicator catalogue,
@@ -14,16 +15,16 @@
 //!
 //! ```toml
 //! schema_version = 1
-//! id = "nso_e02_58_labour_productivity"
+//! id = "office_x_t2_productivity"
 //!
 //! [source]
-//! citation = "NSO Viet Nam, PX-Web table E02.58: labour productivity by province"
-//! url = "https://www.nso.gov.vn/en/px-web-2/"
+//! citation = "Statistics office X, PX-Web table T2: labour productivity by region"
+//! url = "https://stat.example/px-web/T2"
 //! evidence = "confirmed"
 //!
 //! [territory]
-//! dimension = "Cities, provincies"   # a dimension id or label
-//! catalogue = "provinces63"         # the resolver's catalogue (Viet Nam: provinces63, units34)
+//! dimension = "Region"              # a dimension id or label
+//! catalogue = "regions2020"         # which of the resolver's catalogues
 //!
 //! [[series]]
 //! indicator = "lp_level_current"
@@ -148,8 +149,8 @@ pub struct TerritoryRule {
     /// The dimension (id or label) whose categories are territories.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimension: Option<String>,
-    /// The territory catalogue the labels are resolved in (for Viet Nam: `provinces63`, the
-    /// default, or `units34`).
+    /// The territory catalogue the labels are resolved in, by the name the resolver gives
+    /// it (the country wing documents its names and default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalogue: Option<String>,
     /// Leave out aggregate rows (the statistical regions); the nation is kept.
@@ -189,6 +190,13 @@ pub struct SeriesRule {
     /// `UNIT_MULT`) or 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiplier: Option<i32>,
+    /// First year to read (earlier years are left out: a publisher's placeholder zeros for
+    /// years it did not compile, or another base year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_year: Option<i32>,
+    /// Last year to read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_year: Option<i32>,
     /// Definition, vintage or caveat to carry in each observation's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -244,8 +252,8 @@ impl ResolvedTerritory {
     }
 }
 
-/// Resolves the territory labels of a table to scope codes (Viet Nam's catalogue implements
-/// it in [`crate::vietnam::territory`]).
+/// Resolves the territory labels of a table to scope codes (the country wing implements it
+/// for its catalogue, in [`crate::vietnam::territory`]).
 pub trait TerritoryResolver {
     /// The territory `label` (category `code`) refers to, in the file `file` at cell `cell`.
     ///
@@ -383,6 +391,16 @@ impl Mapping {
             }
             _ => {}
         }
+        if let Some(f) = self.table.as_ref().and_then(|t| t.format.as_deref())
+            && super::Format::from_name(f).is_none()
+        {
+            return Err(err(
+                "table.format".into(),
+                format!(
+                    "`{f}` is not a format: expected px, jsonstat, sdmx, sdmx-csv, xlsx, xls or csv"
+                ),
+            ));
+        }
         if self.series.is_empty() {
             return Err(err(
                 "series".into(),
@@ -399,6 +417,14 @@ impl Mapping {
                     ),
                 )
             })?;
+            if let (Some(a), Some(b)) = (s.from_year, s.to_year)
+                && a > b
+            {
+                return Err(err(
+                    format!("series[{i}].from_year"),
+                    format!("from_year {a} is after to_year {b}"),
+                ));
+            }
             let (from, _) = source_unit(&s.unit).ok_or_else(|| {
                 let known: Vec<&str> = SOURCE_UNITS.iter().map(|u| u.0).collect();
                 err(
@@ -510,14 +536,15 @@ struct Located<'a> {
 /// `territories` resolves the labels of the territory dimension; it may be `None` when the
 /// mapping names a fixed scope.
 ///
+/// Cells of periods that are not years (quarters, months) are left out; they are not errors.
+///
 /// # Errors
 /// [`Error::Parse`] naming the file and what is wrong: a dimension or category the mapping
-/// names that the table lacks (with what it has), a dimension left unselected that has more
-/// than one category, a time period that is not a year in a selected cell is skipped, not an
-/// error; the same scope, indicator and year read twice (both cells named); a territory
-/// label the resolver does not know (the resolver's error, naming the cell and the closest
-/// candidates). [`Error::InvalidParameter`] when the mapping needs a resolver and none is
-/// given.
+/// names that the table lacks (with what it has); a dimension left unselected that has more
+/// than one category; the same scope, indicator and year read twice (both cells named); a
+/// territory label the resolver does not know (the resolver's error, naming the cell and the
+/// closest candidates). [`Error::InvalidParameter`] when the mapping needs a resolver and
+/// none is given.
 pub fn map_tables(
     tables: &[Table],
     mapping: &Mapping,
@@ -704,6 +731,10 @@ fn map_one(
                 .period
                 .filter(|p| p.frequency == super::Frequency::Annual)
                 .map(|p| p.year)
+                .filter(|y| {
+                    loc.rule.from_year.is_none_or(|f| *y >= f)
+                        && loc.rule.to_year.is_none_or(|t| *y <= t)
+                })
             else {
                 continue;
             };
@@ -893,7 +924,7 @@ mod tests {
     #[test]
     fn territories_resolve_missing_cells_are_skipped_not_invented() {
         let t = px(REGIONS);
-        let m = map_tables(&[t.clone()], &regions_mapping(""), Some(&Names)).unwrap();
+        let m = map_tables(std::slice::from_ref(&t), &regions_mapping(""), Some(&Names)).unwrap();
         let got: Vec<(&str, i32, f64)> = m
             .observations
             .rows()
@@ -918,14 +949,14 @@ mod tests {
         assert_eq!(m.skipped[0].status, "nil");
         assert_eq!(m.skipped[0].scope, "alpha");
         let m = map_tables(
-            &[t.clone()],
+            std::slice::from_ref(&t),
             &regions_mapping("skip_regions = true"),
             Some(&Names),
         )
         .unwrap();
         assert_eq!(m.observations.len(), 1);
         // No resolver: an error, not a guess.
-        let e = map_tables(&[t.clone()], &regions_mapping(""), None).unwrap_err();
+        let e = map_tables(std::slice::from_ref(&t), &regions_mapping(""), None).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidParameter);
         // The same table twice: a duplicate naming both cells.
         let e = map_tables(&[t.clone(), t], &regions_mapping(""), Some(&Names)).unwrap_err();
@@ -943,7 +974,7 @@ mod tests {
             "{HEAD}territory = {{ dimension = \"region\" }}\n[[series]]\nindicator = \"employed_persons\"\nunit = \"persons\"\n"
         ))
         .unwrap();
-        let e = map_tables(&[t.clone()], &m, Some(&Names)).unwrap_err();
+        let e = map_tables(std::slice::from_ref(&t), &m, Some(&Names)).unwrap_err();
         assert!(e.to_string().contains("`item`"), "{e}");
         let m = Mapping::from_toml(&format!(
             "{HEAD}territory = {{ dimension = \"region\" }}\n[[series]]\nindicator = \"employed_persons\"\nunit = \"persons\"\nselect = {{ item = \"jobs\" }}\n"
