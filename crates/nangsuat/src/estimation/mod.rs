@@ -10,11 +10,14 @@
 //!
 //! Where the papers leave a choice open this module follows prodest (Rovigatti & Mollisi
 //! 2018, *Stata Journal* 18(3)): variables in logs, a full polynomial of degree 3 in the first
-//! stage, Nelder–Mead for the OP/LP/ACF second stage, the instruments `k_t` and `l_t−1`
-//! (translog terms: the products of those), TFP as `y − Σ β x` (in logs). Two choices are our
-//! own and documented where they are made: the law of motion is a polynomial of degree 3 in
-//! `ω_t−1` by default ([`ProductionFunction::law_of_motion_degree`]), and the GMM weighting
-//! matrix is the inverse of the instruments' second-moment matrix (one step).
+//! stage, the instruments `k_t` and `l_t−1` (translog terms: the products of those), TFP as
+//! `y − Σ β x` (in logs). Our own choices, documented where they are made: the OP/LP/ACF
+//! second stage is solved by Levenberg–Marquardt-damped Gauss–Newton on the moments, with
+//! prodest's Nelder–Mead only as the fallback; the estimate among several roots follows the
+//! rule of [`Optimisation`]; the law of motion is a polynomial of degree 3 in
+//! `ω_t−1` by default ([`ProductionFunction::law_of_motion_degree`]); the GMM weighting
+//! matrix is the inverse of the instruments' second-moment matrix (one step; for OP, LP and
+//! ACF of the centred instruments, which makes the criterion independent of units).
 //!
 //! # Examples
 //! ```
@@ -115,6 +118,27 @@ impl Method {
     }
 }
 
+/// The search that produced a start's estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Search {
+    /// Gauss–Newton on the moments, damped as Levenberg–Marquardt (the first choice).
+    GaussNewton,
+    /// Nelder–Mead on the criterion (OP/LP/ACF's fallback when Gauss–Newton does not
+    /// converge).
+    NelderMead,
+}
+
+impl Search {
+    /// `gauss-newton` or `nelder-mead`, as the faces print it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Search::GaussNewton => "gauss-newton",
+            Search::NelderMead => "nelder-mead",
+        }
+    }
+}
+
 /// One start of the GMM minimisation.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -129,24 +153,117 @@ pub struct StartOutcome {
     pub objective: f64,
     /// Whether the search met its tolerance (rather than its iteration limit).
     pub converged: bool,
-    /// Iterations used.
+    /// Iterations used (both searches' when Nelder–Mead took over).
     pub iterations: usize,
+    /// The search whose result this is.
+    pub search: Search,
+}
+
+/// A distinct point where searches ended: starts whose estimates agree to 1e-6 (relative to
+/// `1 + |β|`, coefficient by coefficient) share a root.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Root {
+    /// The coefficients (one per term) of the first start that ended here.
+    pub estimate: Vec<f64>,
+    /// The lowest objective among the starts that ended here.
+    pub objective: f64,
+    /// Indices (into [`Optimisation::starts`]) of the starts that ended here.
+    pub starts: Vec<usize>,
 }
 
 /// The GMM minimisation from several starts.
+///
+/// The estimate reported is chosen by this rule: the lowest objective wins, except that
+/// objectives within `tolerance ×` (the lowest objective at any starting point) of the lowest
+/// are ties — a just-identified criterion is zero at every root of the moments, so below that
+/// level the objective reflects rounding, not fit — and among ties a root whose Cobb–Douglas
+/// elasticities are all non-negative is preferred (production is not decreasing in an input;
+/// ACF's moments have a second root with a negative elasticity in some designs), then the
+/// lower objective, then the earlier start. Every root is listed in `roots` so a user can see
+/// what the rule set aside.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Optimisation {
     /// Every start tried, in order.
     pub starts: Vec<StartOutcome>,
-    /// Index (into `starts`) of the start with the lowest objective: the estimate reported.
+    /// Index (into `starts`) of the start whose estimate is reported (see the rule above).
     pub winner: usize,
+    /// The distinct points where the starts ended, in order of first appearance.
+    pub roots: Vec<Root>,
 }
 
 impl Optimisation {
     /// The winning start.
     pub fn best(&self) -> &StartOutcome {
         &self.starts[self.winner]
+    }
+
+    /// Chooses the winner and groups the roots (see the type's rule). `scale` is the lowest
+    /// objective at a starting point; `sign_terms` is the number of leading coefficients that
+    /// are elasticities (all terms for Cobb–Douglas, none for translog). `None` when no
+    /// start has a finite objective.
+    pub(crate) fn choose(
+        starts: Vec<StartOutcome>,
+        scale: f64,
+        tolerance: f64,
+        sign_terms: usize,
+    ) -> Option<Optimisation> {
+        let finite: Vec<usize> = (0..starts.len())
+            .filter(|&i| starts[i].objective.is_finite())
+            .collect();
+        let lowest = finite
+            .iter()
+            .map(|&i| starts[i].objective)
+            .min_by(f64::total_cmp)?;
+        let tie = if scale.is_finite() {
+            tolerance * scale.max(0.0)
+        } else {
+            0.0
+        };
+        let plausible = |i: usize| {
+            starts[i]
+                .estimate
+                .iter()
+                .take(sign_terms)
+                .all(|b| *b >= 0.0)
+        };
+        let winner = finite
+            .iter()
+            .copied()
+            .filter(|&i| starts[i].objective <= lowest + tie)
+            .min_by(|&a, &b| {
+                plausible(b)
+                    .cmp(&plausible(a))
+                    .then(starts[a].objective.total_cmp(&starts[b].objective))
+                    .then(a.cmp(&b))
+            })?;
+        let mut roots: Vec<Root> = Vec::new();
+        for &i in &finite {
+            let e = &starts[i].estimate;
+            let same = |r: &Root| {
+                r.estimate
+                    .iter()
+                    .zip(e)
+                    .all(|(a, b)| (a - b).abs() <= 1e-6 * (1.0 + a.abs()))
+            };
+            match roots.iter_mut().find(|r| same(r)) {
+                Some(r) => {
+                    r.starts.push(i);
+                    r.objective = r.objective.min(starts[i].objective);
+                }
+                None => roots.push(Root {
+                    estimate: e.clone(),
+                    objective: starts[i].objective,
+                    starts: vec![i],
+                }),
+            }
+        }
+        Some(Optimisation {
+            starts,
+            winner,
+            roots,
+        })
     }
 }
 
@@ -313,6 +430,21 @@ impl ProductionFunction {
     pub fn tolerance(mut self, tolerance: f64) -> Self {
         self.tolerance = tolerance;
         self
+    }
+
+    /// Number of production terms (coefficients) for `free` free and `state` state inputs:
+    /// the inputs (and the proxy with gross output), then for translog their squares and
+    /// cross products — the length of [`ProductionEstimate::names`]. `None` when the count
+    /// overflows.
+    pub fn term_count(&self, free: usize, state: usize) -> Option<usize> {
+        let inputs = free
+            .checked_add(state)?
+            .checked_add(usize::from(self.gross_output))?;
+        if self.translog {
+            inputs.checked_add(inputs.checked_mul(inputs.checked_add(1)?)? / 2)
+        } else {
+            Some(inputs)
+        }
     }
 
     fn check(&self) -> Result<()> {
