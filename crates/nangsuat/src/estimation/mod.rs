@@ -177,11 +177,12 @@ pub struct Root {
 /// The estimate reported is chosen by this rule: the lowest objective wins, except that
 /// objectives within `tolerance ×` (the lowest objective at any starting point) of the lowest
 /// are ties — a just-identified criterion is zero at every root of the moments, so below that
-/// level the objective reflects rounding, not fit — and among ties a root whose Cobb–Douglas
-/// elasticities are all non-negative is preferred (production is not decreasing in an input;
-/// ACF's moments have a second root with a negative elasticity in some designs), then the
-/// lower objective, then the earlier start. Every root is listed in `roots` so a user can see
-/// what the rule set aside.
+/// level the objective reflects rounding, not fit — and among ties the root whose most
+/// negative Cobb–Douglas elasticity is closest to zero is preferred (so a root with all
+/// elasticities non-negative beats any other: production is not decreasing in an input, and
+/// ACF's moments have spurious roots with large negative elasticities in some designs), then
+/// the lower objective, then the earlier start. Every root is listed in `roots` so a user can
+/// see what the rule set aside.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Optimisation {
@@ -221,20 +222,21 @@ impl Optimisation {
         } else {
             0.0
         };
-        let plausible = |i: usize| {
+        // How far the most negative elasticity falls below zero (0 when none does).
+        let violation = |i: usize| {
             starts[i]
                 .estimate
                 .iter()
                 .take(sign_terms)
-                .all(|b| *b >= 0.0)
+                .fold(0.0f64, |v, b| v.max(-b))
         };
         let winner = finite
             .iter()
             .copied()
             .filter(|&i| starts[i].objective <= lowest + tie)
             .min_by(|&a, &b| {
-                plausible(b)
-                    .cmp(&plausible(a))
+                violation(a)
+                    .total_cmp(&violation(b))
                     .then(starts[a].objective.total_cmp(&starts[b].objective))
                     .then(a.cmp(&b))
             })?;
@@ -775,5 +777,59 @@ fn assemble(
         firms: prep.work.firms(),
         optimisation: fit.optimisation,
         bootstrap_draws,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(name: &str, estimate: &[f64], objective: f64) -> StartOutcome {
+        StartOutcome {
+            name: name.into(),
+            start: vec![0.0; estimate.len()],
+            estimate: estimate.to_vec(),
+            objective,
+            converged: true,
+            iterations: 1,
+            search: Search::GaussNewton,
+        }
+    }
+
+    #[test]
+    fn roots_at_rounding_level_tie_and_the_smallest_negative_elasticity_wins() {
+        // Three exact roots (objectives at rounding level against 1e-3 at the starts): the
+        // lowest objective has a large negative elasticity, the second a tiny one.
+        let starts = vec![
+            outcome("ols", &[2.42, 0.04, -2.29], 8e-28),
+            outcome("fe", &[0.572, -0.002, 0.58], 1.2e-27),
+            outcome("again", &[0.572 + 1e-9, -0.002, 0.58], 3e-27),
+        ];
+        let o = Optimisation::choose(starts.clone(), 1e-3, 1e-9, 3).unwrap();
+        assert_eq!(o.best().name, "fe");
+        assert_eq!(o.roots.len(), 2);
+        assert_eq!(o.roots[1].starts, [1, 2]);
+        assert_eq!(o.roots[1].objective, 1.2e-27);
+        // A root with every elasticity non-negative beats both.
+        let mut more = starts.clone();
+        more.push(outcome("truth", &[0.6, 0.0, 0.4], 5e-27));
+        assert_eq!(Optimisation::choose(more, 1e-3, 1e-9, 3).unwrap().best().name, "truth");
+        // Objectives that differ beyond the tie level: the lowest wins whatever its signs.
+        let o = Optimisation::choose(
+            vec![outcome("a", &[0.5, 0.5], 1e-6), outcome("b", &[-0.1, 1.0], 1e-8)],
+            1e-3,
+            1e-9,
+            2,
+        )
+        .unwrap();
+        assert_eq!(o.best().name, "b");
+        // Translog (no elasticities among the coefficients): the lowest objective.
+        let o = Optimisation::choose(starts, 1e-3, 1e-9, 0).unwrap();
+        assert_eq!(o.best().name, "ols");
+        // Nothing finite: no optimisation.
+        assert!(
+            Optimisation::choose(vec![outcome("x", &[1.0], f64::INFINITY)], 1.0, 1e-9, 1)
+                .is_none()
+        );
     }
 }
