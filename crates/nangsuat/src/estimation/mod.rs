@@ -813,10 +813,19 @@ mod tests {
         // A root with every elasticity non-negative beats both.
         let mut more = starts.clone();
         more.push(outcome("truth", &[0.6, 0.0, 0.4], 5e-27));
-        assert_eq!(Optimisation::choose(more, 1e-3, 1e-9, 3).unwrap().best().name, "truth");
+        assert_eq!(
+            Optimisation::choose(more, 1e-3, 1e-9, 3)
+                .unwrap()
+                .best()
+                .name,
+            "truth"
+        );
         // Objectives that differ beyond the tie level: the lowest wins whatever its signs.
         let o = Optimisation::choose(
-            vec![outcome("a", &[0.5, 0.5], 1e-6), outcome("b", &[-0.1, 1.0], 1e-8)],
+            vec![
+                outcome("a", &[0.5, 0.5], 1e-6),
+                outcome("b", &[-0.1, 1.0], 1e-8),
+            ],
             1e-3,
             1e-9,
             2,
@@ -828,8 +837,7 @@ mod tests {
         assert_eq!(o.best().name, "ols");
         // Nothing finite: no optimisation.
         assert!(
-            Optimisation::choose(vec![outcome("x", &[1.0], f64::INFINITY)], 1.0, 1e-9, 1)
-                .is_none()
+            Optimisation::choose(vec![outcome("x", &[1.0], f64::INFINITY)], 1.0, 1e-9, 1).is_none()
         );
     }
 }
