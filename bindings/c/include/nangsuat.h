@@ -94,6 +94,24 @@
 // Bit: `rts_sech` is defined.
 #define NS_DEFINED_RTS_SECH 64
 
+// Method: pooled OLS (the biased reference).
+#define NS_PF_OLS 0
+
+// Method: the within (firm fixed-effects) estimator.
+#define NS_PF_FE 1
+
+// Method: Olley & Pakes (1996), investment as the proxy.
+#define NS_PF_OP 2
+
+// Method: Levinsohn & Petrin (2003), intermediate inputs as the proxy.
+#define NS_PF_LP 3
+
+// Method: Ackerberg, Caves & Frazer (2015).
+#define NS_PF_ACF 4
+
+// Method: Wooldridge's (2009) one-step GMM, with the analytic variance.
+#define NS_PF_WOOLDRIDGE 5
+
 // Output of `ns_read_table`: JSON `{"metadata": {...}, "dimensions": [...], "rows": [...]}`
 // where each row has `{code, label}` (and `period` for time) per dimension, `value` (`null`
 // when missing), `status`, `symbol`, `note`, `unit`, `unit_multiplier`, `location`.
@@ -503,6 +521,152 @@ typedef struct NsMalmquistOutput {
   uint8_t *defined;
 } NsMalmquistOutput;
 
+// Options of `ns_production_function`. Fill with `ns_production_options_default`, then
+// change what you need; `ns_production_function` checks every field.
+typedef struct NsProductionOptions {
+  // `NS_PF_OLS`, `NS_PF_FE`, `NS_PF_OP`, `NS_PF_LP`, `NS_PF_ACF` or `NS_PF_WOOLDRIDGE`.
+  int32_t method;
+  // Gross output: the proxy is also an input of the function.
+  bool gross_output;
+  // Translog instead of Cobb–Douglas.
+  bool translog;
+  // Olley–Pakes's survival correction (needs `NsFirmPanel.exit`).
+  bool selection;
+  // Degree of the first-stage polynomial, 1–6 (default 3).
+  uint32_t first_stage_degree;
+  // Degree of the law of motion of productivity, 1–6 (default 3).
+  uint32_t law_of_motion_degree;
+  // Firm-level bootstrap replications; 0 (the default) for none.
+  size_t bootstrap;
+  // Seed of the bootstrap (default 0): the same seed gives the same standard errors.
+  uint64_t seed;
+  // Relative tolerance of the minimisation, in (0, 1) (default 1e-9).
+  double tolerance;
+} NsProductionOptions;
+
+// A firm × year panel, borrowed for the call: `rows` firm-years in any order. Matrices are
+// column-major (`free[j * rows + r]` is free input `j` at row `r`). Output, inputs and proxy
+// are positive levels (logarithms are taken) unless `in_logs`. In messages the columns are
+// called `output`, `free[j]`, `state[j]`, `proxy` and `control[j]`.
+typedef struct NsFirmPanel {
+  // Number of rows (firm-years).
+  size_t rows;
+  // `rows` firm identifiers.
+  const int64_t *firm;
+  // `rows` years.
+  const int32_t *year;
+  // `rows` values of output (value added, or gross output with `gross_output`).
+  const double *output;
+  // Number of free inputs (labour…), columns of `free`.
+  size_t n_free;
+  // `rows × n_free` values, column-major.
+  const double *free;
+  // Number of state inputs (capital…), columns of `state`.
+  size_t n_state;
+  // `rows × n_state` values, column-major.
+  const double *state;
+  // `rows` values of the proxy (investment for OP, intermediate inputs otherwise), or NULL
+  // (OLS and FE on value added only).
+  const double *proxy;
+  // `rows` exit flags (true in a firm's last year before it leaves), or NULL; needed by
+  // Olley–Pakes's selection correction.
+  const bool *exit;
+  // Number of controls (dummies or other regressors used as given).
+  size_t n_controls;
+  // `rows × n_controls` values, column-major, or NULL when `n_controls` is 0.
+  const double *controls;
+  // Output, inputs and proxy are already natural logarithms.
+  bool in_logs;
+} NsFirmPanel;
+
+// Caller-allocated outputs of `ns_production_function`; every pointer may be NULL when not
+// wanted. Coefficient arrays hold `ns_production_term_count(...)` elements in the core's
+// term order (free inputs, state inputs, the proxy with gross output; then, for translog,
+// squares and products in the order `a^2`, `a*b`, …); per-row arrays hold
+// `NsFirmPanel.rows` elements in the input's row order. Undefined values are NaN with their
+// flag false. Nothing is written on failure.
+typedef struct NsProductionOutput {
+  // Coefficients.
+  double *coefficients;
+  // Standard errors (bootstrap, or Wooldridge's analytic variance).
+  double *std_errors;
+  // Whether standard errors were computed (one flag for all).
+  bool *std_errors_defined;
+  // Covariance of the coefficients, row-major, `n_terms²` (NaN when not computed).
+  double *covariance;
+  // The GMM objective at the estimate (NaN for OLS and FE).
+  double *objective;
+  // Whether the winning search met its tolerance (true for OLS and FE).
+  bool *converged;
+  // Iterations of the winning search (0 for OLS and FE).
+  size_t *iterations;
+  // Number of starts tried (0 for OLS and FE).
+  size_t *start_count;
+  // Index of the winning start among them (0 for OLS and FE).
+  size_t *winner;
+  // Bootstrap replications that failed and are left out of the standard errors.
+  size_t *bootstrap_failed;
+  // Log TFP `ω̂ = y − Σ β x` per input row.
+  double *tfp;
+  // Whether each row's TFP is defined (false for a row left out: a NaN, a non-positive
+  // level).
+  bool *tfp_defined;
+  // Returns to scale per input row (defined where `tfp_defined`).
+  double *returns_to_scale;
+  // Firm-years used.
+  size_t *observations;
+  // Firm-years in the dynamic (second-stage) moments.
+  size_t *dynamic_observations;
+  // Firms used.
+  size_t *firms;
+  // Receives the search as JSON — `{"starts": [{"name", "start", "estimate", "objective",
+  // "converged", "iterations", "method"}], "winner", "roots": [{"estimate", "objective",
+  // "starts"}]}` (`null` for OLS and FE; `method` is `gauss-newton` or `nelder-mead`; the
+  // rule that picks `winner` among roots is `nangsuat::estimation::Optimisation`'s) —
+  // freed with `ns_string_free`.
+  char **optimisation_json;
+} NsProductionOutput;
+
+// One year of the Olley–Pakes (1996) static decomposition: the share-weighted aggregate is
+// the unweighted mean plus the covariance of share and productivity.
+typedef struct NsOlleyPakesYear {
+  // The year.
+  int32_t year;
+  // Firms in it.
+  size_t firms;
+  // Share-weighted productivity Σ s_i ω_i.
+  double aggregate;
+  // Unweighted mean of ω.
+  double mean;
+  // Σ (s_i − s̄)(ω_i − ω̄): the allocation term; `mean + covariance = aggregate`.
+  double covariance;
+} NsOlleyPakesYear;
+
+// The Melitz–Polanec (2015) dynamic decomposition between two years: `total` (the change in
+// share-weighted productivity) is the sum of the four parts.
+typedef struct NsMelitzPolanec {
+  // First year.
+  int32_t from;
+  // Second year.
+  int32_t to;
+  // Change in share-weighted productivity.
+  double total;
+  // Survivors' unweighted-mean change.
+  double survivors_within;
+  // Survivors' covariance (reallocation) change.
+  double survivors_reallocation;
+  // Entrants' contribution.
+  double entrants;
+  // Exiters' contribution.
+  double exiters;
+  // Surviving firms.
+  size_t survivors;
+  // Entering firms.
+  size_t entrant_count;
+  // Exiting firms.
+  size_t exiter_count;
+} NsMelitzPolanec;
+
 // Assumptions of a scenario (fractions per year). The name is the core's default.
 typedef struct NsScenario {
   // Base year (levels known at its end).
@@ -869,6 +1033,108 @@ enum NsStatus ns_malmquist_json(const struct NsProduction *data,
                                 int32_t orientation,
                                 int32_t rts,
                                 char **json_out);
+
+// Fills `out` with the default options of `method`: Cobb–Douglas, value added, polynomials
+// of degree 3, no selection correction, no bootstrap, seed 0, tolerance 1e-9.
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown method.
+//
+// # Safety
+// `out` is NULL or writable.
+enum NsStatus ns_production_options_default(int32_t method,
+                                            struct NsProductionOptions *out);
+
+// The number of coefficients `ns_production_function` estimates for `panel` and `options`,
+// written to `out`: the length of `NsProductionOutput.coefficients` (and the side of
+// `covariance`). Only the counts of `panel` are read.
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown method;
+// `NS_STATUS_INVALID_PARAMETER` when the count overflows.
+//
+// # Safety
+// `panel`, `options` and `out` are NULL or valid.
+enum NsStatus ns_production_term_count(const struct NsFirmPanel *panel,
+                                       const struct NsProductionOptions *options,
+                                       size_t *out);
+
+// Estimates a production function on a firm × year panel (`nangsuat::estimation`):
+// pooled OLS, fixed effects, Olley–Pakes (1996), Levinsohn–Petrin (2003),
+// Ackerberg–Caves–Frazer (2015) or Wooldridge (2009), with prodest's conventions (README,
+// "Firm productivity"). The GMM search runs from the OLS and FE estimates; the start with
+// the lowest objective wins and every start and distinct root is reported in
+// `optimisation_json`. Results go into the caller's arrays of `out`; nothing is written on
+// failure. A row with a NaN or a non-positive level is not an error: it is left out and its
+// `tfp_defined` is false.
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` (method);
+// `NS_STATUS_OUT_OF_RANGE` (a polynomial degree outside 1–6, a tolerance outside (0, 1));
+// `NS_STATUS_LENGTH_MISMATCH`; `NS_STATUS_DUPLICATE_YEAR` (a firm-year twice, naming firm
+// and year); `NS_STATUS_INVALID_PARAMETER` (a missing proxy or exit column, collinear
+// regressors naming the term, sizes that overflow); `NS_STATUS_INSUFFICIENT_DATA` (too few
+// usable firm-years, or too few with their previous year).
+//
+// # Safety
+// `panel` is NULL or valid, its arrays sized as `NsFirmPanel` says; `options` is NULL or
+// valid; `out` is NULL or valid, each non-NULL array sized as `NsProductionOutput` says.
+enum NsStatus ns_production_function(const struct NsFirmPanel *panel,
+                                     const struct NsProductionOptions *options,
+                                     const struct NsProductionOutput *out);
+
+// The Olley–Pakes static decomposition of every year (in increasing order) of a firm panel:
+// `len` rows of firm, year, productivity (log TFP or labour productivity) and a positive
+// weight (output or employment; shares are taken within each year). Writes one element per
+// year into `out` (which must hold `len` elements, an upper bound) and the count into
+// `out_len`.
+//
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_LENGTH_MISMATCH`; `NS_STATUS_EMPTY`;
+// `NS_STATUS_NON_FINITE` (naming firm and year); `NS_STATUS_OUT_OF_RANGE` (a negative
+// weight, naming the firm); `NS_STATUS_DUPLICATE_YEAR`; `NS_STATUS_INVALID_PARAMETER`
+// (sizes that cannot exist).
+//
+// # Safety
+// The input arrays are NULL or hold `len` elements; `out` is NULL or holds `len` writable
+// elements; `out_len` is NULL or writable.
+enum NsStatus ns_olley_pakes_decomposition(size_t len,
+                                           const int64_t *firm,
+                                           const int32_t *year,
+                                           const double *productivity,
+                                           const double *weight,
+                                           struct NsOlleyPakesYear *out,
+                                           size_t *out_len);
+
+// The Melitz–Polanec dynamic decomposition between years `from` and `to` of a firm panel
+// (columns as `ns_olley_pakes_decomposition`), written to `*out`.
+//
+// Errors: as `ns_olley_pakes_decomposition`, plus `NS_STATUS_YEAR_NOT_FOUND` and
+// `NS_STATUS_INSUFFICIENT_DATA` (no firm present in both years).
+//
+// # Safety
+// The input arrays are NULL or hold `len` elements; `out` is NULL or writable.
+enum NsStatus ns_melitz_polanec_decomposition(size_t len,
+                                              const int64_t *firm,
+                                              const int32_t *year,
+                                              const double *productivity,
+                                              const double *weight,
+                                              int32_t from,
+                                              int32_t to,
+                                              struct NsMelitzPolanec *out);
+
+// The Melitz–Polanec decomposition between each pair of consecutive years present (columns
+// as `ns_olley_pakes_decomposition`): one element per pair into `out` (which must hold
+// `len` elements, an upper bound) and the count into `out_len`.
+//
+// Errors: as `ns_melitz_polanec_decomposition`.
+//
+// # Safety
+// The input arrays are NULL or hold `len` elements; `out` is NULL or holds `len` writable
+// elements; `out_len` is NULL or writable.
+enum NsStatus ns_melitz_polanec_by_year(size_t len,
+                                        const int64_t *firm,
+                                        const int32_t *year,
+                                        const double *productivity,
+                                        const double *weight,
+                                        struct NsMelitzPolanec *out,
+                                        size_t *out_len);
 
 // Frees a string returned by this library. NULL is accepted and ignored.
 //

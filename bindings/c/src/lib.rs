@@ -28,6 +28,8 @@
 //! | `ns_assess` | `report::assess_with` → `Report::{to_json, to_markdown}` |
 //! | `ns_provincial_tfp` | `monitoring::derived::provincial_tfp` (GSO form) |
 //! | `ns_sfa`, `ns_sfa_param_count` | `efficiency::sfa::Sfa::fit` |
+//! | `ns_production_options_default`, `ns_production_term_count`, `ns_production_function` | `estimation::ProductionFunction::{term_count, estimate}` |
+//! | `ns_olley_pakes_decomposition`, `ns_melitz_polanec_decomposition`, `ns_melitz_polanec_by_year` | `estimation::decomposition::{olley_pakes, melitz_polanec, melitz_polanec_by_year}` |
 //! | `ns_read_table`, `ns_read_table_bytes` | `ingest::{read_path, read_bytes}` → `Table::{to_json, to_csv}` |
 //! | `ns_observations_from_tables`, `ns_observations_to_csv`, `ns_observations_len`, `ns_observations_skipped_json`, `ns_observations_free` | `vietnam::territory::map_files` (`ingest::mapping`) → `Observations::to_csv` |
 //! | `ns_capital_stock` | `capital::PerpetualInventory::estimate`, `inventory::accumulate` |
@@ -47,6 +49,7 @@
 mod accounting;
 mod derived;
 mod efficiency;
+mod estimation;
 mod handles;
 mod ingest;
 mod mapping;
@@ -59,6 +62,7 @@ mod structure;
 pub use accounting::*;
 pub use derived::*;
 pub use efficiency::*;
+pub use estimation::*;
 pub use handles::*;
 pub use ingest::*;
 pub use mapping::*;

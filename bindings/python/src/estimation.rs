@@ -148,9 +148,25 @@ pub(crate) fn production_function_columns<'py>(
             sd.set_item("converged", s.converged)?;
             sd.set_item("iterations", s.iterations)?;
             sd.set_item("estimate", s.estimate.clone())?;
+            sd.set_item("search", s.search.name())?;
             starts.append(sd)?;
         }
         d.set_item("starts", starts)?;
+        let roots = PyList::empty(py);
+        for r in &o.roots {
+            let rd = PyDict::new(py);
+            rd.set_item("estimate", r.estimate.clone())?;
+            rd.set_item("objective", r.objective)?;
+            rd.set_item(
+                "starts",
+                r.starts
+                    .iter()
+                    .map(|&i| o.starts[i].name.clone())
+                    .collect::<Vec<_>>(),
+            )?;
+            roots.append(rd)?;
+        }
+        d.set_item("roots", roots)?;
         d.set_item("winner", o.best().name.clone())?;
     }
     Ok(d)

@@ -68,6 +68,12 @@ def test_olley_pakes_and_wooldridge_recover_the_truth_where_ols_does_not() -> No
     assert ols.coefficients["l"] > 0.7  # OLS's upward labour bias
     assert wr.std_error_source.startswith("analytic")
     assert {s["start"] for s in wr.starts} == {"ols", "fe"}
+    # OP's second stage: Gauss–Newton from both starts, every root listed with its starts.
+    assert all(s["search"] in ("gauss-newton", "nelder-mead") for s in op.starts)
+    assert op.roots and sorted(n for r in op.roots for n in r["starts"]) == ["fe", "ols"]
+    assert any(
+        max(abs(a - b) for a, b in zip(r["estimate"], op.coefficients)) < 1e-5 for r in op.roots
+    )
     assert "Wooldridge" in wr.summary() and "Hàm sản xuất" in wr.summary()
 
 

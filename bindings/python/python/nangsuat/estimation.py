@@ -90,6 +90,9 @@ class ProductionFunctionResult:
         self.row_status: list[str] = list(columns["row_status"])
         self.starts: list[dict[str, Any]] = list(columns.get("starts", []))
         self.winner: str | None = columns.get("winner")
+        # The distinct points where the starts ended (estimate, objective, names of the starts);
+        # the winner is chosen among them by the rule in the README ("Firm productivity").
+        self.roots: list[dict[str, Any]] = list(columns.get("roots", []))
 
     def _series(self, values: Any, name: str) -> pd.Series:
         import pandas as pd
@@ -180,7 +183,7 @@ class ProductionFunctionResult:
                 lines.append(
                     f" {mark} {start['start']:<8} objective {start['objective']:.3e}  "
                     f"{'converged' if start['converged'] else 'NOT converged'} "
-                    f"({start['iterations']} iterations)"
+                    f"({start['iterations']} iterations, {start['search']})"
                 )
         excluded = sum(1 for s in self.row_status if not s.startswith("used"))
         if excluded:

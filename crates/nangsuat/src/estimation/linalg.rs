@@ -168,6 +168,40 @@ pub(crate) fn quad_form(a: &Sym, x: &[f64]) -> f64 {
     x.iter().zip(sym_mul_vec(a, x)).map(|(x, y)| x * y).sum()
 }
 
+/// `Aᵀ W A` (`A` is `k × p` row-major, `W` symmetric `k × k`).
+pub(crate) fn at_w_a(a: &[f64], w: &Sym, p: usize) -> Sym {
+    let k = w.n;
+    let mut wa = vec![0.0; k * p];
+    for i in 0..k {
+        for l in 0..k {
+            let wil = w.get(i, l);
+            if wil == 0.0 {
+                continue;
+            }
+            for j in 0..p {
+                wa[i * p + j] += wil * a[l * p + j];
+            }
+        }
+    }
+    let mut out = Sym::zeros(p);
+    for i in 0..p {
+        for j in i..p {
+            let s: f64 = (0..k).map(|l| a[l * p + i] * wa[l * p + j]).sum();
+            out.a[i * p + j] = s;
+        }
+    }
+    out.mirror();
+    out
+}
+
+/// `Aᵀ W m`.
+pub(crate) fn at_w_m(a: &[f64], w: &Sym, m: &[f64], p: usize) -> Vec<f64> {
+    let wm = sym_mul_vec(w, m);
+    (0..p)
+        .map(|j| (0..w.n).map(|l| a[l * p + j] * wm[l]).sum())
+        .collect()
+}
+
 /// Least squares by normal equations over rows produced by `row`, which writes the regressors
 /// of row `r` into its buffer and returns `Some(y)` (or `None` to skip the row).
 pub(crate) fn least_squares(

@@ -10,11 +10,14 @@
 //!
 //! Where the papers leave a choice open this module follows prodest (Rovigatti & Mollisi
 //! 2018, *Stata Journal* 18(3)): variables in logs, a full polynomial of degree 3 in the first
-//! stage, Nelder–Mead for the OP/LP/ACF second stage, the instruments `k_t` and `l_t−1`
-//! (translog terms: the products of those), TFP as `y − Σ β x` (in logs). Two choices are our
-//! own and documented where they are made: the law of motion is a polynomial of degree 3 in
-//! `ω_t−1` by default ([`ProductionFunction::law_of_motion_degree`]), and the GMM weighting
-//! matrix is the inverse of the instruments' second-moment matrix (one step).
+//! stage, the instruments `k_t` and `l_t−1` (translog terms: the products of those), TFP as
+//! `y − Σ β x` (in logs). Our own choices, documented where they are made: the OP/LP/ACF
+//! second stage is solved by Levenberg–Marquardt-damped Gauss–Newton on the moments, with
+//! prodest's Nelder–Mead only as the fallback; the estimate among several roots follows the
+//! rule of [`Optimisation`]; the law of motion is a polynomial of degree 3 in
+//! `ω_t−1` by default ([`ProductionFunction::law_of_motion_degree`]); the GMM weighting
+//! matrix is the inverse of the instruments' second-moment matrix (one step; for OP, LP and
+//! ACF of the centred instruments, which makes the criterion independent of units).
 //!
 //! # Examples
 //! ```
@@ -116,6 +119,27 @@ impl Method {
     }
 }
 
+/// The search that produced a start's estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Search {
+    /// Gauss–Newton on the moments, damped as Levenberg–Marquardt (the first choice).
+    GaussNewton,
+    /// Nelder–Mead on the criterion (OP/LP/ACF's fallback when Gauss–Newton does not
+    /// converge).
+    NelderMead,
+}
+
+impl Search {
+    /// `gauss-newton` or `nelder-mead`, as the faces print it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Search::GaussNewton => "gauss-newton",
+            Search::NelderMead => "nelder-mead",
+        }
+    }
+}
+
 /// One start of the GMM minimisation.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -130,24 +154,119 @@ pub struct StartOutcome {
     pub objective: f64,
     /// Whether the search met its tolerance (rather than its iteration limit).
     pub converged: bool,
-    /// Iterations used.
+    /// Iterations used (both searches' when Nelder–Mead took over).
     pub iterations: usize,
+    /// The search whose result this is.
+    pub search: Search,
+}
+
+/// A distinct point where searches ended: starts whose estimates agree to 1e-6 (relative to
+/// `1 + |β|`, coefficient by coefficient) share a root.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Root {
+    /// The coefficients (one per term) of the first start that ended here.
+    pub estimate: Vec<f64>,
+    /// The lowest objective among the starts that ended here.
+    pub objective: f64,
+    /// Indices (into [`Optimisation::starts`]) of the starts that ended here.
+    pub starts: Vec<usize>,
 }
 
 /// The GMM minimisation from several starts.
+///
+/// The estimate reported is chosen by this rule: the lowest objective wins, except that
+/// objectives within `tolerance ×` (the lowest objective at any starting point) of the lowest
+/// are ties — a just-identified criterion is zero at every root of the moments, so below that
+/// level the objective reflects rounding, not fit — and among ties the root whose most
+/// negative Cobb–Douglas elasticity is closest to zero is preferred (so a root with all
+/// elasticities non-negative beats any other: production is not decreasing in an input, and
+/// ACF's moments have spurious roots with large negative elasticities in some designs), then
+/// the lower objective, then the earlier start. Every root is listed in `roots` so a user can
+/// see what the rule set aside.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Optimisation {
     /// Every start tried, in order.
     pub starts: Vec<StartOutcome>,
-    /// Index (into `starts`) of the start with the lowest objective: the estimate reported.
+    /// Index (into `starts`) of the start whose estimate is reported (see the rule above).
     pub winner: usize,
+    /// The distinct points where the starts ended, in order of first appearance.
+    pub roots: Vec<Root>,
 }
 
 impl Optimisation {
     /// The winning start.
     pub fn best(&self) -> &StartOutcome {
         &self.starts[self.winner]
+    }
+
+    /// Chooses the winner and groups the roots (see the type's rule). `scale` is the lowest
+    /// objective at a starting point; `sign_terms` is the number of leading coefficients that
+    /// are elasticities (all terms for Cobb–Douglas, none for translog). `None` when no
+    /// start has a finite objective.
+    pub(crate) fn choose(
+        starts: Vec<StartOutcome>,
+        scale: f64,
+        tolerance: f64,
+        sign_terms: usize,
+    ) -> Option<Optimisation> {
+        let finite: Vec<usize> = (0..starts.len())
+            .filter(|&i| starts[i].objective.is_finite())
+            .collect();
+        let lowest = finite
+            .iter()
+            .map(|&i| starts[i].objective)
+            .min_by(f64::total_cmp)?;
+        let tie = if scale.is_finite() {
+            tolerance * scale.max(0.0)
+        } else {
+            0.0
+        };
+        // How far the most negative elasticity falls below zero (0 when none does).
+        let violation = |i: usize| {
+            starts[i]
+                .estimate
+                .iter()
+                .take(sign_terms)
+                .fold(0.0f64, |v, b| v.max(-b))
+        };
+        let winner = finite
+            .iter()
+            .copied()
+            .filter(|&i| starts[i].objective <= lowest + tie)
+            .min_by(|&a, &b| {
+                violation(a)
+                    .total_cmp(&violation(b))
+                    .then(starts[a].objective.total_cmp(&starts[b].objective))
+                    .then(a.cmp(&b))
+            })?;
+        let mut roots: Vec<Root> = Vec::new();
+        for &i in &finite {
+            let e = &starts[i].estimate;
+            let same = |r: &Root| {
+                r.estimate
+                    .iter()
+                    .zip(e)
+                    .all(|(a, b)| (a - b).abs() <= 1e-6 * (1.0 + a.abs()))
+            };
+            match roots.iter_mut().find(|r| same(r)) {
+                Some(r) => {
+                    r.starts.push(i);
+                    r.objective = r.objective.min(starts[i].objective);
+                }
+                None => roots.push(Root {
+                    estimate: e.clone(),
+                    objective: starts[i].objective,
+                    starts: vec![i],
+                }),
+            }
+        }
+        Some(Optimisation {
+            starts,
+            winner,
+            roots,
+        })
     }
 }
 
@@ -314,6 +433,21 @@ impl ProductionFunction {
     pub fn tolerance(mut self, tolerance: f64) -> Self {
         self.tolerance = tolerance;
         self
+    }
+
+    /// Number of production terms (coefficients) for `free` free and `state` state inputs:
+    /// the inputs (and the proxy with gross output), then for translog their squares and
+    /// cross products — the length of [`ProductionEstimate::names`]. `None` when the count
+    /// overflows.
+    pub fn term_count(&self, free: usize, state: usize) -> Option<usize> {
+        let inputs = free
+            .checked_add(state)?
+            .checked_add(usize::from(self.gross_output))?;
+        if self.translog {
+            inputs.checked_add(inputs.checked_mul(inputs.checked_add(1)?)? / 2)
+        } else {
+            Some(inputs)
+        }
     }
 
     fn check(&self) -> Result<()> {
@@ -672,5 +806,67 @@ fn assemble(
         firms: prep.work.firms(),
         optimisation: fit.optimisation,
         bootstrap_draws,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(name: &str, estimate: &[f64], objective: f64) -> StartOutcome {
+        StartOutcome {
+            name: name.into(),
+            start: vec![0.0; estimate.len()],
+            estimate: estimate.to_vec(),
+            objective,
+            converged: true,
+            iterations: 1,
+            search: Search::GaussNewton,
+        }
+    }
+
+    #[test]
+    fn roots_at_rounding_level_tie_and_the_smallest_negative_elasticity_wins() {
+        // Three exact roots (objectives at rounding level against 1e-3 at the starts): the
+        // lowest objective has a large negative elasticity, the second a tiny one.
+        let starts = vec![
+            outcome("ols", &[2.42, 0.04, -2.29], 8e-28),
+            outcome("fe", &[0.572, -0.002, 0.58], 1.2e-27),
+            outcome("again", &[0.572 + 1e-9, -0.002, 0.58], 3e-27),
+        ];
+        let o = Optimisation::choose(starts.clone(), 1e-3, 1e-9, 3).unwrap();
+        assert_eq!(o.best().name, "fe");
+        assert_eq!(o.roots.len(), 2);
+        assert_eq!(o.roots[1].starts, [1, 2]);
+        assert_eq!(o.roots[1].objective, 1.2e-27);
+        // A root with every elasticity non-negative beats both.
+        let mut more = starts.clone();
+        more.push(outcome("truth", &[0.6, 0.0, 0.4], 5e-27));
+        assert_eq!(
+            Optimisation::choose(more, 1e-3, 1e-9, 3)
+                .unwrap()
+                .best()
+                .name,
+            "truth"
+        );
+        // Objectives that differ beyond the tie level: the lowest wins whatever its signs.
+        let o = Optimisation::choose(
+            vec![
+                outcome("a", &[0.5, 0.5], 1e-6),
+                outcome("b", &[-0.1, 1.0], 1e-8),
+            ],
+            1e-3,
+            1e-9,
+            2,
+        )
+        .unwrap();
+        assert_eq!(o.best().name, "b");
+        // Translog (no elasticities among the coefficients): the lowest objective.
+        let o = Optimisation::choose(starts, 1e-3, 1e-9, 0).unwrap();
+        assert_eq!(o.best().name, "ols");
+        // Nothing finite: no optimisation.
+        assert!(
+            Optimisation::choose(vec![outcome("x", &[1.0], f64::INFINITY)], 1.0, 1e-9, 1).is_none()
+        );
     }
 }

@@ -1,6 +1,12 @@
-//! Derivative-free minimisation (Nelder–Mead) for the second-stage GMM objectives of the
-//! proxy-variable estimators, as prodest does (Rovigatti & Mollisi 2018 use Nelder–Mead for
-//! the ACF, OP and LP second stages).
+//! Minimisation of the second-stage GMM criteria of the proxy-variable estimators.
+//!
+//! The criterion is `m(β)ᵀ W m(β)` with a moment vector `m` of as many elements as there are
+//! coefficients (just identified), so a minimum is a root of `m`. [`levenberg_marquardt`]
+//! (Gauss–Newton on `m`, damped as Marquardt 1963, with a forward-difference Jacobian) finds
+//! it in a few dozen evaluations of `m`; [`nelder_mead`] — prodest's choice (Rovigatti &
+//! Mollisi 2018) — is the fallback when it does not converge.
+
+use super::linalg::{Cholesky, Sym, at_w_a, at_w_m, quad_form};
 
 use crate::cancel::Cancel;
 use crate::error::Result;
@@ -136,6 +142,128 @@ pub(crate) fn nelder_mead(
     })
 }
 
+/// Levenberg–Marquardt on the GMM criterion `m(x)ᵀ W m(x)`: Gauss–Newton steps
+/// `(JᵀWJ + μ diag(JᵀWJ)) δ = −JᵀW m` with a forward-difference Jacobian `J` of the moments
+/// (step `√ε·max(|x_j|, 1)`), the damping `μ` divided by 10 after an accepted step and
+/// multiplied by 10 after a rejected one. Converged when an accepted step is below `tol`
+/// relative to `1 + |x_j|` in every coordinate, or the criterion no longer falls by more
+/// than `tol²` relative; not converged after `max_iter` iterations, a non-finite criterion,
+/// or a point where no damping gives descent while the criterion is still above `tol²` times
+/// its starting value. `moments` returns `None` where the moments cannot be computed (they
+/// count as a non-finite criterion). `iterations` counts Jacobians formed. `cancel` is read
+/// before each iteration ([`crate::Error::Interrupted`] once set).
+pub(crate) fn levenberg_marquardt(
+    mut moments: impl FnMut(&[f64]) -> Option<Vec<f64>>,
+    weight: &Sym,
+    x0: &[f64],
+    tol: f64,
+    max_iter: usize,
+    cancel: &Cancel,
+) -> Result<Minimum> {
+    let n = x0.len();
+    let k = weight.n;
+    let mut x = x0.to_vec();
+    let Some(mut m) = moments(&x).filter(|m| m.iter().all(|v| v.is_finite())) else {
+        return Ok(Minimum {
+            x,
+            value: f64::INFINITY,
+            iterations: 0,
+            converged: false,
+        });
+    };
+    let mut value = quad_form(weight, &m);
+    let start_value = value;
+    if n == 0 || value == 0.0 {
+        return Ok(Minimum {
+            x,
+            value,
+            iterations: 0,
+            converged: true,
+        });
+    }
+    let mut mu = 1e-3;
+    let mut jac = vec![0.0; k * n];
+    for iteration in 0..max_iter {
+        cancel.check("the production-function estimation")?;
+        // Forward-difference Jacobian, k × n row-major.
+        for j in 0..n {
+            let h = f64::EPSILON.sqrt() * x[j].abs().max(1.0);
+            let mut xh = x.clone();
+            xh[j] += h;
+            let h = xh[j] - x[j];
+            let Some(mh) = moments(&xh).filter(|m| m.iter().all(|v| v.is_finite())) else {
+                return Ok(Minimum {
+                    x,
+                    value,
+                    iterations: iteration,
+                    converged: false,
+                });
+            };
+            for i in 0..k {
+                jac[i * n + j] = (mh[i] - m[i]) / h;
+            }
+        }
+        let h = at_w_a(&jac, weight, n);
+        let grad = at_w_m(&jac, weight, &m, n);
+        let mut accepted = false;
+        for _ in 0..40 {
+            let mut damped: Sym = h.clone();
+            for i in 0..n {
+                damped.a[i * n + i] += mu * h.get(i, i).max(1e-300);
+            }
+            let Ok(chol) = Cholesky::new(&damped) else {
+                mu *= 10.0;
+                continue;
+            };
+            let step: Vec<f64> = chol.solve(&grad).into_iter().map(|v| -v).collect();
+            let trial: Vec<f64> = x.iter().zip(&step).map(|(a, b)| a + b).collect();
+            let Some(mt) = moments(&trial).filter(|m| m.iter().all(|v| v.is_finite())) else {
+                mu *= 10.0;
+                continue;
+            };
+            let tv = quad_form(weight, &mt);
+            if tv <= value {
+                let small = step
+                    .iter()
+                    .zip(&x)
+                    .all(|(s, t)| s.abs() <= tol * (1.0 + t.abs()));
+                let flat = value - tv <= tol * tol * value;
+                x = trial;
+                m = mt;
+                value = tv;
+                mu = (mu / 10.0).max(1e-12);
+                accepted = true;
+                if small || flat || value == 0.0 {
+                    return Ok(Minimum {
+                        x,
+                        value,
+                        iterations: iteration + 1,
+                        converged: true,
+                    });
+                }
+                break;
+            }
+            mu *= 10.0;
+        }
+        if !accepted {
+            // No descent at any damping: a numerical minimum if the criterion has fallen to
+            // rounding level, a stall otherwise.
+            return Ok(Minimum {
+                x,
+                value,
+                iterations: iteration + 1,
+                converged: value <= tol * tol * start_value,
+            });
+        }
+    }
+    Ok(Minimum {
+        x,
+        value,
+        iterations: max_iter,
+        converged: false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +305,44 @@ mod tests {
         .unwrap();
         assert!(!m.converged);
         assert!(m.value.is_finite());
+    }
+
+    #[test]
+    fn levenberg_marquardt_finds_a_root_of_nonlinear_moments() {
+        // m(x) = (x0² + x1 − 11, x0 + x1² − 7): Himmelblau's roots, one at (3, 2).
+        let weight = Sym {
+            n: 2,
+            a: vec![1.0, 0.0, 0.0, 1.0],
+        };
+        let moments = |x: &[f64]| Some(vec![x[0] * x[0] + x[1] - 11.0, x[0] + x[1] * x[1] - 7.0]);
+        let m = levenberg_marquardt(moments, &weight, &[2.5, 2.5], 1e-10, 100, &Cancel::never())
+            .unwrap();
+        assert!(m.converged, "{m:?}");
+        assert!(
+            (m.x[0] - 3.0).abs() < 1e-7 && (m.x[1] - 2.0).abs() < 1e-7,
+            "{m:?}"
+        );
+        assert!(m.iterations < 20);
+    }
+
+    #[test]
+    fn levenberg_marquardt_reports_moments_that_cannot_be_computed() {
+        let weight = Sym { n: 1, a: vec![1.0] };
+        let m = levenberg_marquardt(|_| None, &weight, &[1.0], 1e-9, 10, &Cancel::never()).unwrap();
+        assert!(!m.converged && m.value.is_infinite());
+        // A criterion with no root stalls without claiming convergence.
+        let m = levenberg_marquardt(
+            |x| Some(vec![x[0] * x[0] + 1.0]),
+            &weight,
+            &[3.0],
+            1e-9,
+            200,
+            &Cancel::never(),
+        )
+        .unwrap();
+        assert!(
+            (m.x[0]).abs() < 1e-3 && (m.value - 1.0).abs() < 1e-6,
+            "{m:?}"
+        );
     }
 }

@@ -6,16 +6,18 @@
 //! involve a free input here, ACF identifies nothing but `φ`. Stage 2 writes
 //! `ω_t(β) = φ̂_t − x_t β`, regresses it on a polynomial of `ω_t−1(β)` (and, with OP's
 //! selection correction, of the survival probability), and minimises the GMM objective
-//! `m(β)ᵀ W m(β)` with `m = Σ z_t ξ_t(β) / N` and `W = (Σ z zᵀ / N)⁻¹`, where the instrument of a
-//! term is the term with free inputs (and a gross-output proxy) lagged and state inputs
-//! current — prodest's choices (Rovigatti & Mollisi 2018).
+//! `m(β)ᵀ W m(β)` with `m = Σ z_t ξ_t(β) / N` and `W = (Σ z̃ z̃ᵀ / N)⁻¹` (`z̃` the centred
+//! instruments), where the instrument of a term is the term with free inputs (and a
+//! gross-output proxy) lagged and state inputs current — prodest's choices (Rovigatti &
+//! Mollisi 2018). The moments are computed in one pass per evaluation and the criterion is
+//! solved by Levenberg–Marquardt (see `optim`), Nelder–Mead as the fallback.
 
 use super::linalg::{Cholesky, Singular, Sym, least_squares, quad_form};
 use super::model::Model;
-use super::optim::nelder_mead;
+use super::optim::{levenberg_marquardt, nelder_mead};
 use super::panel::{NO_LAG, Work};
 use super::polynomial::Polynomial;
-use super::{Optimisation, StartOutcome};
+use super::{Optimisation, Search, StartOutcome};
 use crate::cancel::Cancel;
 use crate::error::{Error, Result};
 
@@ -113,6 +115,157 @@ fn probit(x: &[f64], p: usize, outcome: &[bool]) -> Option<Vec<f64>> {
 /// Φ(x).
 pub(crate) fn normal_cdf(x: f64) -> f64 {
     0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
+}
+
+/// The second stage's data, computed once per fit: `φ̂` and the stage-2 term values now and
+/// at the lag, the instruments, and (OP with selection) the survival probabilities, with the
+/// first and second moments of `φ̂_t−1` and the lagged terms so that the standardisation of
+/// `ω_t−1(β)` costs nothing per evaluation.
+struct Stage2 {
+    phi_now: Vec<f64>,
+    phi_lag: Vec<f64>,
+    /// `n × p` row-major term values at t and at t−1.
+    x: Vec<f64>,
+    x_lag: Vec<f64>,
+    /// `n × nz` row-major instruments.
+    z: Vec<f64>,
+    survival: Option<Vec<f64>>,
+    g_poly: Option<Polynomial>,
+    gk: usize,
+    p: usize,
+    nz: usize,
+    /// Mean of `φ̂_t−1` and of each lagged term.
+    mean_phi: f64,
+    mean_x: Vec<f64>,
+    /// Variance of `φ̂_t−1`, covariances of the lagged terms with it and among themselves.
+    var_phi: f64,
+    cov_x_phi: Vec<f64>,
+    cov_x: Vec<f64>,
+}
+
+impl Stage2 {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        phi_now: Vec<f64>,
+        phi_lag: Vec<f64>,
+        x: Vec<f64>,
+        x_lag: Vec<f64>,
+        z: Vec<f64>,
+        survival: Option<Vec<f64>>,
+        g_poly: Option<Polynomial>,
+        gk: usize,
+        p: usize,
+        nz: usize,
+    ) -> Self {
+        let n = phi_lag.len();
+        let nf = n as f64;
+        let mean_phi = crate::summation::sum(phi_lag.iter().copied()) / nf;
+        let mean_x: Vec<f64> = (0..p)
+            .map(|j| crate::summation::sum((0..n).map(|i| x_lag[i * p + j])) / nf)
+            .collect();
+        let mut var_phi = 0.0;
+        let mut cov_x_phi = vec![0.0; p];
+        let mut cov_x = vec![0.0; p * p];
+        let mut d = vec![0.0; p];
+        for i in 0..n {
+            let dp = phi_lag[i] - mean_phi;
+            var_phi += dp * dp;
+            for j in 0..p {
+                d[j] = x_lag[i * p + j] - mean_x[j];
+                cov_x_phi[j] += d[j] * dp;
+            }
+            for j in 0..p {
+                for k in 0..p {
+                    cov_x[j * p + k] += d[j] * d[k];
+                }
+            }
+        }
+        var_phi /= nf;
+        cov_x_phi.iter_mut().for_each(|v| *v /= nf);
+        cov_x.iter_mut().for_each(|v| *v /= nf);
+        Stage2 {
+            phi_now,
+            phi_lag,
+            x,
+            x_lag,
+            z,
+            survival,
+            g_poly,
+            gk,
+            p,
+            nz,
+            mean_phi,
+            mean_x,
+            var_phi,
+            cov_x_phi,
+            cov_x,
+        }
+    }
+
+    /// The moments `m(β) = Σ z_t ξ_t(β) / N` in one pass over the rows: `ω_t(β)` and
+    /// `ω_t−1(β)` from the stored arrays, the polynomial of `ω_t−1` (standardised with its
+    /// mean and spread, which follow from the stored moments: a constant shift or scale of
+    /// `ω_t−1` only reparametrises `g`), and the cross products `BᵀB`, `Bᵀω`, `ZᵀB`, `Zᵀω`
+    /// accumulated together, so that `ξ = ω − Bρ` with `ρ = (BᵀB)⁻¹Bᵀω` gives
+    /// `Zᵀξ = Zᵀω − ZᵀB ρ` without a second pass. `None` when `BᵀB` is singular.
+    fn moments(&self, b: &[f64]) -> Option<Vec<f64>> {
+        let (p, nz, gk) = (self.p, self.nz, self.gk);
+        let n = self.phi_lag.len();
+        let dot = |x: &[f64]| x.iter().zip(b).map(|(a, c)| a * c).sum::<f64>();
+        let centre = self.mean_phi - dot(&self.mean_x);
+        let mut var = self.var_phi - 2.0 * dot(&self.cov_x_phi);
+        for j in 0..p {
+            for k in 0..p {
+                var += b[j] * b[k] * self.cov_x[j * p + k];
+            }
+        }
+        let spread = if var > 0.0 { var.sqrt() } else { 1.0 };
+        let mut btb = Sym::zeros(gk);
+        let mut bto = vec![0.0; gk];
+        let mut ztb = vec![0.0; nz * gk];
+        let mut zto = vec![0.0; nz];
+        let mut basis = vec![0.0; gk];
+        for i in 0..n {
+            let omega = self.phi_now[i] - dot(&self.x[i * p..(i + 1) * p]);
+            let lag = (self.phi_lag[i] - dot(&self.x_lag[i * p..(i + 1) * p]) - centre) / spread;
+            match (&self.g_poly, &self.survival) {
+                (Some(poly), Some(s)) => poly.eval(&[lag, s[i]], &mut basis),
+                _ => {
+                    basis[0] = 1.0;
+                    for e in 1..gk {
+                        basis[e] = basis[e - 1] * lag;
+                    }
+                }
+            }
+            btb.rank_one_upper(&basis, 1.0);
+            for (a, v) in bto.iter_mut().zip(&basis) {
+                *a += v * omega;
+            }
+            let zi = &self.z[i * nz..(i + 1) * nz];
+            for (c, &zc) in zi.iter().enumerate() {
+                zto[c] += zc * omega;
+                let row = &mut ztb[c * gk..(c + 1) * gk];
+                for (r, v) in row.iter_mut().zip(&basis) {
+                    *r += zc * v;
+                }
+            }
+        }
+        btb.mirror();
+        let rho = Cholesky::new(&btb).ok()?.solve(&bto);
+        let nf = n as f64;
+        Some(
+            (0..nz)
+                .map(|c| {
+                    let fitted: f64 = ztb[c * gk..(c + 1) * gk]
+                        .iter()
+                        .zip(&rho)
+                        .map(|(a, r)| a * r)
+                        .sum();
+                    (zto[c] - fitted) / nf
+                })
+                .collect(),
+        )
+    }
 }
 
 pub(crate) fn proxy_fit(
@@ -277,6 +430,18 @@ pub(crate) fn proxy_fit(
         for (j, &t) in extra.iter().enumerate() {
             z2[i * nz + p2 + j] = model.value(w, t, w.lag[r] as usize);
         }
+    }
+    // The instruments centred: ξ has mean zero (g has a constant), so Σ z ξ is unchanged, and
+    // the weight — the inverse of the instruments' covariance — no longer depends on the
+    // units of the data (a change of units shifts logs by constants). The criterion, and so
+    // the path of the search and the root it reaches, is then the same in any units.
+    for c in 0..nz {
+        let mean = crate::summation::sum((0..n2).map(|i| z2[i * nz + c])) / n2 as f64;
+        for i in 0..n2 {
+            z2[i * nz + c] -= mean;
+        }
+    }
+    for i in 0..n2 {
         zz_mat.rank_one_upper(&z2[i * nz..(i + 1) * nz], 1.0 / n2 as f64);
     }
     zz_mat.mirror();
@@ -315,67 +480,38 @@ pub(crate) fn proxy_fit(
     let g = opts.law_of_motion_degree;
     let g_poly = survival.as_ref().map(|_| Polynomial::new(2, g));
     let gk = g_poly.as_ref().map_or(g as usize + 1, |p| p.len());
-
-    let objective = |b2: &[f64]| -> f64 {
-        let omega = |i: usize, lag: bool| -> f64 {
-            let (ph, xs) = if lag {
-                (phi_lag[i], &x2_lag[i * p2..(i + 1) * p2])
-            } else {
-                (phi_now[i], &x2[i * p2..(i + 1) * p2])
-            };
-            ph - xs.iter().zip(b2).map(|(a, b)| a * b).sum::<f64>()
-        };
-        // ω_t−1 standardised, so the polynomial's normal equations stay well conditioned
-        // whatever the units (a constant shift of ω only reparametrises g).
-        let (mut s, mut ss) = (0.0, 0.0);
-        for i in 0..n2 {
-            let o = omega(i, true);
-            s += o;
-            ss += o * o;
-        }
-        let centre = s / n2 as f64;
-        let spread = (ss / n2 as f64 - centre * centre).max(0.0).sqrt();
-        let spread = if spread > 0.0 { spread } else { 1.0 };
-        let basis = |i: usize, out: &mut [f64]| {
-            let ol = (omega(i, true) - centre) / spread;
-            match (&g_poly, &survival) {
-                (Some(poly), Some(s)) => poly.eval(&[ol, s[i]], out),
-                _ => {
-                    out[0] = 1.0;
-                    for e in 1..out.len() {
-                        out[e] = out[e - 1] * ol;
-                    }
-                }
-            }
-        };
-        let Ok((rho, _)) = least_squares(n2, gk, |i, out| {
-            basis(i, out);
-            Some(omega(i, false))
-        }) else {
-            return f64::INFINITY;
-        };
-        let mut m = vec![0.0; nz];
-        let mut out = vec![0.0; gk];
-        for i in 0..n2 {
-            basis(i, &mut out);
-            let xi = omega(i, false) - out.iter().zip(&rho).map(|(a, b)| a * b).sum::<f64>();
-            for (mj, zj) in m.iter_mut().zip(&z2[i * nz..(i + 1) * nz]) {
-                *mj += zj * xi;
-            }
-        }
-        for v in &mut m {
-            *v /= n2 as f64;
-        }
-        quad_form(&weight, &m)
+    let stage2 = Stage2::new(
+        phi_now, phi_lag, x2, x2_lag, z2, survival, g_poly, gk, p2, nz,
+    );
+    let objective = |b2: &[f64]| {
+        stage2
+            .moments(b2)
+            .map_or(f64::INFINITY, |m| quad_form(&weight, &m))
     };
 
     let mut outcomes = Vec::new();
+    let mut scale = f64::INFINITY;
     for (name, start) in starts {
         let x0: Vec<f64> = stage2_terms.iter().map(|&t| start[t]).collect();
         if x0.iter().any(|v| !v.is_finite()) {
             continue;
         }
-        let min = nelder_mead(objective, &x0, 0.1, opts.tolerance, 1000 + 400 * p2, cancel)?;
+        scale = scale.min(objective(&x0));
+        let lm = levenberg_marquardt(
+            |b| stage2.moments(b),
+            &weight,
+            &x0,
+            opts.tolerance,
+            200,
+            cancel,
+        )?;
+        let (min, search) = if lm.converged && lm.value.is_finite() {
+            (lm, Search::GaussNewton)
+        } else {
+            let mut nm = nelder_mead(objective, &x0, 0.1, opts.tolerance, 1000 + 400 * p2, cancel)?;
+            nm.iterations += lm.iterations;
+            (nm, Search::NelderMead)
+        };
         let mut estimate = beta.clone();
         for (j, &t) in stage2_terms.iter().enumerate() {
             estimate[t] = min.x[j];
@@ -387,11 +523,15 @@ pub(crate) fn proxy_fit(
             objective: min.value,
             converged: min.converged,
             iterations: min.iterations,
+            search,
         });
     }
-    let winner = (0..outcomes.len())
-        .filter(|&i| outcomes[i].objective.is_finite())
-        .min_by(|&a, &b| outcomes[a].objective.total_cmp(&outcomes[b].objective))
+    let sign_terms = if model.terms.len() == model.inputs {
+        model.inputs
+    } else {
+        0
+    };
+    let optimisation = Optimisation::choose(outcomes, scale, opts.tolerance, sign_terms)
         .ok_or_else(|| {
             Error::invalid_parameter(
                 "starts",
@@ -399,12 +539,9 @@ pub(crate) fn proxy_fit(
             )
         })?;
     Ok(ProxyFit {
-        beta: outcomes[winner].estimate.clone(),
+        beta: optimisation.best().estimate.clone(),
         controls,
-        optimisation: Optimisation {
-            starts: outcomes,
-            winner,
-        },
+        optimisation,
         stage2_rows: n2,
     })
 }

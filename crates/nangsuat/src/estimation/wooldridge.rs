@@ -17,11 +17,11 @@
 //! start; the variance is the GMM sandwich `(GᵀWG)⁻¹ GᵀW S W G (GᵀWG)⁻¹ / N` with `S` the
 //! firm-clustered outer product of the moment contributions.
 
-use super::linalg::{Cholesky, Sym, least_squares, quad_form};
+use super::linalg::{Cholesky, Sym, at_w_a, at_w_m, least_squares, quad_form};
 use super::model::{Model, Role};
 use super::panel::{NO_LAG, Work};
 use super::polynomial::Polynomial;
-use super::{Optimisation, StartOutcome};
+use super::{Optimisation, Search, StartOutcome};
 use crate::cancel::Cancel;
 use crate::error::{Error, Result};
 
@@ -232,40 +232,6 @@ impl System<'_> {
     }
 }
 
-/// `Aᵀ W A` (`A` is `k × p` row-major, `W` symmetric `k × k`).
-fn at_w_a(a: &[f64], w: &Sym, p: usize) -> Sym {
-    let k = w.n;
-    let mut wa = vec![0.0; k * p];
-    for i in 0..k {
-        for l in 0..k {
-            let wil = w.get(i, l);
-            if wil == 0.0 {
-                continue;
-            }
-            for j in 0..p {
-                wa[i * p + j] += wil * a[l * p + j];
-            }
-        }
-    }
-    let mut out = Sym::zeros(p);
-    for i in 0..p {
-        for j in i..p {
-            let s: f64 = (0..k).map(|l| a[l * p + i] * wa[l * p + j]).sum();
-            out.a[i * p + j] = s;
-        }
-    }
-    out.mirror();
-    out
-}
-
-/// `Aᵀ W m`.
-fn at_w_m(a: &[f64], w: &Sym, m: &[f64], p: usize) -> Vec<f64> {
-    let wm = super::linalg::sym_mul_vec(w, m);
-    (0..p)
-        .map(|j| (0..w.n).map(|l| a[l * p + j] * wm[l]).sum())
-        .collect()
-}
-
 /// The polynomial degrees of Wooldridge's control function `c(k, m)` and of the law of motion
 /// of productivity.
 #[derive(Debug, Clone, Copy)]
@@ -409,10 +375,12 @@ pub(crate) fn wooldridge_fit(
 
     let mut outcomes = Vec::new();
     let mut thetas = Vec::new();
+    let mut scale = f64::INFINITY;
     for (name, start) in starts {
         let Some(theta0) = initial(&sys, start) else {
             continue;
         };
+        scale = scale.min(objective(&theta0));
         let (theta, value, iterations, converged) =
             gauss_newton(&sys, &weight, &objective, theta0, tolerance, cancel)?;
         outcomes.push(StartOutcome {
@@ -422,19 +390,23 @@ pub(crate) fn wooldridge_fit(
             objective: value,
             converged,
             iterations,
+            search: Search::GaussNewton,
         });
         thetas.push(theta);
     }
-    let winner = (0..outcomes.len())
-        .filter(|&i| outcomes[i].objective.is_finite())
-        .min_by(|&a, &b| outcomes[a].objective.total_cmp(&outcomes[b].objective))
-        .ok_or_else(|| {
+    let sign_terms = if model.terms.len() == model.inputs {
+        model.inputs
+    } else {
+        0
+    };
+    let optimisation =
+        Optimisation::choose(outcomes, scale, tolerance, sign_terms).ok_or_else(|| {
             Error::invalid_parameter(
                 "starts",
                 "the GMM objective is not finite at any starting point",
             )
         })?;
-    let theta = thetas.swap_remove(winner);
+    let theta = thetas.swap_remove(optimisation.winner);
     let covariance = if with_variance {
         variance(&sys, &weight, &theta)
     } else {
@@ -444,10 +416,7 @@ pub(crate) fn wooldridge_fit(
         beta: theta[..p].to_vec(),
         controls: theta[np - nctrl..].to_vec(),
         covariance,
-        optimisation: Some(Optimisation {
-            starts: outcomes,
-            winner,
-        }),
+        optimisation: Some(optimisation),
         stage2_rows: rows2,
     })
 }
