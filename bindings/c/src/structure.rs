@@ -86,6 +86,14 @@ pub unsafe extern "C" fn ns_capital_stock(
                 slice_arg(depreciation, n_depreciation, "depreciation")?,
             )
         };
+        if inv.is_empty() {
+            // The first year's rate is needed below; no year is the empty-input error.
+            return Err(nangsuat::Error::Empty {
+                series: "investment".into(),
+                needed: 1,
+            }
+            .into());
+        }
         // SAFETY: NULL or valid.
         let o = unsafe { options.as_ref() };
         let timing = match o.map_or(NS_TIMING_END_OF_YEAR, |o| o.timing) {
