@@ -225,6 +225,12 @@ pub fn shift_share_with_taxes(
 /// # Errors
 /// As [`shift_share`] for each pair; [`Error::LengthMismatch`] if the two panels differ.
 pub fn shift_share_by_period(output: &[Vec<f64>], labour: &[Vec<f64>]) -> Result<Vec<ShiftShare>> {
+    if output.is_empty() {
+        return Err(Error::Empty {
+            series: "output (periods)".into(),
+            needed: 1,
+        });
+    }
     if output.len() != labour.len() {
         return Err(Error::LengthMismatch {
             series: "labour (periods)".into(),
@@ -297,6 +303,12 @@ where
 {
     use std::collections::{BTreeMap, BTreeSet};
     let n = region.len();
+    if n == 0 {
+        return Err(Error::Empty {
+            series: "region".into(),
+            needed: 1,
+        });
+    }
     for (name, len) in [
         ("year", year.len()),
         ("output", output.len()),
