@@ -543,17 +543,48 @@ pub fn domar_aggregate(
     }
     positive("value_added0", value_added0)?;
     positive("value_added_t", value_added_t)?;
-    Ok((0..gross_output0.len())
+    if let Some((i, &g)) = sector_tfp_growth
+        .iter()
+        .enumerate()
+        .find(|(_, g)| !g.is_finite())
+    {
+        return Err(Error::OutOfRange {
+            name: format!("sector_tfp_growth[{i}]"),
+            year: None,
+            value: g,
+            expected: "a finite growth rate".into(),
+        });
+    }
+    let total: f64 = (0..gross_output0.len())
         .map(|i| {
             let w = 0.5 * (gross_output0[i] / value_added0 + gross_output_t[i] / value_added_t);
             w * sector_tfp_growth[i]
         })
-        .sum())
+        .sum();
+    if !total.is_finite() {
+        return Err(Error::OutOfRange {
+            name: "aggregate TFP growth".into(),
+            year: None,
+            value: total,
+            expected: "a finite number: the Domar weights (gross output / value added) times \
+                 the growth rates go beyond the range of a 64-bit float"
+                .into(),
+        });
+    }
+    Ok(total)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn domar_needs_finite_growth_and_gives_a_finite_aggregate() {
+        let e = domar_aggregate(&[f64::NAN], &[1.0], &[1.0], 1.0, 1.0).unwrap_err();
+        assert!(e.to_string().contains("sector_tfp_growth[0]"), "{e}");
+        let e = domar_aggregate(&[1e300], &[1e300], &[1e300], 1e-300, 1e-300).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange, "{e}");
+    }
 
     #[test]
     fn terms_beyond_f64_are_an_error_not_nan() {
