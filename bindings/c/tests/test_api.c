@@ -102,9 +102,10 @@ static void test_statuses(void) {
   no_gdp.output = NULL;
   CHECK_STATUS(ns_growth_accounting(&no_gdp, NULL, &out), NS_STATUS_NULL_ARGUMENT);
   CHECK(strstr(last_error(), "input.output") != NULL);
-  /* len 0 with NULL arrays is an empty, valid input. */
+  /* len 0 (NULL arrays allowed) is the empty-input error, naming the series. */
   NsAccountingInput empty = {0, NULL, NULL, NULL, NULL, NULL, 0.6, NULL, NULL};
-  CHECK_STATUS(ns_growth_accounting(&empty, NULL, &out), NS_STATUS_OK);
+  CHECK_STATUS(ns_growth_accounting(&empty, NULL, &out), NS_STATUS_EMPTY);
+  CHECK(strstr(last_error(), "output") != NULL);
 
   NsAccountingInput bad_share = in;
   bad_share.labour_share_constant = 60.0;

@@ -23,6 +23,7 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", nangsuat::VERSION)?;
     m.add_class::<accounting::PyAccounting>()?;
     m.add_class::<plans::PyPlan>()?;
+    m.add_class::<plans::PyPlanDocument>()?;
     m.add_class::<monitoring::PyObservations>()?;
     m.add_class::<monitoring::PyReport>()?;
     m.add_function(wrap_pyfunction!(accounting::growth_accounting, m)?)?;
