@@ -590,6 +590,11 @@ static void test_read_table(const char *pwt_path) {
                NS_STATUS_PARSE_ERROR);
   CHECK(out == NULL);
   CHECK(strstr(last_error(), "bad.px") != NULL && strstr(last_error(), "DATA has 3 values") != NULL);
+  /* A length no buffer can have is refused before any byte is read (was read past the buffer). */
+  CHECK_STATUS(ns_read_table_bytes((const uint8_t *)px, SIZE_MAX, NULL, "px", NULL, NULL,
+                                   NS_TABLE_JSON, &out),
+               NS_STATUS_INVALID_PARAMETER);
+  CHECK(out == NULL);
   CHECK_STATUS(ns_read_table_bytes((const uint8_t *)px, strlen(px), NULL, "docx", NULL, NULL,
                                    NS_TABLE_JSON, &out),
                NS_STATUS_INVALID_PARAMETER);
