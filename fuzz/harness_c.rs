@@ -312,12 +312,13 @@ fn accounting(c: &mut Choices, panel: bool) {
 /// Units, inputs and outputs: real sizes, or one that makes the matrices impossible.
 fn production(c: &mut Choices) -> (NsProduction, Vec<f64>, Vec<f64>, bool) {
     let (units, m, s) = (c.size(8), c.size(3), c.size(3));
-    let real = units.real().zip(m.real()).zip(s.real());
-    let (x, y) = match real {
-        Some(((u, m), s)) => (c.f64s(u * m), c.f64s(u * s)),
-        // One element behind each pointer: the call must refuse the sizes before reading.
-        None => (vec![1.0], vec![1.0]),
+    // A matrix whose sizes are real is really that long; one with a size no array can have
+    // gets one element behind its pointer, and the call must refuse it before reading.
+    let mut matrix = |d: Size| match units.real().zip(d.real()) {
+        Some((u, d)) => c.f64s(u * d),
+        None => vec![1.0],
     };
+    let (x, y) = (matrix(m), matrix(s));
     let data = NsProduction {
         units: units.value(),
         n_inputs: m.value(),
@@ -529,7 +530,13 @@ fn malmquist(c: &mut Choices) {
 fn sfa(c: &mut Choices) {
     let (rows, n_x, n_z) = (c.size(10), c.size(2), c.size(2));
     let real = rows.real().zip(n_x.real()).zip(n_z.real());
-    let (r, k, p) = real.map_or((1, 1, 1), |((r, k), p)| (r, k, p));
+    // Every array whose sizes are real is really that long (the call reads `y` and `x` before
+    // it looks at `n_z`); a size no array can have gets one element behind the pointer.
+    let (r, k, p) = (
+        rows.real().unwrap_or(1),
+        n_x.real().unwrap_or(1),
+        n_z.real().unwrap_or(1),
+    );
     let y = c.f64s(r);
     let x = c.f64s(r * k);
     let z = c.f64s(r * p);

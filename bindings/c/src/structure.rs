@@ -1,7 +1,7 @@
 //! Capital stocks, shift-share, GEAD, regions → nation, Domar aggregation and index numbers on
 //! caller-owned arrays.
 
-use crate::handles::{copy_out, give_string, out_arg, ref_arg, slice_arg, str_arg};
+use crate::handles::{copy_out, give_string, out_arg, plausible_len, ref_arg, slice_arg, str_arg};
 use crate::monitoring::json;
 use crate::status::{Failure, NsStatus, boundary};
 use nangsuat::AnnualSeries;
@@ -481,6 +481,10 @@ pub unsafe extern "C" fn ns_index_series(
                 ));
             }
         };
+        // The outputs hold `periods` values: a count no array can have is refused first (with
+        // no items, nothing else bounds it; found by the c_api fuzz target as a capacity
+        // overflow panic).
+        plausible_len::<f64>(periods, "periods")?;
         let count = periods.checked_mul(items).ok_or_else(|| {
             Failure::new(
                 NsStatus::InvalidParameter,
