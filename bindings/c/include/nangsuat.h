@@ -1048,7 +1048,8 @@ enum NsStatus ns_realism_json(int32_t measure,
 // The number of parameters `ns_sfa` estimates for `data` and `options`, written to `out`:
 // the length of `NsSfaOutput.params` (and the side of `covariance`).
 //
-// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model.
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model;
+// `NS_STATUS_INVALID_PARAMETER` for `n_x` or `n_z` so large that the count overflows.
 //
 // # Safety
 // `data`, `options` and `out` are NULL or valid.
