@@ -481,16 +481,16 @@ pub unsafe extern "C" fn ns_index_series(
                 ));
             }
         };
-        // The outputs hold `periods` values: a count no array can have is refused first (with
-        // no items, nothing else bounds it; found by the c_api fuzz target as a capacity
-        // overflow panic).
-        plausible_len::<f64>(periods, "periods")?;
         let count = periods.checked_mul(items).ok_or_else(|| {
             Failure::new(
                 NsStatus::InvalidParameter,
                 format!("prices: {periods} × {items} elements overflow"),
             )
         })?;
+        // The outputs hold `periods` values: a count no array can have is refused (with no
+        // items, nothing else bounds it; found by the c_api fuzz target as a capacity-overflow
+        // panic).
+        plausible_len::<f64>(periods, "periods")?;
         // SAFETY: the caller's contract.
         let (p, q) = unsafe {
             (
