@@ -10,8 +10,10 @@
 //! input under `fuzz/corpus/<target>/` and `fuzz/regressions/<target>/`, so CI replays every
 //! corpus without a nightly toolchain.
 
+use std::collections::HashSet;
+
 use nangsuat::ingest::mapping::{Mapping, map_tables};
-use nangsuat::ingest::{ReadOptions, read_bytes};
+use nangsuat::ingest::{Format, ReadOptions, Table, read_bytes};
 use nangsuat::monitoring::observation::Observations;
 use nangsuat::plan::Plan;
 use nangsuat::plan::validation::validate_plans;
@@ -25,6 +27,12 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("plan_json", plan_json),
     ("observations_csv", observations_csv),
     ("mapping_toml", mapping_toml),
+    ("px", px),
+    ("jsonstat", jsonstat),
+    ("sdmx_ml", sdmx_ml),
+    ("sdmx_csv", sdmx_csv),
+    ("spreadsheet", spreadsheet),
+    ("csv_table", csv_table),
 ];
 
 /// Text of the input, if it is UTF-8 (the readers take `&str`).
@@ -109,4 +117,107 @@ pub fn mapping_toml(data: &[u8]) {
             assert!(row.provenance.is_some(), "no provenance: {row:?}");
         }
     }
+}
+
+/// What every table a reader returns must hold: no NaN or infinite value; a missing value
+/// exactly where the status says missing (so every missing cell has a status); one
+/// coordinate per dimension, each naming a category the dimension has; no two cells at the
+/// same coordinates, so the cell count is at most the product of the dimension sizes (the
+/// sparse count) and, for a `dense` format, exactly that product. The tidy JSON and CSV
+/// writers accept the table.
+fn table_holds(table: &Table, dense: bool) {
+    let mut seen = HashSet::with_capacity(table.cells.len());
+    for cell in &table.cells {
+        assert!(
+            cell.value.is_none_or(f64::is_finite),
+            "a non-finite value was read: {cell:?}"
+        );
+        assert_eq!(
+            cell.value.is_none(),
+            cell.status.as_ref().is_some_and(|s| s.is_missing()),
+            "a missing value without a missing status (or the reverse): {cell:?}"
+        );
+        assert_eq!(
+            cell.coords.len(),
+            table.dimensions.len(),
+            "a cell's coordinates do not match the dimensions: {cell:?}"
+        );
+        for (dim, &at) in table.dimensions.iter().zip(&cell.coords) {
+            assert!(
+                (at as usize) < dim.categories.len(),
+                "a cell points past dimension `{}`'s {} categories: {cell:?}",
+                dim.id,
+                dim.categories.len()
+            );
+        }
+        assert!(
+            seen.insert(cell.coords.as_slice()),
+            "two cells at the same coordinates: {cell:?}"
+        );
+    }
+    let product = table
+        .dimensions
+        .iter()
+        .try_fold(1usize, |n, d| n.checked_mul(d.categories.len()));
+    if let Some(product) = product {
+        assert!(
+            table.cells.len() <= product,
+            "{} cells in a table of {product} positions",
+            table.cells.len()
+        );
+        if dense {
+            assert_eq!(
+                table.cells.len(),
+                product,
+                "a dense table has a cell count other than the product of its dimension sizes"
+            );
+        }
+    }
+    let _ = table.to_json();
+    let _ = table.to_csv();
+}
+
+/// Reads the bytes as `format` and, if they are a table, checks it.
+fn read_as(data: &[u8], format: Format, dense: bool) {
+    if let Ok(table) = read_bytes(data, &ReadOptions::default().format(format)) {
+        table_holds(&table, dense);
+    }
+}
+
+/// PC-Axis files: no panic; a table holds. A matrix is dense unless the file lists its rows
+/// by `KEYS` (then only the rows given are cells).
+pub fn px(data: &[u8]) {
+    let keyed = data.windows(4).any(|w| w.eq_ignore_ascii_case(b"KEYS"));
+    read_as(data, Format::PcAxis, !keyed);
+}
+
+/// JSON-stat 1.x and 2.0: no panic; a table holds.
+pub fn jsonstat(data: &[u8]) {
+    read_as(data, Format::JsonStat, false);
+}
+
+/// SDMX-ML 2.1 data (structure-specific and generic): no panic; a table holds.
+pub fn sdmx_ml(data: &[u8]) {
+    read_as(data, Format::SdmxMl, false);
+}
+
+/// SDMX-CSV 1.0 and 2.0: no panic; a table holds.
+pub fn sdmx_csv(data: &[u8]) {
+    read_as(data, Format::SdmxCsv, false);
+}
+
+/// XLSX and XLS workbooks (calamine, through the same entry point as files): no panic; a
+/// table holds.
+pub fn spreadsheet(data: &[u8]) {
+    let format = if data.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Format::Xls
+    } else {
+        Format::Xlsx
+    };
+    read_as(data, format, false);
+}
+
+/// PX-Web CSV: no panic; a table holds.
+pub fn csv_table(data: &[u8]) {
+    read_as(data, Format::Csv, false);
 }

@@ -910,7 +910,7 @@ const char *ns_version(void);
 // `NS_STATUS_NON_POSITIVE`, `NS_STATUS_NON_FINITE`, `NS_STATUS_OUT_OF_RANGE` (a share
 // outside [0, 1]), `NS_STATUS_DUPLICATE_YEAR`, `NS_STATUS_MISSING_YEAR`,
 // `NS_STATUS_YEAR_NOT_FOUND` (base year), `NS_STATUS_INVALID_PARAMETER` (GSO with per-row
-// shares or human capital), `NS_STATUS_INVALID_ENUM`.
+// shares or human capital), `NS_STATUS_INVALID_ENUM`, `NS_STATUS_EMPTY` (no rows).
 //
 // # Safety
 // `input` and `out` are NULL or valid; their non-NULL arrays hold `input->len` elements;
@@ -1370,7 +1370,8 @@ enum NsStatus ns_realism_json(int32_t measure,
 // The number of parameters `ns_sfa` estimates for `data` and `options`, written to `out`:
 // the length of `NsSfaOutput.params` (and the side of `covariance`).
 //
-// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model.
+// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model;
+// `NS_STATUS_INVALID_PARAMETER` for `n_x` or `n_z` so large that the count overflows.
 //
 // # Safety
 // `data`, `options` and `out` are NULL or valid.

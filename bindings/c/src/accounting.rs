@@ -262,7 +262,7 @@ unsafe fn buffers<'o>(
 /// `NS_STATUS_NON_POSITIVE`, `NS_STATUS_NON_FINITE`, `NS_STATUS_OUT_OF_RANGE` (a share
 /// outside [0, 1]), `NS_STATUS_DUPLICATE_YEAR`, `NS_STATUS_MISSING_YEAR`,
 /// `NS_STATUS_YEAR_NOT_FOUND` (base year), `NS_STATUS_INVALID_PARAMETER` (GSO with per-row
-/// shares or human capital), `NS_STATUS_INVALID_ENUM`.
+/// shares or human capital), `NS_STATUS_INVALID_ENUM`, `NS_STATUS_EMPTY` (no rows).
 ///
 /// # Safety
 /// `input` and `out` are NULL or valid; their non-NULL arrays hold `input->len` elements;

@@ -1,6 +1,6 @@
 //! Readers of published tables: a file (or bytes) in, its tidy form out as JSON or CSV text.
 
-use crate::handles::{give_string, out_arg, str_arg};
+use crate::handles::{give_string, out_arg, slice_arg, str_arg};
 use crate::status::{Failure, NsStatus, boundary};
 use nangsuat::ingest::{Format, ReadOptions, Table, read_bytes, read_path};
 use std::ffi::c_char;
@@ -110,14 +110,10 @@ pub unsafe extern "C" fn ns_read_table_bytes(
     out: *mut *mut c_char,
 ) -> NsStatus {
     boundary(|| {
-        let data: &[u8] = if len == 0 {
-            &[]
-        } else if bytes.is_null() {
-            return Err(Failure::null("bytes"));
-        } else {
-            // SAFETY: `len` readable bytes at `bytes`, by the caller's contract.
-            unsafe { std::slice::from_raw_parts(bytes, len) }
-        };
+        // A length no array can have (more than `isize::MAX` bytes) is refused before a slice
+        // is made (found by the c_api fuzz target: `len = SIZE_MAX` was read past the buffer).
+        // SAFETY: `len` readable bytes at `bytes`, by the caller's contract.
+        let data: &[u8] = unsafe { slice_arg(bytes, len, "bytes") }?;
         // SAFETY: the caller's contract.
         let mut opts = unsafe { options(format, sheet, language) }?;
         if !name.is_null() {

@@ -80,3 +80,15 @@ use std::ffi::c_char;
 pub extern "C" fn ns_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
+
+// The C-boundary fuzz target's checks, replayed on stable over its committed inputs; the
+// harness names this crate `nangsuat_c`, as the fuzz crate does.
+#[cfg(test)]
+extern crate self as nangsuat_c;
+#[cfg(test)]
+mod empty_inputs;
+#[cfg(test)]
+mod fuzz_replay;
+#[cfg(test)]
+#[path = "../../../fuzz/harness_c.rs"]
+mod harness_c;

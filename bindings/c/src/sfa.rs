@@ -140,13 +140,25 @@ fn sfa_of(options: &NsSfaOptions) -> Result<Sfa, Failure> {
 
 /// The number of parameters of a model: `n_x + 1`, plus `n_z` (+1 with δ₀) for the effects
 /// model, plus σ² and γ, plus μ and η where estimated.
-fn param_count(d: &NsSfaData, o: &NsSfaOptions) -> usize {
+fn param_count(d: &NsSfaData, o: &NsSfaOptions) -> Result<usize, Failure> {
     let extra = if o.model == NS_SFA_INEFFICIENCY_EFFECTS {
-        d.n_z + usize::from(o.delta0)
+        d.n_z.checked_add(usize::from(o.delta0))
     } else {
-        usize::from(o.mu) + usize::from(o.eta)
+        Some(usize::from(o.mu) + usize::from(o.eta))
     };
-    d.n_x + 1 + extra + 2
+    // A count of regressors no array can have (found by the c_api fuzz target: an overflow
+    // panic under debug assertions, a wrapped count in release).
+    extra
+        .and_then(|e| d.n_x.checked_add(3)?.checked_add(e))
+        .ok_or_else(|| {
+            Failure::new(
+                NsStatus::InvalidParameter,
+                format!(
+                    "data.n_x = {} and data.n_z = {}: the parameter count overflows",
+                    d.n_x, d.n_z
+                ),
+            )
+        })
 }
 
 /// # Safety
@@ -189,7 +201,8 @@ unsafe fn fit(data: &NsSfaData, options: &NsSfaOptions) -> Result<SfaFit, Failur
 /// The number of parameters `ns_sfa` estimates for `data` and `options`, written to `out`:
 /// the length of `NsSfaOutput.params` (and the side of `covariance`).
 ///
-/// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model.
+/// Errors: `NS_STATUS_NULL_ARGUMENT`; `NS_STATUS_INVALID_ENUM` for an unknown model;
+/// `NS_STATUS_INVALID_PARAMETER` for `n_x` or `n_z` so large that the count overflows.
 ///
 /// # Safety
 /// `data`, `options` and `out` are NULL or valid.
@@ -206,8 +219,9 @@ pub unsafe extern "C" fn ns_sfa_param_count(
         if out.is_null() {
             return Err(Failure::null("out"));
         }
+        let count = param_count(d, o)?;
         // SAFETY: non-NULL and writable by contract.
-        unsafe { *out = param_count(d, o) };
+        unsafe { *out = count };
         Ok(())
     })
 }

@@ -1,7 +1,7 @@
 //! Capital stocks, shift-share, GEAD, regions → nation, Domar aggregation and index numbers on
 //! caller-owned arrays.
 
-use crate::handles::{copy_out, give_string, out_arg, ref_arg, slice_arg, str_arg};
+use crate::handles::{copy_out, give_string, out_arg, plausible_len, ref_arg, slice_arg, str_arg};
 use crate::monitoring::json;
 use crate::status::{Failure, NsStatus, boundary};
 use nangsuat::AnnualSeries;
@@ -86,6 +86,14 @@ pub unsafe extern "C" fn ns_capital_stock(
                 slice_arg(depreciation, n_depreciation, "depreciation")?,
             )
         };
+        if inv.is_empty() {
+            // The first year's rate is needed below; no year is the empty-input error.
+            return Err(nangsuat::Error::Empty {
+                series: "investment".into(),
+                needed: 1,
+            }
+            .into());
+        }
         // SAFETY: NULL or valid.
         let o = unsafe { options.as_ref() };
         let timing = match o.map_or(NS_TIMING_END_OF_YEAR, |o| o.timing) {
@@ -479,6 +487,10 @@ pub unsafe extern "C" fn ns_index_series(
                 format!("prices: {periods} × {items} elements overflow"),
             )
         })?;
+        // The outputs hold `periods` values: a count no array can have is refused (with no
+        // items, nothing else bounds it; found by the c_api fuzz target as a capacity-overflow
+        // panic).
+        plausible_len::<f64>(periods, "periods")?;
         // SAFETY: the caller's contract.
         let (p, q) = unsafe {
             (

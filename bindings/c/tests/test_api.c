@@ -102,9 +102,10 @@ static void test_statuses(void) {
   no_gdp.output = NULL;
   CHECK_STATUS(ns_growth_accounting(&no_gdp, NULL, &out), NS_STATUS_NULL_ARGUMENT);
   CHECK(strstr(last_error(), "input.output") != NULL);
-  /* len 0 with NULL arrays is an empty, valid input. */
+  /* len 0 (NULL arrays allowed) is the empty-input error, naming the series. */
   NsAccountingInput empty = {0, NULL, NULL, NULL, NULL, NULL, 0.6, NULL, NULL};
-  CHECK_STATUS(ns_growth_accounting(&empty, NULL, &out), NS_STATUS_OK);
+  CHECK_STATUS(ns_growth_accounting(&empty, NULL, &out), NS_STATUS_EMPTY);
+  CHECK(strstr(last_error(), "output") != NULL);
 
   NsAccountingInput bad_share = in;
   bad_share.labour_share_constant = 60.0;
@@ -589,6 +590,11 @@ static void test_read_table(const char *pwt_path) {
                NS_STATUS_PARSE_ERROR);
   CHECK(out == NULL);
   CHECK(strstr(last_error(), "bad.px") != NULL && strstr(last_error(), "DATA has 3 values") != NULL);
+  /* A length no buffer can have is refused before any byte is read (was read past the buffer). */
+  CHECK_STATUS(ns_read_table_bytes((const uint8_t *)px, SIZE_MAX, NULL, "px", NULL, NULL,
+                                   NS_TABLE_JSON, &out),
+               NS_STATUS_INVALID_PARAMETER);
+  CHECK(out == NULL);
   CHECK_STATUS(ns_read_table_bytes((const uint8_t *)px, strlen(px), NULL, "docx", NULL, NULL,
                                    NS_TABLE_JSON, &out),
                NS_STATUS_INVALID_PARAMETER);

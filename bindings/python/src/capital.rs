@@ -69,6 +69,13 @@ pub(crate) fn capital_stock_columns<'py>(
             .py();
         }
     };
+    if inv.is_empty() {
+        return Err(Error::Empty {
+            series: "investment".into(),
+            needed: 1,
+        })
+        .py();
+    }
     let per_year: Vec<f64> = match rates.len() {
         1 => vec![rates[0]; inv.len()],
         _ => rates.to_vec(),

@@ -26,6 +26,7 @@ fn _nangsuat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<plans::PyPlan>()?;
     m.add_class::<plans::PyFinding>()?;
     m.add_class::<plans::PyGoal>()?;
+    m.add_class::<plans::PyPlanDocument>()?;
     m.add_class::<monitoring::PyObservations>()?;
     m.add_class::<monitoring::PyReport>()?;
     m.add_class::<monitoring::PyProgress>()?;

@@ -3,6 +3,7 @@
 use crate::errors::IntoPy;
 use crate::json::to_python;
 use nangsuat::plan::Plan;
+use nangsuat::plan::document::PlanDocument;
 use nangsuat::plan::goal::Goal;
 use nangsuat::plan::validation::{Finding, validate_plans};
 use pyo3::prelude::*;
@@ -304,5 +305,53 @@ impl PyFinding {
             self.inner.severity.name(),
             self.inner.location.to_string()
         )
+    }
+}
+
+/// A TOML plan file with its text kept: edits rewrite only what changed.
+#[pyclass(module = "nangsuat._nangsuat", name = "PlanDocument")]
+pub(crate) struct PyPlanDocument {
+    inner: PlanDocument,
+}
+
+#[pymethods]
+impl PyPlanDocument {
+    /// Reads a plan file's TOML text.
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
+        py.detach(|| PlanDocument::from_toml(text))
+            .py()
+            .map(|inner| PyPlanDocument { inner })
+    }
+
+    /// Reads a TOML plan file.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+        py.detach(|| PlanDocument::load(&path))
+            .py()
+            .map(|inner| PyPlanDocument { inner })
+    }
+
+    /// The plan the document holds.
+    #[getter]
+    fn plan(&self) -> PyPlan {
+        PyPlan {
+            inner: self.inner.plan().clone(),
+        }
+    }
+
+    /// Replaces the plan; the text changes only where the plan does.
+    fn set_plan(&mut self, plan: &PyPlan) -> PyResult<()> {
+        self.inner.set_plan(plan.inner.clone()).py()
+    }
+
+    /// The document's text.
+    fn to_toml(&self) -> String {
+        self.inner.to_toml()
+    }
+
+    /// Writes the document's text to a file.
+    fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+        py.detach(|| self.inner.save(&path)).py()
     }
 }

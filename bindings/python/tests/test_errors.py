@@ -29,7 +29,7 @@ def test_every_kind_has_a_class():
     "call, cls",
     [
         (lambda: ns.growth_accounting([2020, 2021], [1, 2], [1], [1, 1], labour_share=0.5), exceptions.LengthMismatchError),
-        (lambda: ns.growth_accounting([], [], [], [], labour_share=0.5).period(2000, 2001), exceptions.YearNotFoundError),
+        (lambda: ns.growth_accounting([2020, 2021], [1.0, 2.0], [1.0, 1.0], [1.0, 1.0], labour_share=0.5).period(2000, 2001), exceptions.YearNotFoundError),
         (lambda: ns.growth_accounting([2020, 2020], [1, 2], [1, 1], [1, 1], labour_share=0.5), exceptions.DuplicateYearError),
         (lambda: ns.growth_accounting([2020, 2022], [1, 2], [1, 1], [1, 1], labour_share=0.5), exceptions.MissingYearError),
         (lambda: ns.growth_accounting([2020, 2021], [1, float("inf")], [1, 1], [1, 1], labour_share=0.5), exceptions.NonFiniteError),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import nangsuat as ns
@@ -25,6 +26,7 @@ X = np.array([[2.0, 5.0], [2.0, 4.0], [3.0, 3.0], [4.0, 2.0], [6.0, 2.0]])
 Q = np.ones((5, 1))
 PLAN_TOML = next(p for p in ns.builtin_plans() if p.id == "th-st-tasks-2020").to_toml()
 PLAN_JSON = next(p for p in ns.builtin_plans() if p.id == "th-st-tasks-2020").to_json()
+PWT_COLUMNS = ["countrycode", "year", "rgdpna", "rkna", "emp", "avh", "hc", "labsh", "cgdpo", "ck"]
 HEADER = "scope,indicator,year,value,unit,note,source_url,evidence\n"
 
 
@@ -108,6 +110,10 @@ TABLE: list[Row] = [
     ("Plan.load", "missing file", lambda t: ns.Plan.load(t / "absent.toml"), ex.NangsuatIOError),
     ("Plan.load", "legacy encoding", lambda t: ns.Plan.load(write(t, "p.toml", PLAN_TOML.replace("Thanh Hóa", "Thanh H\x00a").encode().replace(b"\x00", b"\xf3"))), ex.ParseError),
     ("Plan.load", "None", lambda t: ns.Plan.load(None), ex.InvalidTypeError),
+    ("PlanDocument.from_toml", "None", lambda t: ns.PlanDocument.from_toml(None), ex.InvalidTypeError),
+    ("PlanDocument.from_toml", "non-finite budget", lambda t: ns.PlanDocument.from_toml(PLAN_TOML + "\n[[budget]]\ndescription = \"x\"\nbudget = { amount = inf, currency = \"VND\" }\n"), ex.ParseError),
+    ("PlanDocument.load", "missing file", lambda t: ns.PlanDocument.load(t / "absent.toml"), ex.NangsuatIOError),
+    ("PlanDocument.load", "a JSON plan", lambda t: ns.PlanDocument.load(write(t, "p.json", PLAN_JSON.encode())), ex.InvalidParameterError),
     # Observations
     ("Observations.from_csv", "bad header", lambda t: ns.Observations.from_csv("a,b\n1,2\n"), ex.ParseError),
     ("Observations.from_csv", "non-finite value", lambda t: ns.Observations.from_csv(HEADER + "x,y,2020,nan,u,,,confirmed\n"), ex.ParseError),
@@ -163,6 +169,23 @@ TABLE: list[Row] = [
     ("price_index", "None", lambda t: ns.price_index(None, None), ex.NangsuatError),
     ("quantity_index", "None", lambda t: ns.quantity_index(None, None), ex.NangsuatError),
     ("bilateral_index", "complex", lambda t: ns.bilateral_index([1j], [1.0], [1.0], [1.0]), ex.InvalidParameterError),
+    # empty inputs: a computation over no rows, units, sectors, items or periods names what is
+    # empty (README, "Reliability"; the core and C tests say the same)
+    ("growth_accounting", "empty", lambda t: accounting(year=[], output=[], capital=[], labour=[]), ex.EmptySeriesError),
+    ("growth_accounting_panel", "empty", lambda t: panel(entity=[], year=[], output=[], capital=[], labour=[]), ex.EmptySeriesError),
+    ("pwt_tfp", "empty", lambda t: ns.pwt_tfp(pd.DataFrame({c: pd.Series([], dtype=float) for c in PWT_COLUMNS}).astype({"countrycode": object, "year": int})), ex.EmptySeriesError),
+    ("dea", "empty", lambda t: ns.dea(np.empty((0, 2)), np.empty((0, 1))), ex.EmptySeriesError),
+    ("frontier_efficiency", "empty frontier", lambda t: ns.frontier_efficiency(np.empty((0, 2)), np.empty((0, 1)), X, Q), ex.EmptySeriesError),
+    ("malmquist", "empty", lambda t: ns.malmquist([], [], np.empty((0, 2)), np.empty((0, 1))), ex.EmptySeriesError),
+    ("sfa", "empty", lambda t: ns.sfa(np.empty(0), np.empty((0, 1))), ex.EmptySeriesError),
+    ("capital_stock", "empty", lambda t: ns.capital_stock([], [], [0.05]), ex.EmptySeriesError),
+    ("shift_share", "empty", lambda t: ns.shift_share([], [], [], []), ex.EmptySeriesError),
+    ("shift_share_by_year", "empty", lambda t: ns.shift_share_by_year([], [], [], []), ex.EmptySeriesError),
+    ("gead", "empty", lambda t: ns.gead([], [], [], 1.0, [], [], [], 1.0), ex.EmptySeriesError),
+    ("regions_to_nation", "empty", lambda t: ns.regions_to_nation([], [], [], []), ex.EmptySeriesError),
+    ("domar_aggregate", "empty", lambda t: ns.domar_aggregate([], [], [], 1.0, 1.0), ex.EmptySeriesError),
+    ("price_index", "no periods", lambda t: ns.price_index(np.empty((0, 2)), np.empty((0, 2))), ex.EmptySeriesError),
+    ("quantity_index", "no items", lambda t: ns.quantity_index(np.empty((2, 0)), np.empty((2, 0))), ex.EmptySeriesError),
 ]
 
 # Rows whose answer is a defined result, not an error: (callable, input class, call, check).
@@ -174,6 +197,8 @@ DEFINED: list[tuple[str, str, Callable[[Path], Any], Callable[[Any], bool]]] = [
      lambda t: ns.growth_accounting_panel(np.array([1, "1"], dtype=object), [2020, 2020], [1.0, 2.0], [1.0, 2.0], [1.0, 2.0], labour_share=0.5),
      lambda r: len(r) == 2),
     ("Plan.from_json", "byte-order mark", lambda t: ns.Plan.from_json("\ufeff" + PLAN_JSON), lambda p: p.id == "th-st-tasks-2020"),
+    ("validate", "no plans: no findings", lambda t: ns.validate([]), lambda r: r == []),
+    ("Observations.from_csv", "a header and no rows: no observations", lambda t: ns.Observations.from_csv(HEADER), lambda o: len(o) == 0),
     ("Observations.read_csv", "byte-order mark (Excel's CSV UTF-8)",
      lambda t: ns.Observations.read_csv(write(t, "o.csv", ("\ufeff" + HEADER + "viet_nam,lp_growth,2021,4.71,percent,,,confirmed\r\n").encode())),
      lambda o: len(o) == 1),

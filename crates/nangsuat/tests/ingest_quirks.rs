@@ -249,3 +249,20 @@ fn tcvn3_csv_labels_converted() {
     assert_eq!(t.value(&["Giá trị sản xuất", "2023"]), Some(1300.2));
     assert!(t.metadata.warnings.iter().any(|w| w.contains("TCVN3")));
 }
+
+#[test]
+fn two_values_for_one_cell_are_an_error_naming_both() {
+    // Found by the sdmx_csv and csv_table fuzz targets: the second value was kept beside the
+    // first, and `Table::value` answered whichever came first.
+    let sdmx = b"DATAFLOW,REF_AREA,TIME_PERIOD,OBS_VALUE\nX,VN,2023,1\nX,VN,2023,2\n";
+    let e = read_bytes(sdmx, &ReadOptions::default().name("gdp.csv")).unwrap_err();
+    let m = e.to_string();
+    assert!(m.contains("gdp.csv") && m.contains("VN, 2023"), "{m}");
+    assert!(m.contains("line 2") && m.contains("line 3"), "{m}");
+    let pxweb = b"\"region\",\"2023\"\n\"North\",1\n\"North\",2\n";
+    let e = read_bytes(pxweb, &ReadOptions::default().format(Format::Csv)).unwrap_err();
+    assert!(
+        e.to_string().contains("two values for the same cell"),
+        "{e}"
+    );
+}

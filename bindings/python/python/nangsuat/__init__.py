@@ -45,7 +45,7 @@ from .estimation import (
 from .exceptions import NangsuatError
 from .ingest import read_table
 from .monitoring import Observations, Progress, Report, assess, progress, vietnam_report
-from .plans import Finding, Goal, Plan, builtin_plans, validate
+from .plans import Finding, Goal, Plan, PlanDocument, builtin_plans, validate
 from .sfa import LrTest, SfaResult, sfa, sfa_example_path
 
 # Capital, structure, index numbers, feasibility and what it takes (issue 16).
@@ -91,6 +91,7 @@ __all__ = [
     "PanelAccountingResult",
     "PeriodSummary",
     "Plan",
+    "PlanDocument",
     "Goal",
     "Finding",
     "builtin_plans",

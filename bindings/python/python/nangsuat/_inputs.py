@@ -152,6 +152,9 @@ def entity_codes(values: Any) -> tuple[np.ndarray, list[str] | None]:
     raw = np.asarray(_values(values))
     if raw.ndim != 1:
         raise InvalidParameterError(f"`entity` must be one-dimensional, got shape {raw.shape}")
+    if raw.size == 0:
+        # No rows: no label to type-check; the core says what is empty.
+        return np.zeros(0, dtype=np.int64), (None if raw.dtype.kind in "iu" else [])
     if raw.dtype.kind in "iu":
         if raw.dtype == np.uint64 and raw.size and raw.max() > np.iinfo(np.int64).max:
             raise InvalidParameterError("`entity` holds a code beyond the 64-bit signed range")

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import _nangsuat as _native
 from ._inputs import entity_codes, float_column, index_of, number, year_column
-from .exceptions import InvalidParameterError, typed_errors
+from .exceptions import EmptySeriesError, InvalidParameterError, typed_errors
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -375,6 +375,8 @@ def pwt_tfp(frame: pd.DataFrame, *, reference: str = "USA") -> pd.DataFrame:
         )
     codes, labels = entity_codes(frame["countrycode"].astype(str))
     assert labels is not None
+    if len(codes) == 0:
+        raise EmptySeriesError("series `countrycode` is empty: at least 1 observation(s) are needed")
     if reference not in labels:
         raise InvalidParameterError(
             f"the reference country `{reference}` is not in the frame: PWT's hours and ctfp "

@@ -6,8 +6,9 @@ JSON for machines, lossless round trips), and goals are read-only views.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,6 +129,71 @@ class Plan:
 
     def __repr__(self) -> str:
         return f"<Plan {self.id}: {len(self.goals)} goals, {self.period[0]}–{self.period[1]}>"
+
+
+class PlanDocument:
+    """A TOML plan file a person wrote, edited without losing what they wrote.
+
+    An edit goes through the plan and only what changed is rewritten: comments, key order,
+    layout, number spellings, escapes and a byte-order mark stay byte for byte; goals and
+    tasks are matched by ``id``. Invisible characters in new text (a no-break space U+00A0)
+    are written as ``\\u00A0`` escapes a person can see.
+
+    >>> text = "# Kế hoạch\\n" + next(p for p in builtin_plans() if p.id == "vn-d36-2021").to_toml()
+    >>> doc = PlanDocument.from_toml(text)
+    >>> doc.edit(lambda plan: plan.update(parent="vn-root"))
+    >>> doc.to_toml().startswith("# Kế hoạch")
+    True
+    >>> doc.plan.parent
+    'vn-root'
+    """
+
+    def __init__(self, native: _native.PlanDocument) -> None:
+        self._native = native
+
+    @classmethod
+    @typed_errors
+    def from_toml(cls, text: str) -> PlanDocument:
+        """Reads a plan file's TOML text; errors name the line, column and field."""
+        return cls(_native.PlanDocument.from_toml(text))
+
+    @classmethod
+    @typed_errors
+    def load(cls, path: str | os.PathLike[str]) -> PlanDocument:
+        """Reads a TOML plan file (``.toml``)."""
+        return cls(_native.PlanDocument.load(os.fspath(path)))
+
+    @property
+    def plan(self) -> Plan:
+        """The plan the document now holds."""
+        return Plan(self._native.plan)
+
+    @typed_errors
+    def set_plan(self, plan: Plan) -> None:
+        """Replaces the plan; the text changes only where the new plan differs."""
+        if not isinstance(plan, Plan):
+            raise TypeError(f"set_plan takes a Plan, not {type(plan).__name__}")
+        self._native.set_plan(plan._native)
+
+    @typed_errors
+    def edit(self, change: Callable[[dict[str, Any]], None]) -> None:
+        """Edits the plan as plain Python objects (its JSON form, changed in place by
+        ``change``); the text changes only where the plan does."""
+        data = self.plan.to_dict()
+        change(data)
+        self.set_plan(Plan.from_json(json.dumps(data)))
+
+    def to_toml(self) -> str:
+        """The document's text: the file as read, with the edits made."""
+        return self._native.to_toml()
+
+    @typed_errors
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes the document's text to ``path``."""
+        self._native.save(os.fspath(path))
+
+    def __repr__(self) -> str:
+        return f"<PlanDocument {self.plan.id}>"
 
 
 @typed_errors

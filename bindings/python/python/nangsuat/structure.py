@@ -25,7 +25,7 @@ import numpy as np
 
 from . import _nangsuat as _native
 from ._inputs import _values, float_column, index_of, year_column
-from .exceptions import InvalidParameterError, MissingYearError
+from .exceptions import EmptySeriesError, InvalidParameterError, MissingYearError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -242,6 +242,8 @@ def shift_share_by_year(
     n = len(years)
     if not (len(units) == len(out) == len(lab) == n):
         raise InvalidParameterError("unit, year, output and labour must have one value per row")
+    if n == 0:
+        raise EmptySeriesError("series `output` is empty: at least 1 observation(s) are needed")
     labels = sorted(set(units.tolist()))
     periods = sorted(set(years.tolist()))
     pos = {u: i for i, u in enumerate(labels)}

@@ -293,6 +293,12 @@ impl GrowthAccounting {
     ) -> Result<Provenance> {
         let (ctx, provenance) = self.validate(input)?;
         let n = input.len();
+        if n == 0 {
+            return Err(Error::Empty {
+                series: "output".into(),
+                needed: 1,
+            });
+        }
         if entity.len() != n {
             return Err(Error::LengthMismatch {
                 series: "entity".into(),

@@ -133,6 +133,12 @@ pub struct PwtTfp {
 /// ```
 pub fn pwt_tfp<E: PanelEntity>(input: &PwtInput<'_, E>, reference: &E) -> Result<PwtTfp> {
     let n = input.countrycode.len();
+    if n == 0 {
+        return Err(Error::Empty {
+            series: "countrycode".into(),
+            needed: 1,
+        });
+    }
     for (name, len) in [
         ("year", input.year.len()),
         ("rgdpna", input.rgdpna.len()),

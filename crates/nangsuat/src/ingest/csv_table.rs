@@ -295,7 +295,7 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     if warned_tcvn3 {
         warnings.push("labels in the TCVN3 (ABC) font encoding were converted to Unicode".into());
     }
-    Ok(Table {
+    Table {
         metadata: Metadata {
             format: Some(Format::Csv),
             file: options.name.clone(),
@@ -304,7 +304,8 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         },
         dimensions: dims,
         cells,
-    })
+    }
+    .with_unique_cells(FORMAT, file)
 }
 
 type Head = (

@@ -442,11 +442,12 @@ fn build(name: String, ds: RawDataset, options: &ReadOptions) -> Result<Table> {
         ..Metadata::default()
     };
     let _ = (ds.version, ds.class);
-    Ok(Table {
+    Table {
         metadata,
         dimensions: dims,
         cells,
-    })
+    }
+    .with_unique_cells(FORMAT, file)
 }
 
 fn position(key: &str, total: usize) -> Option<usize> {

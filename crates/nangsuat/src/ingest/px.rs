@@ -725,11 +725,12 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
         }
     }
     apply_cellnotes(&look, &dims, &default_labels, &mut cells);
-    Ok(Table {
+    Table {
         metadata,
         dimensions: dims,
         cells,
-    })
+    }
+    .with_unique_cells(FORMAT, file)
 }
 
 impl Lookup<'_> {

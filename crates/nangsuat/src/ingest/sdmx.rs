@@ -418,11 +418,12 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         }
     }
     let (dimensions, cells) = b.finish();
-    Ok(Table {
+    Table {
         metadata,
         dimensions,
         cells,
-    })
+    }
+    .with_unique_cells("SDMX-ML", file)
 }
 
 fn read_obs(
@@ -677,11 +678,12 @@ pub fn parse_sdmx_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
             d.label = code_label(h).1.to_string();
         }
     }
-    Ok(Table {
+    Table {
         metadata,
         dimensions,
         cells,
-    })
+    }
+    .with_unique_cells("SDMX-CSV", file)
 }
 
 fn csv_error(file: &str, e: &csv::Error) -> Error {

@@ -289,7 +289,9 @@ pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         warnings.push("text in the TCVN3 (ABC) font encoding was converted to Unicode".into());
     }
     let layout = Layout::detect(&grid, &merges, &options.layout, file, &name)?;
-    let mut table = layout.build(&grid, &merges, &name)?;
+    let mut table = layout
+        .build(&grid, &merges, &name)?
+        .with_unique_cells("spreadsheet", file)?;
     table.metadata.format = Some(format);
     table.metadata.file = options.name.clone();
     table.metadata.warnings.extend(warnings);

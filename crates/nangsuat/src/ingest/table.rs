@@ -342,6 +342,37 @@ pub struct Table {
 }
 
 impl Table {
+    /// The table, or [`Error::Parse`](crate::Error::Parse) naming the two places in the file
+    /// that give a value to the same cell (a repeated observation, row or key): a reader
+    /// never keeps one of two values silently.
+    pub(crate) fn with_unique_cells(self, format: &str, file: &str) -> crate::Result<Table> {
+        let mut seen: std::collections::HashMap<&[u32], usize> =
+            std::collections::HashMap::with_capacity(self.cells.len());
+        for (i, cell) in self.cells.iter().enumerate() {
+            if let Some(&first) = seen.get(cell.coords.as_slice()) {
+                let key: Vec<&str> = self
+                    .dimensions
+                    .iter()
+                    .zip(&cell.coords)
+                    .map(|(d, &c)| d.categories[c as usize].code.as_str())
+                    .collect();
+                return Err(super::parse_error(
+                    format,
+                    file,
+                    None,
+                    format!(
+                        "two values for the same cell ({}): {} and {}; expected one value per cell",
+                        key.join(", "),
+                        self.cells[first].location,
+                        cell.location
+                    ),
+                ));
+            }
+            seen.insert(&cell.coords, i);
+        }
+        Ok(self)
+    }
+
     /// Position of the dimension with this id.
     pub fn dimension_position(&self, id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == id)

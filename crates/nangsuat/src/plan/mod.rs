@@ -22,6 +22,7 @@
 //! # Ok::<(), nangsuat::Error>(())
 //! ```
 
+pub mod document;
 pub mod goal;
 pub mod indicator;
 mod number;
@@ -334,8 +335,20 @@ impl Plan {
     ///
     /// # Errors
     /// [`Error::Parse`] if a value cannot be written (a non-finite number).
+    ///
+    /// Invisible characters in text (a no-break space U+00A0, zero-width marks) are written
+    /// as `\u00A0`-style escapes a person can see ([`document::visible_escapes`]). To edit
+    /// a file a person wrote without losing its comments and layout, use
+    /// [`document::PlanDocument`].
     pub fn to_toml(&self) -> Result<String> {
-        toml::to_string(self).map_err(|e| format_error("toml", "", e.to_string()))
+        let text = toml::to_string(self).map_err(|e| format_error("toml", "", e.to_string()))?;
+        let mut doc = text
+            .parse::<toml_edit::DocumentMut>()
+            .map_err(|e| format_error("toml", "", e.to_string()))?;
+        doc.as_table_mut()
+            .iter_mut()
+            .for_each(|(_, item)| document::item_visible(item));
+        Ok(doc.to_string())
     }
 
     /// Writes the plan as pretty-printed JSON.

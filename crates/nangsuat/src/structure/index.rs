@@ -195,6 +195,12 @@ fn check_panel(prices: &[Vec<f64>], quantities: &[Vec<f64>]) -> Result<()> {
             needed: 1,
         });
     }
+    if prices.iter().all(Vec::is_empty) {
+        return Err(Error::Empty {
+            series: "prices (items)".into(),
+            needed: 1,
+        });
+    }
     Ok(())
 }
 

@@ -134,7 +134,8 @@ fn check_columns(named: &[(&str, &[f64])]) -> Result<usize> {
 ///
 /// # Errors
 /// [`Error::LengthMismatch`], [`Error::Empty`], or [`Error::OutOfRange`] for a non-positive or
-/// non-finite value (naming the column and the unit's position).
+/// non-finite value (naming the column and the unit's position) or a term beyond the range of
+/// an `f64` (naming the term and the unit).
 ///
 /// # Examples
 /// The worked check of METHODS §5:
@@ -168,7 +169,7 @@ pub fn shift_share(y0: &[f64], l0: &[f64], yt: &[f64], lt: &[f64]) -> Result<Shi
         })
         .collect();
     let sum = |f: fn(&UnitTerms) -> f64| summation::sum(units.iter().map(f));
-    Ok(ShiftShare {
+    ShiftShare {
         base_level: total(y0) / sum_l0,
         end_level: total(yt) / sum_lt,
         within: sum(|u| u.within),
@@ -176,7 +177,49 @@ pub fn shift_share(y0: &[f64], l0: &[f64], yt: &[f64], lt: &[f64]) -> Result<Shi
         dynamic_shift: sum(|u| u.dynamic_shift),
         tax: 0.0,
         units,
-    })
+    }
+    .finite()
+}
+
+impl ShiftShare {
+    /// The decomposition, or [`Error::OutOfRange`] naming the first term that is not a finite
+    /// number: finite positive data whose output per worker (or its products with the shares)
+    /// goes beyond the range of an `f64` (found by the C-boundary fuzz target: the terms were
+    /// NaN with a success status).
+    fn finite(self) -> Result<ShiftShare> {
+        let expected = "a finite term: output per worker (y / l) and its changes must stay within \
+             the range of a 64-bit float; rescale output or employment";
+        let out_of_range = |name: String, value: f64| Error::OutOfRange {
+            name,
+            year: None,
+            value,
+            expected: expected.into(),
+        };
+        for (i, u) in self.units.iter().enumerate() {
+            for (term, v) in [
+                ("within", u.within),
+                ("static_shift", u.static_shift),
+                ("dynamic_shift", u.dynamic_shift),
+            ] {
+                if !v.is_finite() {
+                    return Err(out_of_range(format!("{term}[{i}]"), v));
+                }
+            }
+        }
+        for (term, v) in [
+            ("base_level", self.base_level),
+            ("end_level", self.end_level),
+            ("within", self.within),
+            ("static_shift", self.static_shift),
+            ("dynamic_shift", self.dynamic_shift),
+            ("tax", self.tax),
+        ] {
+            if !v.is_finite() {
+                return Err(out_of_range(term.into(), v));
+            }
+        }
+        Ok(self)
+    }
 }
 
 /// [`shift_share`] of GDP-based productivity when sectors are measured in value added: `taxes0`
@@ -216,7 +259,7 @@ pub fn shift_share_with_taxes(
     s.tax = gt * (1.0 / (1.0 - tau_t) - k0);
     s.base_level = g0 * k0;
     s.end_level = gt / (1.0 - tau_t);
-    Ok(s)
+    s.finite()
 }
 
 /// Year-by-year (chained) shift-share: `output[t][i]` and `labour[t][i]` for periods `t` and
@@ -225,6 +268,12 @@ pub fn shift_share_with_taxes(
 /// # Errors
 /// As [`shift_share`] for each pair; [`Error::LengthMismatch`] if the two panels differ.
 pub fn shift_share_by_period(output: &[Vec<f64>], labour: &[Vec<f64>]) -> Result<Vec<ShiftShare>> {
+    if output.is_empty() {
+        return Err(Error::Empty {
+            series: "output (periods)".into(),
+            needed: 1,
+        });
+    }
     if output.len() != labour.len() {
         return Err(Error::LengthMismatch {
             series: "labour (periods)".into(),
@@ -297,6 +346,12 @@ where
 {
     use std::collections::{BTreeMap, BTreeSet};
     let n = region.len();
+    if n == 0 {
+        return Err(Error::Empty {
+            series: "region".into(),
+            needed: 1,
+        });
+    }
     for (name, len) in [
         ("year", year.len()),
         ("output", output.len()),
@@ -488,17 +543,58 @@ pub fn domar_aggregate(
     }
     positive("value_added0", value_added0)?;
     positive("value_added_t", value_added_t)?;
-    Ok((0..gross_output0.len())
+    if let Some((i, &g)) = sector_tfp_growth
+        .iter()
+        .enumerate()
+        .find(|(_, g)| !g.is_finite())
+    {
+        return Err(Error::OutOfRange {
+            name: format!("sector_tfp_growth[{i}]"),
+            year: None,
+            value: g,
+            expected: "a finite growth rate".into(),
+        });
+    }
+    let total: f64 = (0..gross_output0.len())
         .map(|i| {
             let w = 0.5 * (gross_output0[i] / value_added0 + gross_output_t[i] / value_added_t);
             w * sector_tfp_growth[i]
         })
-        .sum())
+        .sum();
+    if !total.is_finite() {
+        return Err(Error::OutOfRange {
+            name: "aggregate TFP growth".into(),
+            year: None,
+            value: total,
+            expected: "a finite number: the Domar weights (gross output / value added) times \
+                 the growth rates go beyond the range of a 64-bit float"
+                .into(),
+        });
+    }
+    Ok(total)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn domar_needs_finite_growth_and_gives_a_finite_aggregate() {
+        let e = domar_aggregate(&[f64::NAN], &[1.0], &[1.0], 1.0, 1.0).unwrap_err();
+        assert!(e.to_string().contains("sector_tfp_growth[0]"), "{e}");
+        let e = domar_aggregate(&[1e300], &[1e300], &[1e300], 1e-300, 1e-300).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange, "{e}");
+    }
+
+    #[test]
+    fn terms_beyond_f64_are_an_error_not_nan() {
+        // Found by the C-boundary fuzz target: finite positive data whose output per worker
+        // overflows gave NaN terms with a success status.
+        let e =
+            shift_share(&[1e300, 1.0], &[1e-300, 1.0], &[1e300, 1.0], &[1e-10, 1.0]).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange, "{e}");
+        assert!(e.to_string().contains("[0]"), "{e}");
+    }
 
     fn levels(p: &[f64], l: &[f64]) -> Vec<f64> {
         p.iter().zip(l).map(|(p, l)| p * l).collect()

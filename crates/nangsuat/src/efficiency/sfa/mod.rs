@@ -1001,6 +1001,19 @@ impl Sfa {
             None => Vec::new(),
         };
         let names = param_names(&lay, self.model);
+        // An estimate beyond the range of an f64 (data whose magnitudes overflow the
+        // likelihood) is an error, never a fit that holds inf or NaN (found by the c_api fuzz
+        // target: σ² = inf returned with success).
+        if let Some((i, &v)) = theta.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+            return Err(Error::OutOfRange {
+                name: names[i].to_string(),
+                year: None,
+                value: v,
+                expected: "a finite estimate: the search left the range of a 64-bit float; \
+                     rescale the data (logs of values of ordinary magnitude)"
+                    .into(),
+            });
+        }
         let labels = param_labels(&lay, self.model, input);
         let marginal_effects = marginal_effects(p, &lay, &theta, &names, self.model);
         Ok(SfaFit {
