@@ -129,18 +129,7 @@ pub unsafe extern "C" fn ns_observations_skipped_json(
         // SAFETY: the caller's contract.
         let o = unsafe { ref_arg(observations, "observations") }?;
         out_arg(out, "out")?;
-        let rows: Vec<serde_json::Value> = o
-            .skipped
-            .iter()
-            .map(|k| {
-                serde_json::json!({
-                    "scope": k.scope, "indicator": k.indicator, "year": k.year,
-                    "status": k.status, "symbol": k.symbol, "file": k.provenance.file,
-                    "table": k.provenance.table, "cell": k.provenance.cell,
-                })
-            })
-            .collect();
-        let text = serde_json::Value::Array(rows).to_string();
+        let text = crate::monitoring::json(&o.skipped)?;
         // SAFETY: checked non-NULL.
         unsafe { give_string(out, text) }
     })

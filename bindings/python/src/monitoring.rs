@@ -237,22 +237,11 @@ impl PyObservations {
                 nangsuat::vietnam::territory::map_files(&paths, &mapping)
             })
             .py()?;
-        let skipped: Vec<serde_json::Value> = mapped
-            .skipped
-            .iter()
-            .map(|k| {
-                serde_json::json!({
-                    "scope": k.scope, "indicator": k.indicator, "year": k.year,
-                    "status": k.status, "symbol": k.symbol, "file": k.provenance.file,
-                    "table": k.provenance.table, "cell": k.provenance.cell,
-                })
-            })
-            .collect();
         Ok((
             PyObservations {
                 inner: mapped.observations,
             },
-            to_python(py, &skipped)?,
+            to_python(py, &mapped.skipped)?,
         ))
     }
 

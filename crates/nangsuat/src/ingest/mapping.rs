@@ -282,6 +282,28 @@ pub struct Skipped {
     pub symbol: Option<String>,
 }
 
+impl serde::Serialize for Skipped {
+    /// One flat object, as the faces hand it on: `scope, indicator, year, status, symbol,
+    /// file, table, cell` (the cell's status is the missing status, so the provenance's own
+    /// status is not repeated).
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut o = serializer.serialize_struct("Skipped", 8)?;
+        o.serialize_field("scope", &self.scope)?;
+        o.serialize_field("indicator", &self.indicator)?;
+        o.serialize_field("year", &self.year)?;
+        o.serialize_field("status", &self.status)?;
+        o.serialize_field("symbol", &self.symbol)?;
+        o.serialize_field("file", &self.provenance.file)?;
+        o.serialize_field("table", &self.provenance.table)?;
+        o.serialize_field("cell", &self.provenance.cell)?;
+        o.end()
+    }
+}
+
 /// The observations a mapping made, and the selected cells without a value.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
