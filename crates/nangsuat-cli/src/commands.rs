@@ -8,6 +8,7 @@ use nangsuat::efficiency::dea::Dea;
 use nangsuat::efficiency::malmquist::Malmquist;
 use nangsuat::efficiency::model::{Orientation, ReturnsToScale};
 use nangsuat::efficiency::production::Production;
+use nangsuat::monitoring::derived::{Series, extend_observations, labour_productivity_growth};
 use nangsuat::monitoring::observation::Observations;
 use nangsuat::monitoring::progress::{Method, Point, ProgressInput, progress};
 use nangsuat::plan::Plan;
@@ -151,10 +152,8 @@ fn report(m: &ArgMatches) -> Result<Outcome, Failure> {
                 .get_one::<PathBuf>("mapping")
                 .ok_or_else(|| Failure::usage("--tables needs --mapping"))?;
             let mapping = crate::ingest::load_mapping(mapping)?;
-            (
-                crate::ingest::observations_from_tables(&tables, &mapping)?,
-                false,
-            )
+            let read = crate::ingest::observations_from_tables(&tables, &mapping)?;
+            (derive_from_levels(read)?, false)
         }
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -561,4 +560,28 @@ fn malmquist(m: &ArgMatches) -> Result<Outcome, Failure> {
         })
         .collect();
     emit(m, to_csv(&header, &rows)?.into_bytes())
+}
+
+/// Observations read from published tables, with the annual labour-productivity growth each
+/// scope's levels give (GDP at constant prices ÷ employed persons, where both exist in two
+/// adjacent years) added as `derived` values behind anything published: a table of levels
+/// then answers a plan's labour-productivity goals.
+fn derive_from_levels(read: Observations) -> Result<Observations, Failure> {
+    let mut scopes: Vec<&str> = read.rows().iter().map(|o| o.scope.as_str()).collect();
+    scopes.sort_unstable();
+    scopes.dedup();
+    let mut derived = Vec::new();
+    for scope in scopes {
+        let output = Series::from_observations(&read, scope, "gdp_constant");
+        let employment = Series::from_observations(&read, scope, "employed_persons");
+        if output.is_empty() || employment.is_empty() {
+            continue;
+        }
+        derived.extend(labour_productivity_growth(scope, &output, &employment)?);
+    }
+    Ok(if derived.is_empty() {
+        read
+    } else {
+        extend_observations(&read, &derived)
+    })
 }

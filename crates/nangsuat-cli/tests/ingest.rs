@@ -289,3 +289,78 @@ fn missing_cells_are_named_on_stderr_not_invented() {
         .success()
         .stderr(predicate::str::contains("bỏ qua ô không có số liệu"));
 }
+
+#[test]
+fn report_from_tables_of_levels_derives_labour_productivity_growth() {
+    // GDP at constant prices and employment, two years: LP growth 2023 = (110/51)/(100/50) − 1,
+    // which the plan's labour-productivity goal then uses (a derived observation).
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("levels.px");
+    std::fs::write(
+        &table,
+        "MATRIX=\"LEVELS\";\nSTUB=\"item\";\nHEADING=\"year\";\n\
+         VALUES(\"item\")=\"gdp\",\"emp\";\nVALUES(\"year\")=\"2022\",\"2023\";\n\
+         DATA=\n100 110\n50 51;\n",
+    )
+    .unwrap();
+    let mapping_file = dir.path().join("levels.toml");
+    std::fs::write(
+        &mapping_file,
+        r#"schema_version = 1
+id = "levels"
+description = "GDP at constant prices and employment"
+
+[source]
+citation = "a statistics office's levels table"
+url = "https://example.org/levels"
+evidence = "confirmed"
+
+[territory]
+scope = "viet_nam"
+
+[time]
+dimension = "year"
+
+[[series]]
+indicator = "gdp_constant"
+select = { item = "gdp" }
+unit = "billion_vnd"
+
+[[series]]
+indicator = "employed_persons"
+select = { item = "emp" }
+unit = "million_persons"
+"#,
+    )
+    .unwrap();
+    let out = nangsuat()
+        .args(["report", "--format", "json", "--tables"])
+        .arg(&table)
+        .arg("--mapping")
+        .arg(&mapping_file)
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let expected = 100.0 * ((110.0 / 51.0) / (100.0 / 50.0) - 1.0);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut found = Vec::new();
+    fn walk(v: &serde_json::Value, found: &mut Vec<f64>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if m.get("evidence").and_then(|e| e.as_str()) == Some("derived")
+                    && let Some(x) = m.get("value").and_then(|x| x.as_f64())
+                {
+                    found.push(x);
+                }
+                m.values().for_each(|x| walk(x, found));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, found)),
+            _ => {}
+        }
+    }
+    walk(&json, &mut found);
+    assert!(
+        found.iter().any(|x| (x - expected).abs() < 1e-9),
+        "no derived lp_growth {expected} in the report: {found:?}\n{text}"
+    );
+}
