@@ -50,6 +50,30 @@ def _by_entity(frame: dd.DataFrame, entity: str, partitioned: bool) -> dd.DataFr
 
 
 def _accounting_partition(part: pd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFrame:
+    if len(part) == 0:
+        # The core refuses an empty panel (an empty input is an error, not an empty answer),
+        # but an empty partition is ordinary here: it gets the columns and types of a result,
+        # computed on one valid probe row, with no rows and the partition's (empty) index.
+        return _accounting_rows(_probe(part, kwargs), kwargs).iloc[:0].set_axis(part.index)
+    return _accounting_rows(part, kwargs)
+
+
+def _probe(part: pd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFrame:
+    """One valid row with the partition's entity kind (integer or label)."""
+    import pandas as pd
+
+    entity = part[kwargs["entity"]]
+    label: Any = 0 if pd.api.types.is_integer_dtype(entity.dtype) else "probe"
+    row: dict[str, list[Any]] = {kwargs["entity"]: [label], kwargs["year"]: [2000]}
+    for name in ("output", "capital", "labour", "hours", "human_capital"):
+        if kwargs[name] is not None:
+            row[kwargs[name]] = [1.0]
+    if isinstance(kwargs["labour_share"], str):
+        row[kwargs["labour_share"]] = [0.5]
+    return pd.DataFrame(row)
+
+
+def _accounting_rows(part: pd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFrame:
     share = kwargs["labour_share"]
     column = lambda name: None if name is None else part[name]  # noqa: E731
     result = _panel(
