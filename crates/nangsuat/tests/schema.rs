@@ -8,30 +8,38 @@ use nangsuat::ingest::mapping::Mapping;
 use nangsuat::plan::Plan;
 use std::path::PathBuf;
 
-fn generated() -> String {
-    let mut schema = schemars::schema_for!(Plan);
-    schema.insert("$id".into(), "urn:nangsuat:schema:plan:1".into());
-    schema.insert(
-        "description".into(),
-        "A nangsuat plan file (schema_version 1): a productivity plan with its goals, tasks, \
-         budget and sources. TOML files have the same structure."
-            .into(),
-    );
+/// The JSON Schema of `T` as committed: pretty JSON with its `$id` and description.
+fn schema_text<T: schemars::JsonSchema>(id: &str, description: &str) -> String {
+    let mut schema = schemars::schema_for!(T);
+    schema.insert("$id".into(), id.into());
+    schema.insert("description".into(), description.into());
     serde_json::to_string_pretty(&schema).unwrap() + "\n"
 }
 
-#[test]
-fn published_schema_matches_the_model() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema/plan.schema.json");
-    let text = generated();
+/// The committed file equals `text` (rewritten first under `NANGSUAT_BLESS`).
+fn assert_committed(file: &str, text: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(file);
     if std::env::var_os("NANGSUAT_BLESS").is_some() {
-        std::fs::write(&path, &text).unwrap();
+        std::fs::write(&path, text).unwrap();
     }
-    let committed = std::fs::read_to_string(&path).expect("schema/plan.schema.json");
+    let committed = std::fs::read_to_string(&path).expect(file);
     assert_eq!(
         committed, text,
         "regenerate with NANGSUAT_BLESS=1 (see the file's doc)"
     );
+}
+
+fn generated() -> String {
+    schema_text::<Plan>(
+        "urn:nangsuat:schema:plan:1",
+        "A nangsuat plan file (schema_version 1): a productivity plan with its goals, tasks, \
+         budget and sources. TOML files have the same structure.",
+    )
+}
+
+#[test]
+fn published_schema_matches_the_model() {
+    assert_committed("schema/plan.schema.json", &generated());
 }
 
 #[test]
@@ -58,30 +66,17 @@ fn schema_forbids_unknown_fields_and_requires_the_version() {
 }
 
 fn generated_mapping() -> String {
-    let mut schema = schemars::schema_for!(Mapping);
-    schema.insert("$id".into(), "urn:nangsuat:schema:mapping:1".into());
-    schema.insert(
-        "description".into(),
+    schema_text::<Mapping>(
+        "urn:nangsuat:schema:mapping:1",
         "A nangsuat mapping file (schema_version 1, TOML): which dimension of a published \
          table is the territory and which the time, which categories are which indicator of \
-         the catalogue, in which unit, with the evidence level and the source."
-            .into(),
-    );
-    serde_json::to_string_pretty(&schema).unwrap() + "\n"
+         the catalogue, in which unit, with the evidence level and the source.",
+    )
 }
 
 #[test]
 fn published_mapping_schema_matches_the_model() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema/mapping.schema.json");
-    let text = generated_mapping();
-    if std::env::var_os("NANGSUAT_BLESS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).expect("schema/mapping.schema.json");
-    assert_eq!(
-        committed, text,
-        "regenerate with NANGSUAT_BLESS=1 (see the file's doc)"
-    );
+    assert_committed("schema/mapping.schema.json", &generated_mapping());
 }
 
 #[test]
