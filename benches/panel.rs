@@ -107,11 +107,21 @@ impl Panel {
         acc + ids as f64
     }
 
-    /// The same rows in a scrambled order (a fixed permutation by a multiplicative hash).
+    /// The same rows in a scrambled order: a uniformly random permutation (Fisher–Yates with
+    /// a fixed seed), so each row's previous year sits anywhere in memory, as in a file that
+    /// arrives in no particular order. (A permutation by a multiplicative hash, used before,
+    /// keeps each row's previous year at a fixed distance and flatters any method.)
     fn shuffled(&self) -> Panel {
         let n = self.year.len();
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&i| (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20);
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for i in (1..n).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let j = (state % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
         let g = |c: &[f64]| order.iter().map(|&i| c[i]).collect::<Vec<f64>>();
         Panel {
             entity: order.iter().map(|&i| self.entity[i]).collect(),

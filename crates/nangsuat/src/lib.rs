@@ -59,6 +59,7 @@ pub mod growth;
 pub mod ingest;
 pub mod monitoring;
 pub mod plan;
+mod prefetch;
 pub mod report;
 pub mod series;
 pub mod share;

@@ -396,6 +396,17 @@ impl<'o> View<'o> {
         }
     }
 
+    /// The same columns, borrowed for a shorter time.
+    pub(super) fn reborrow(&mut self) -> View<'_> {
+        let mut it = self.f.iter_mut();
+        View {
+            growth_defined: self.growth_defined,
+            f: std::array::from_fn(|_| it.next().map(|c| &mut **c).unwrap_or_default()),
+            index_defined: self.index_defined,
+            share_defined: self.share_defined,
+        }
+    }
+
     #[cfg(feature = "rayon")]
     pub(super) fn split_at(self, mid: usize) -> (View<'o>, View<'o>) {
         fn split<T>(s: &mut [T], mid: usize) -> (&mut [T], &mut [T]) {

@@ -18,6 +18,7 @@ pub(super) struct Ctx {
 }
 
 // Positions in `View::f`, matching `Field::ALL`.
+pub(super) const OUT_INDEX: usize = Field::TfpIndex as usize;
 const OUT_Y: usize = Field::OutputGrowth as usize;
 const OUT_K: usize = Field::CapitalGrowth as usize;
 const OUT_L: usize = Field::LabourGrowth as usize;
@@ -29,11 +30,10 @@ const OUT_CQ: usize = Field::LabourQualityContribution as usize;
 const OUT_TFP: usize = Field::TfpGrowth as usize;
 const OUT_LP: usize = Field::LabourProductivityGrowth as usize;
 const OUT_CD: usize = Field::CapitalDeepening as usize;
-const OUT_INDEX: usize = Field::TfpIndex as usize;
 const OUT_SHARE: usize = Field::TfpShare as usize;
 
 /// Rows the kernel processes between two reads of the cancellation token.
-const CANCEL_CHUNK: usize = 4096;
+pub(super) const CANCEL_CHUNK: usize = 4096;
 
 /// Runs the kernel over every entity of sorted rows (in parallel with the `rayon` feature),
 /// reading `cancel` before each chunk of [`CANCEL_CHUNK`] rows.
@@ -99,8 +99,8 @@ fn run_sequential<E: PanelEntity>(
 
 /// Log levels (Törnqvist) or levels (GSO) of one valid row.
 #[derive(Clone, Copy)]
-struct Point {
-    year: i32,
+pub(super) struct Point {
+    pub(super) year: i32,
     y: f64,
     k: f64,
     h: f64,
@@ -108,9 +108,229 @@ struct Point {
     s: f64,
 }
 
+impl Point {
+    /// A row with no usable data (missing under a lenient [`NanPolicy`]).
+    pub(super) fn missing(year: i32) -> Point {
+        Point {
+            year,
+            y: f64::NAN,
+            k: f64::NAN,
+            h: f64::NAN,
+            q: f64::NAN,
+            s: f64::NAN,
+        }
+    }
+
+    /// Made by [`Point::missing`] (a valid row's values are finite).
+    #[inline(always)]
+    pub(super) fn is_missing(&self) -> bool {
+        self.y.is_nan()
+    }
+}
+
+/// The growth figures of one step between two valid rows (`q`, then `p`).
+#[derive(Clone, Copy)]
+pub(super) struct Step {
+    gy: f64,
+    gk: f64,
+    gh: f64,
+    gq: f64,
+    w: f64,
+    ck: f64,
+    cl: f64,
+    cq: f64,
+    tfp: f64,
+    lp: f64,
+    cd: f64,
+}
+
+impl Step {
+    /// The step from `q` to `p`: log changes and mean shares (Törnqvist) or growth rates and
+    /// the current share (GSO).
+    #[inline(always)]
+    pub(super) fn between<const TORNQVIST: bool>(p: &Point, q: &Point) -> Step {
+        let (gy, gk, gh, gq, w) = if TORNQVIST {
+            (
+                p.y - q.y,
+                p.k - q.k,
+                p.h - q.h,
+                p.q - q.q,
+                0.5 * (p.s + q.s),
+            )
+        } else {
+            (p.y / q.y - 1.0, p.k / q.k - 1.0, p.h / q.h - 1.0, 0.0, p.s)
+        };
+        let ck = (1.0 - w) * gk;
+        let cl = w * gh;
+        let cq = w * gq;
+        let tfp = gy - ck - cl - cq;
+        let lp = if TORNQVIST {
+            gy - gh
+        } else {
+            (1.0 + gy) / (1.0 + gh) - 1.0
+        };
+        let cd = (1.0 - w) * (gk - gh);
+        Step {
+            gy,
+            gk,
+            gh,
+            gq,
+            w,
+            ck,
+            cl,
+            cq,
+            tfp,
+            lp,
+            cd,
+        }
+    }
+
+    /// A figure that does not fit in a double, if any.
+    #[inline(always)]
+    pub(super) fn non_finite(&self) -> Option<f64> {
+        [
+            self.gy, self.gk, self.gh, self.gq, self.tfp, self.lp, self.cd,
+        ]
+        .into_iter()
+        .find(|v| !v.is_finite())
+    }
+
+    /// The link of the chained TFP index: log TFP change (Törnqvist) or `ln(1 + G_A)` (GSO).
+    #[inline(always)]
+    pub(super) fn link<const TORNQVIST: bool>(&self) -> f64 {
+        if TORNQVIST {
+            self.tfp
+        } else {
+            self.tfp.ln_1p()
+        }
+    }
+
+    /// Writes the step's figures to row `i` of the selected columns (not the index).
+    #[inline(always)]
+    pub(super) fn write(&self, out: &mut View<'_>, i: usize, tolerance: f64) {
+        let f = &mut out.f;
+        put(f[OUT_Y], i, self.gy);
+        put(f[OUT_K], i, self.gk);
+        put(f[OUT_L], i, self.gh);
+        put(f[OUT_Q], i, self.gq);
+        put(f[OUT_W], i, self.w);
+        put(f[OUT_CK], i, self.ck);
+        put(f[OUT_CL], i, self.cl);
+        put(f[OUT_CQ], i, self.cq);
+        put(f[OUT_TFP], i, self.tfp);
+        put(f[OUT_LP], i, self.lp);
+        put(f[OUT_CD], i, self.cd);
+        if !out.share_defined.is_empty() {
+            let share = tfp_share(self.tfp, self.gy, tolerance);
+            put(f[OUT_SHARE], i, share.unwrap_or(f64::NAN));
+            out.share_defined[i] = share.is_ok();
+        }
+        out.growth_defined[i] = true;
+    }
+}
+
+/// Row `i` has no step (the first row of a segment, or a missing row): every growth figure
+/// undefined (the index is the chain's).
+#[inline(always)]
+pub(super) fn write_no_step(out: &mut View<'_>, i: usize) {
+    for col in &mut out.f[..OUT_INDEX] {
+        put(col, i, f64::NAN);
+    }
+    put(out.f[OUT_SHARE], i, f64::NAN);
+    out.growth_defined[i] = false;
+    put(out.share_defined, i, false);
+}
+
+/// The link a missing row leaves in the index column before [`chain_index`]: no step can give
+/// `+∞` (steps with a non-finite figure are refused).
+pub(super) const MISSING_ROW: f64 = f64::INFINITY;
+
+/// Turns one entity's links (in year order, in place) into the chained TFP index and its
+/// defined-mask. A link that is not finite starts a new segment; [`MISSING_ROW`] marks a row
+/// with no data, which leaves the chain untouched. Without a base year the first row is the
+/// base and only its segment is defined; with one, the segment holding the base year is.
+pub(super) fn chain_index(
+    options: &GrowthAccounting,
+    year: impl Fn(usize) -> i32,
+    index: &mut [f64],
+    defined: &mut [bool],
+) -> Result<()> {
+    let mut cum = 0.0;
+    // Segments are numbered from 1.
+    let mut segment = 0u32;
+    let Some(base_year) = options.base_year else {
+        for (j, (value, def)) in index.iter_mut().zip(defined.iter_mut()).enumerate() {
+            let link = *value;
+            if link == MISSING_ROW {
+                (*value, *def) = (f64::NAN, false);
+                continue;
+            }
+            if link.is_finite() {
+                cum += link;
+            } else {
+                segment += 1;
+                cum = 0.0;
+            }
+            if segment == 1 {
+                let level = cum.exp();
+                if !(level.is_finite() && level > 0.0) {
+                    return Err(overflow("tfp_index", year(j), level));
+                }
+                (*value, *def) = (level, true);
+            } else {
+                (*value, *def) = (f64::NAN, false);
+            }
+        }
+        return Ok(());
+    };
+    // Cumulative log TFP; a segment's first row holds −0.0, which no running sum started at
+    // +0.0 can produce, so the rebasing pass finds segments without another column.
+    let mut base: Option<(u32, f64)> = None;
+    for (j, (value, def)) in index.iter_mut().zip(defined.iter_mut()).enumerate() {
+        let link = *value;
+        if link == MISSING_ROW {
+            (*value, *def) = (f64::NAN, false);
+            continue;
+        }
+        let new_segment = !link.is_finite();
+        if new_segment {
+            segment += 1;
+            cum = 0.0;
+        } else {
+            cum += link;
+        }
+        (*value, *def) = (if new_segment { -0.0 } else { cum }, true);
+        if year(j) == base_year {
+            base = Some((segment, cum));
+        }
+    }
+    // Rebasing pass: keep the segment that holds the base year.
+    let mut seg = 0u32;
+    for (j, (value, def)) in index.iter_mut().zip(defined.iter_mut()).enumerate() {
+        if !*def {
+            continue;
+        }
+        let level = *value;
+        if level == 0.0 && level.is_sign_negative() {
+            seg += 1;
+        }
+        match base {
+            Some((b, c)) if b == seg => {
+                let rebased = (level - c).exp();
+                if !(rebased.is_finite() && rebased > 0.0) {
+                    return Err(overflow("tfp_index", year(j), rebased));
+                }
+                *value = rebased;
+            }
+            _ => (*value, *def) = (f64::NAN, false),
+        }
+    }
+    Ok(())
+}
+
 /// The per-entity kernel: rows `lo..hi` are one entity, sorted by year. It writes every output
-/// cell of those rows exactly once (twice for the index when the base year is given) and does
-/// not allocate.
+/// cell of those rows (the index column first holds the links, then [`chain_index`] turns them
+/// into the index) and does not allocate.
 fn entity_kernel<const TORNQVIST: bool>(
     ctx: &Ctx,
     input: &AccountingInput<'_>,
@@ -119,25 +339,14 @@ fn entity_kernel<const TORNQVIST: bool>(
     out: &mut View<'_>,
 ) -> Result<()> {
     let opt = &ctx.options;
-    let tornqvist = TORNQVIST;
     let policy = opt.nan_policy;
-    // Without a base year the first valid row is the base: the index is final in one pass.
-    let one_pass = opt.base_year.is_none();
     let mut prev: Option<Point> = None;
-    // Index chaining: cumulative log TFP within a linked segment; segments are numbered from 1.
-    let mut cum = 0.0;
-    let mut segment = 0u32;
-    let mut base: Option<(u32, f64)> = None;
-    let with_index = !out.f[OUT_INDEX].is_empty();
     for i in lo..hi {
         let year = input.years[i];
         let Some(p) = read_point::<TORNQVIST>(ctx, input, i, year)? else {
             // A missing row: nothing is defined; under Propagate the chain breaks here.
-            for col in out.f.iter_mut() {
-                put(col, i, f64::NAN);
-            }
-            out.growth_defined[i] = false;
-            put(out.share_defined, i, false);
+            write_no_step(out, i);
+            put(out.f[OUT_INDEX], i, MISSING_ROW);
             put(out.index_defined, i, false);
             if policy == NanPolicy::Propagate {
                 prev = None;
@@ -155,125 +364,32 @@ fn entity_kernel<const TORNQVIST: bool>(
             }
             _ => None,
         };
-        let mut link = f64::NAN;
-        let f = &mut out.f;
-        if let Some(q) = step {
-            let (gy, gk, gh, gq, w) = if tornqvist {
-                (
-                    p.y - q.y,
-                    p.k - q.k,
-                    p.h - q.h,
-                    p.q - q.q,
-                    0.5 * (p.s + q.s),
-                )
-            } else {
-                (p.y / q.y - 1.0, p.k / q.k - 1.0, p.h / q.h - 1.0, 0.0, p.s)
-            };
-            let ck = (1.0 - w) * gk;
-            let cl = w * gh;
-            let cq = w * gq;
-            let tfp = gy - ck - cl - cq;
-            let lp = if tornqvist {
-                gy - gh
-            } else {
-                (1.0 + gy) / (1.0 + gh) - 1.0
-            };
-            let cd = (1.0 - w) * (gk - gh);
-            if let Some(bad) = [gy, gk, gh, gq, tfp, lp, cd]
-                .into_iter()
-                .find(|v| !v.is_finite())
-            {
-                return Err(overflow("growth", year, bad));
-            }
-            put(f[OUT_Y], i, gy);
-            put(f[OUT_K], i, gk);
-            put(f[OUT_L], i, gh);
-            put(f[OUT_Q], i, gq);
-            put(f[OUT_W], i, w);
-            put(f[OUT_CK], i, ck);
-            put(f[OUT_CL], i, cl);
-            put(f[OUT_CQ], i, cq);
-            put(f[OUT_TFP], i, tfp);
-            put(f[OUT_LP], i, lp);
-            put(f[OUT_CD], i, cd);
-            if !out.share_defined.is_empty() {
-                let share = tfp_share(tfp, gy, opt.zero_growth_tolerance);
-                put(f[OUT_SHARE], i, share.unwrap_or(f64::NAN));
-                out.share_defined[i] = share.is_ok();
-            }
-            out.growth_defined[i] = true;
-            link = if tornqvist { tfp } else { tfp.ln_1p() };
-        } else {
-            for col in &mut f[..OUT_INDEX] {
-                put(col, i, f64::NAN);
-            }
-            put(f[OUT_SHARE], i, f64::NAN);
-            out.growth_defined[i] = false;
-            put(out.share_defined, i, false);
-        }
-        let new_segment = !link.is_finite();
-        if new_segment {
-            segment += 1;
-            cum = 0.0;
-        } else {
-            cum += link;
-        }
-        prev = Some(p);
-        if !with_index {
-            continue;
-        }
-        if one_pass {
-            // The base is the first valid row: segment 1, cum 0.
-            if segment == 1 {
-                let index = cum.exp();
-                if !(index.is_finite() && index > 0.0) {
-                    return Err(overflow("tfp_index", year, index));
+        let link = match step {
+            Some(q) => {
+                let step = Step::between::<TORNQVIST>(&p, &q);
+                if let Some(bad) = step.non_finite() {
+                    return Err(overflow("growth", year, bad));
                 }
-                out.f[OUT_INDEX][i] = index;
-                out.index_defined[i] = true;
-            } else {
-                out.f[OUT_INDEX][i] = f64::NAN;
-                out.index_defined[i] = false;
+                step.write(out, i, opt.zero_growth_tolerance);
+                step.link::<TORNQVIST>()
             }
-        } else {
-            // Cumulative log TFP; a segment's first row holds −0.0, which no running sum
-            // started at +0.0 can produce, so the rebasing pass finds segments without
-            // reading any other column.
-            out.f[OUT_INDEX][i] = if new_segment { -0.0 } else { cum };
-            out.index_defined[i] = true; // "level valid" until the rebasing pass
-            if opt.base_year == Some(year) {
-                base = Some((segment, cum));
+            None => {
+                write_no_step(out, i);
+                f64::NAN
             }
-        }
+        };
+        put(out.f[OUT_INDEX], i, link);
+        prev = Some(p);
     }
-    if one_pass || !with_index {
+    if out.f[OUT_INDEX].is_empty() {
         return Ok(());
     }
-    // Rebasing pass: keep the segment that holds the base year.
-    let mut seg = 0u32;
-    for i in lo..hi {
-        if !out.index_defined[i] {
-            continue;
-        }
-        let level = out.f[OUT_INDEX][i];
-        if level == 0.0 && level.is_sign_negative() {
-            seg += 1;
-        }
-        match base {
-            Some((b, c)) if b == seg => {
-                let index = (level - c).exp();
-                if !(index.is_finite() && index > 0.0) {
-                    return Err(overflow("tfp_index", input.years[i], index));
-                }
-                out.f[OUT_INDEX][i] = index;
-            }
-            _ => {
-                out.index_defined[i] = false;
-                out.f[OUT_INDEX][i] = f64::NAN;
-            }
-        }
-    }
-    Ok(())
+    chain_index(
+        opt,
+        |j| input.years[lo + j],
+        &mut out.f[OUT_INDEX][lo..hi],
+        &mut out.index_defined[lo..hi],
+    )
 }
 
 fn overflow(name: &str, year: i32, value: f64) -> Error {
@@ -296,7 +412,7 @@ fn positive(v: f64) -> bool {
 /// Reads row `i`: logs of the levels (Törnqvist) or the levels (GSO). `None` when the row is
 /// missing under a lenient policy. The common case — every value usable — takes one branch.
 #[inline(always)]
-fn read_point<const TORNQVIST: bool>(
+pub(super) fn read_point<const TORNQVIST: bool>(
     ctx: &Ctx,
     input: &AccountingInput<'_>,
     i: usize,

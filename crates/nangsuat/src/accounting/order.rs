@@ -7,6 +7,8 @@
 //! the rows, no comparison of generic keys. Other entity types (strings) fall back to a
 //! comparison sort.
 
+use super::PREFETCH_DISTANCE;
+use crate::prefetch::prefetch;
 use std::fmt::Display;
 
 /// An entity label of a panel: ordered, printable (it names the entity in messages) and,
@@ -61,10 +63,54 @@ impl PanelEntity for &String {}
 pub(super) enum Order {
     /// Already in (entity, year) order.
     Sorted,
-    /// Row numbers in (entity, year) order.
-    Permuted(Vec<u32>),
+    /// Rows in another order.
+    Permuted(Permutation),
     /// Row `.0` repeats the (entity, year) of another row.
     Duplicate(usize),
+}
+
+/// The (entity, year) order of rows that came in another order.
+pub(super) struct Permutation {
+    /// Row numbers in (entity, year) order.
+    pub(super) order: Vec<u32>,
+    /// For each row, the row before it in its entity's year order ([`NO_ROW`] for an
+    /// entity's first row).
+    pub(super) previous: Vec<u32>,
+    /// Where each entity's rows start in `order`, and `order.len()` at the end.
+    pub(super) starts: Vec<u32>,
+}
+
+/// No row: the entity's first row has no previous row.
+pub(super) const NO_ROW: u32 = u32::MAX;
+
+impl Permutation {
+    /// Builds the permutation from the rows in order, each flagged when it starts an entity.
+    fn new(n: usize, rows: impl Iterator<Item = (u32, bool)>) -> Self {
+        let mut order = Vec::with_capacity(n);
+        let mut starts = Vec::new();
+        for (j, (row, first)) in rows.enumerate() {
+            if first {
+                starts.push(j as u32);
+            }
+            order.push(row);
+        }
+        starts.push(order.len() as u32);
+        // Each row's previous row: written at random places, so requested early.
+        let mut previous = vec![NO_ROW; n];
+        for w in starts.windows(2) {
+            for j in w[0] as usize + 1..w[1] as usize {
+                if let Some(&ahead) = order.get(j + PREFETCH_DISTANCE) {
+                    prefetch(&previous, ahead as usize);
+                }
+                previous[order[j] as usize] = order[j - 1];
+            }
+        }
+        Permutation {
+            order,
+            previous,
+            starts,
+        }
+    }
 }
 
 /// The (entity, year) order of the rows.
@@ -110,7 +156,11 @@ fn radix_order<E: PanelEntity>(entity: &[E], years: &[i32]) -> Option<Order> {
     let (ymin, ymax) = years
         .iter()
         .fold((i32::MAX, i32::MIN), |(a, b), &y| (a.min(y), b.max(y)));
-    let year_bits = bits((i64::from(ymax) - i64::from(ymin)) as u64);
+    let year_span = (i64::from(ymax) - i64::from(ymin)) as u64;
+    if let Some(order) = direct_order(entity, years, kmin, kmax - kmin, ymin, year_span) {
+        return Some(order);
+    }
+    let year_bits = bits(year_span);
     let entity_bits = bits(kmax - kmin);
     let row_bits = bits(n as u64 - 1).max(1);
     if year_bits + entity_bits + row_bits > 64 {
@@ -130,19 +180,79 @@ fn radix_order<E: PanelEntity>(entity: &[E], years: &[i32]) -> Option<Order> {
         .collect();
     radix_sort(&mut keys, row_bits, key_bits);
     let row_mask = (1u64 << row_bits) - 1;
-    let mut order = Vec::with_capacity(n);
-    let mut previous = u64::MAX;
-    for &k in &keys {
-        let key = k >> row_bits;
-        let row = (k & row_mask) as u32;
-        if key == previous {
-            // The later row in input order is reported (the sort is stable).
-            return Some(Order::Duplicate(row as usize));
-        }
-        previous = key;
-        order.push(row);
+    if let Some(w) = keys
+        .windows(2)
+        .find(|w| w[0] >> row_bits == w[1] >> row_bits)
+    {
+        // The later row in input order is reported (the sort is stable).
+        return Some(Order::Duplicate((w[1] & row_mask) as usize));
     }
-    Some(Order::Permuted(order))
+    let entity_shift = row_bits + year_bits;
+    let mut previous_entity = u64::MAX;
+    let rows = keys.iter().map(|&k| {
+        let e = k.checked_shr(entity_shift).unwrap_or(0);
+        let first = e != previous_entity;
+        previous_entity = e;
+        ((k & row_mask) as u32, first)
+    });
+    Some(Order::Permuted(Permutation::new(n, rows)))
+}
+
+/// Linear-time order for dense keys: when the (entity, year) grid holds at most four cells
+/// per row, each row is put in its cell of a table (one write per row) and the table is read
+/// in order — cheaper than the radix sort's passes over the rows.
+fn direct_order<E: PanelEntity>(
+    entity: &[E],
+    years: &[i32],
+    kmin: u64,
+    entity_span: u64,
+    ymin: i32,
+    year_span: u64,
+) -> Option<Order> {
+    let n = entity.len();
+    let width = year_span.checked_add(1)?;
+    let cells = entity_span.checked_add(1)?.checked_mul(width)?;
+    if cells > 4 * n as u64 || n >= u32::MAX as usize {
+        return None;
+    }
+    let width = width as usize;
+    // Row + 1 in each cell, 0 for an empty one (zeroed pages cost nothing until written).
+    let mut table = vec![0u32; cells as usize];
+    // The first cell, in (entity, year) order, that two rows share, and the later row.
+    let mut duplicate: Option<(usize, usize)> = None;
+    // `radix_key` was Some for every entity (the caller checked).
+    let cell_of = |e: &E, y: i32| {
+        let ek = (e.radix_key().unwrap_or(kmin) - kmin) as usize;
+        ek * width + (i64::from(y) - i64::from(ymin)) as usize
+    };
+    for (i, (e, &y)) in entity.iter().zip(years).enumerate() {
+        if let (Some(e), Some(&y)) = (
+            entity.get(i + PREFETCH_DISTANCE),
+            years.get(i + PREFETCH_DISTANCE),
+        ) {
+            prefetch(&table, cell_of(e, y));
+        }
+        let cell = cell_of(e, y);
+        if table[cell] != 0 {
+            if duplicate.is_none_or(|(c, _)| cell < c) {
+                duplicate = Some((cell, i));
+            }
+        } else {
+            table[cell] = i as u32 + 1;
+        }
+    }
+    if let Some((_, row)) = duplicate {
+        return Some(Order::Duplicate(row));
+    }
+    let rows = table.chunks_exact(width).flat_map(|cells| {
+        let mut first = true;
+        cells.iter().filter(|&&r| r != 0).map(move |&r| {
+            let start = first;
+            first = false;
+            (r - 1, start)
+        })
+    });
+    Some(Order::Permuted(Permutation::new(n, rows)))
 }
 
 /// Least-significant-digit radix sort of `keys` by bits `lo .. lo + width` (stable, so rows
@@ -191,5 +301,90 @@ fn comparison_order<E: PanelEntity>(entity: &[E], years: &[i32]) -> Order {
     {
         return Order::Duplicate(w[1].2 as usize);
     }
-    Order::Permuted(keys.into_iter().map(|k| k.2).collect())
+    let rows = keys
+        .iter()
+        .enumerate()
+        .map(|(j, k)| (k.2, j == 0 || keys[j - 1].0 != k.0));
+    Order::Permuted(Permutation::new(n, rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Order, previous rows and entity starts.
+    type Parts = (Vec<u32>, Vec<u32>, Vec<u32>);
+
+    fn parts(order: Order) -> Result<Parts, usize> {
+        match order {
+            Order::Permuted(p) => Ok((p.order, p.previous, p.starts)),
+            Order::Duplicate(i) => Err(i),
+            Order::Sorted => Ok((Vec::new(), Vec::new(), Vec::new())),
+        }
+    }
+
+    /// A scrambled panel of dense codes with gaps and entities of different lengths.
+    fn dense_panel() -> (Vec<u32>, Vec<i32>) {
+        let mut rows: Vec<(u64, u32, i32)> = Vec::new();
+        for e in 0..500u32 {
+            for y in 0..(e % 13) as i32 {
+                if (e + y as u32) % 7 != 3 {
+                    let h = (u64::from(e) << 8 | y as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                    rows.push((h, e, 2000 + y));
+                }
+            }
+        }
+        rows.sort();
+        (
+            rows.iter().map(|r| r.1).collect(),
+            rows.iter().map(|r| r.2).collect(),
+        )
+    }
+
+    /// The direct table, the radix sort and the comparison sort give the same permutation,
+    /// previous rows and entity starts, and report the same duplicate.
+    #[test]
+    fn three_orders_agree() {
+        let (entity, years) = dense_panel();
+        let direct = parts(order(&entity, &years)).unwrap();
+        // Sparse codes (too sparse for the table) take the radix sort.
+        let sparse: Vec<u64> = entity.iter().map(|&e| u64::from(e) << 30).collect();
+        let radix = parts(order(&sparse, &years)).unwrap();
+        let labels: Vec<String> = entity.iter().map(|e| format!("{e:05}")).collect();
+        let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let comparison = parts(comparison_order(&label_refs, &years)).unwrap();
+        assert_eq!(direct, radix);
+        assert_eq!(direct, comparison);
+        let (ord, previous, starts) = direct;
+        for w in ord.windows(2) {
+            let (a, b) = (w[0] as usize, w[1] as usize);
+            assert!((entity[a], years[a]) < (entity[b], years[b]));
+            if entity[a] == entity[b] {
+                assert_eq!(previous[b], a as u32);
+            } else {
+                assert_eq!(previous[b], NO_ROW);
+            }
+        }
+        let distinct: std::collections::BTreeSet<u32> = entity.iter().copied().collect();
+        assert_eq!(starts.len(), distinct.len() + 1);
+        assert_eq!(*starts.last().unwrap() as usize, entity.len());
+        // Two duplicated cells: every method reports the later row of the first cell in
+        // (entity, year) order.
+        let (mut e2, mut y2) = (entity.clone(), years.clone());
+        let last = e2.len() - 1;
+        (e2[last], y2[last]) = (e2[0], y2[0]);
+        (e2[last - 1], y2[last - 1]) = (e2[1], y2[1]);
+        let sparse: Vec<u64> = e2.iter().map(|&e| u64::from(e) << 30).collect();
+        let labels: Vec<String> = e2.iter().map(|e| format!("{e:05}")).collect();
+        let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let d = parts(order(&e2, &y2)).unwrap_err();
+        assert_eq!(d, parts(order(&sparse, &y2)).unwrap_err());
+        assert_eq!(d, parts(comparison_order(&label_refs, &y2)).unwrap_err());
+        let first = if (e2[0], y2[0]) < (e2[1], y2[1]) {
+            last
+        } else {
+            last - 1
+        };
+        assert_eq!(d, first);
+    }
 }
