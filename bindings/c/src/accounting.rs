@@ -177,17 +177,17 @@ unsafe fn input(i: &NsAccountingInput) -> Result<AccountingInput<'_>, Failure> {
         )
     };
     // SAFETY: as above.
-    let share = match unsafe { optional_slice(i.labour_share, n) } {
+    let share = match unsafe { optional_slice(i.labour_share, n, "input.labour_share")? } {
         Some(per_row) => LabourShare::PerRow(per_row),
         None => LabourShare::Constant(Share::new(i.labour_share_constant)?),
     };
     let mut input = AccountingInput::new(year, output, capital, labour, share);
     // SAFETY: as above.
-    if let Some(h) = unsafe { optional_slice(i.hours, n) } {
+    if let Some(h) = unsafe { optional_slice(i.hours, n, "input.hours")? } {
         input = input.hours(h);
     }
     // SAFETY: as above.
-    if let Some(h) = unsafe { optional_slice(i.human_capital, n) } {
+    if let Some(h) = unsafe { optional_slice(i.human_capital, n, "input.human_capital")? } {
         input = input.human_capital(h);
     }
     Ok(input)

@@ -134,11 +134,11 @@ pub unsafe extern "C" fn ns_provincial_tfp(
         // SAFETY: as above; NULL means absent.
         let (province, capital, investment, deflator, preliminary) = unsafe {
             (
-                optional_slice(i.province, n),
-                optional_slice(i.capital, n),
-                optional_slice(i.investment, n),
-                optional_slice(i.deflator, n),
-                optional_slice(i.preliminary, n),
+                optional_slice(i.province, n, "province")?,
+                optional_slice(i.capital, n, "capital")?,
+                optional_slice(i.investment, n, "investment")?,
+                optional_slice(i.deflator, n, "deflator")?,
+                optional_slice(i.preliminary, n, "preliminary")?,
             )
         };
         if capital.is_some() == investment.is_some() {

@@ -86,13 +86,21 @@ pub(crate) unsafe fn slice_arg<'a, T>(
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
-/// An optional slice: NULL means absent.
+/// An optional slice: NULL means absent; a length no array can have is refused as in
+/// [`slice_arg`].
 ///
 /// # Safety
 /// As [`slice_arg`].
-pub(crate) unsafe fn optional_slice<'a, T>(ptr: *const T, len: usize) -> Option<&'a [T]> {
-    // SAFETY: the caller's contract.
-    (!ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts(ptr, len) })
+pub(crate) unsafe fn optional_slice<'a, T>(
+    ptr: *const T,
+    len: usize,
+    name: &str,
+) -> Result<Option<&'a [T]>, Failure> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: the caller's contract, forwarded.
+    unsafe { slice_arg(ptr, len, name) }.map(Some)
 }
 
 /// An optional mutable slice: NULL means "not wanted".
@@ -273,4 +281,35 @@ pub unsafe extern "C" fn ns_builtin_plans_json(out: *mut *mut c_char) -> NsStatu
         // SAFETY: checked non-NULL.
         unsafe { give_string(out, text) }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An optional array is checked like a required one: a length no array can have is a
+    /// status with a message naming it, whatever the element type.
+    #[test]
+    fn optional_slices_refuse_impossible_lengths() {
+        let one = [1.0f64];
+        // SAFETY: NULL and a one-element array with their real lengths.
+        unsafe {
+            assert!(matches!(
+                optional_slice::<f64>(std::ptr::null(), 5, "hours"),
+                Ok(None)
+            ));
+            assert!(matches!(
+                optional_slice(one.as_ptr(), 1, "hours"),
+                Ok(Some(s)) if s == &one[..]
+            ));
+        }
+        for len in [usize::MAX, usize::MAX / 8, isize::MAX as usize] {
+            // SAFETY: the length is refused before any slice is made.
+            let Err(e) = (unsafe { optional_slice(one.as_ptr(), len, "input.hours") }) else {
+                panic!("length {len} accepted");
+            };
+            assert_eq!(e.status, NsStatus::InvalidParameter);
+            assert!(e.message.contains("input.hours"), "{}", e.message);
+        }
+    }
 }
