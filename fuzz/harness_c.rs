@@ -917,6 +917,54 @@ fn write(plan: *mut NsPlan, toml: bool) -> CString {
     CString::new(take_string(s, "ns_plan_to_*")).expect("no NUL in a plan's text")
 }
 
+/// A plan file read as a document: unedited it writes the text byte for byte; with its own
+/// plan set back, it still reads as the same plan.
+fn plan_document(text: &CStr, plan: *mut NsPlan, json: &CString) {
+    let mut doc: *mut NsPlanDocument = ptr::null_mut();
+    // SAFETY: `text` is NUL-terminated; `doc` is writable.
+    let status = unsafe { ns_plan_document_from_toml(text.as_ptr(), &mut doc) };
+    assert_eq!(
+        returned(status, "ns_plan_document_from_toml"),
+        NsStatus::Ok,
+        "a plan that loads does not load as a document"
+    );
+    let mut s: *mut c_char = ptr::null_mut();
+    // SAFETY: a live document and a writable out-param.
+    let status = unsafe { ns_plan_document_to_toml(doc, &mut s) };
+    assert_eq!(returned(status, "ns_plan_document_to_toml"), NsStatus::Ok);
+    let unedited = take_string(s, "ns_plan_document_to_toml");
+    assert_eq!(
+        unedited.as_bytes(),
+        text.to_bytes(),
+        "an unedited document changed the text"
+    );
+    // SAFETY: live handles.
+    let status = unsafe { ns_plan_document_set_plan(doc, plan) };
+    assert_eq!(returned(status, "ns_plan_document_set_plan"), NsStatus::Ok);
+    let mut s: *mut c_char = ptr::null_mut();
+    // SAFETY: as above.
+    let status = unsafe { ns_plan_document_to_toml(doc, &mut s) };
+    assert_eq!(returned(status, "ns_plan_document_to_toml"), NsStatus::Ok);
+    let rewritten = CString::new(take_string(s, "ns_plan_document_to_toml"))
+        .expect("no NUL in a document's text");
+    let reloaded = load(&rewritten, true).unwrap_or_else(|| {
+        panic!(
+            "a document with its own plan set does not load: {}",
+            last_error()
+        )
+    });
+    assert_eq!(
+        &write(reloaded, false),
+        json,
+        "setting a document's own plan changed the plan"
+    );
+    // SAFETY: handles made here, freed once.
+    unsafe {
+        ns_plan_free(reloaded);
+        ns_plan_document_free(doc);
+    }
+}
+
 /// Plans through the C API: what loads writes as JSON and TOML that load again and write the
 /// same JSON, and validates.
 fn plan(c: &mut Choices) {
@@ -932,6 +980,9 @@ fn plan(c: &mut Choices) {
     let status = unsafe { ns_plan_validate(plan, &mut findings) };
     assert_eq!(returned(status, "ns_plan_validate"), NsStatus::Ok);
     take_string(findings, "ns_plan_validate");
+    if toml {
+        plan_document(&text, plan, &json);
+    }
     // SAFETY: a handle from `load`, freed once.
     unsafe { ns_plan_free(plan) };
     for (again, via_toml) in [(&json, false), (&as_toml, true)] {

@@ -279,6 +279,9 @@ typedef struct NsObservations NsObservations;
 // `ns_plan_from_toml`; free with `ns_plan_free`.
 typedef struct NsPlan NsPlan;
 
+// A plan file's TOML text with its plan (opaque). Free with `ns_plan_document_free`.
+typedef struct NsPlanDocument NsPlanDocument;
+
 // Input columns of growth accounting: `len` rows, every array of `len` elements, borrowed
 // for the call. Volumes are at constant prices; `labour` is persons employed.
 typedef struct NsAccountingInput {
@@ -1302,6 +1305,49 @@ enum NsStatus ns_assess(const char *plans_json,
 // `out` is NULL or writable.
 enum NsStatus ns_vietnam_report(int32_t format,
                                 char **out);
+
+// Reads a plan file's TOML text (UTF-8, NUL-terminated; a byte-order mark is kept). On
+// success `*out` holds a new handle freed with `ns_plan_document_free`; on failure `*out` is
+// untouched and the status is `NS_STATUS_PARSE_ERROR` with a message naming the line,
+// column and field, as `ns_plan_from_toml`.
+//
+// # Safety
+// `toml` is NULL or a NUL-terminated string; `out` is NULL or writable.
+enum NsStatus ns_plan_document_from_toml(const char *toml,
+                                         struct NsPlanDocument **out);
+
+// The document's plan, as a new plan handle freed with `ns_plan_free` (a copy: changing it
+// changes the document only through `ns_plan_document_set_plan`).
+//
+// # Safety
+// `document` is NULL or a live handle; `out` is NULL or writable.
+enum NsStatus ns_plan_document_plan(const struct NsPlanDocument *document,
+                                    struct NsPlan **out);
+
+// Replaces the document's plan with `plan` (which stays the caller's): the text changes only
+// where the new plan differs — a changed value keeps the spacing and comment around it, new
+// keys go after the existing ones, goals and tasks are matched by `id`. On failure (a plan
+// that cannot be written, such as one with a non-finite number) the document is unchanged.
+//
+// # Safety
+// `document` is NULL or a live handle not used by another thread during the call; `plan` is
+// NULL or a live handle.
+enum NsStatus ns_plan_document_set_plan(struct NsPlanDocument *document,
+                                        const struct NsPlan *plan);
+
+// The document's text: the file as read, with the edits made. On success `*out` holds a new
+// string freed with `ns_string_free`.
+//
+// # Safety
+// `document` is NULL or a live handle; `out` is NULL or writable.
+enum NsStatus ns_plan_document_to_toml(const struct NsPlanDocument *document,
+                                       char **out);
+
+// Frees a plan document. NULL is accepted and ignored.
+//
+// # Safety
+// `document` is NULL or a handle returned by this library and not freed before.
+void ns_plan_document_free(struct NsPlanDocument *document);
 
 // Writes Viet Nam's 2021–2025 baseline (assumptions from the embedded sources: PWT 10.01's
 // capital–output ratio and δ in 2019, the mean published investment share 2016–2022,
