@@ -36,7 +36,8 @@ fn status_name(s: &RowStatus) -> String {
 #[pyfunction]
 #[pyo3(signature = (firm, year, output, free, state, proxy, *, method="acf", exit=None,
     controls=Vec::new(), gross_output=false, translog=false, bootstrap=199, seed=0,
-    in_logs=false, first_stage_degree=3, law_of_motion_degree=3, selection=false))]
+    in_logs=false, first_stage_degree=3, law_of_motion_degree=3, selection=false,
+    replications=None, draws=None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn production_function_columns<'py>(
     py: Python<'py>,
@@ -57,6 +58,8 @@ pub(crate) fn production_function_columns<'py>(
     first_stage_degree: u32,
     law_of_motion_degree: u32,
     selection: bool,
+    replications: Option<(usize, usize)>,
+    draws: Option<Vec<Option<Vec<f64>>>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let method = Method::from_name(method).py()?;
     let firm = firm.as_slice()?;
@@ -92,7 +95,24 @@ pub(crate) fn production_function_columns<'py>(
         .selection(selection)
         .bootstrap(bootstrap)
         .seed(seed);
-    let fit = interruptible(py, |c| estimator.estimate_cancellable(&panel, c))?.py()?;
+    if let Some((start, end)) = replications {
+        // Only these bootstrap replications (a part computed on a worker).
+        let part = interruptible(py, |c| {
+            estimator.bootstrap_draws_cancellable(&panel, start..end.max(start), c)
+        })?
+        .py()?;
+        let d = PyDict::new(py);
+        d.set_item("draws", part)?;
+        return Ok(d);
+    }
+    let fit = match draws {
+        // The replications were computed elsewhere (on the workers of a cluster).
+        Some(draws) => interruptible(py, |c| {
+            estimator.estimate_with_draws_cancellable(&panel, draws, c)
+        })?,
+        None => interruptible(py, |c| estimator.estimate_cancellable(&panel, c))?,
+    }
+    .py()?;
     let d = PyDict::new(py);
     d.set_item("method", fit.method.name())?;
     d.set_item("names", fit.names.clone())?;
@@ -110,6 +130,15 @@ pub(crate) fn production_function_columns<'py>(
         _ => "none".into(),
     };
     d.set_item("std_error_source", source)?;
+    // Row-major, one row per term (covariance) or per successful replication (draws).
+    d.set_item(
+        "covariance",
+        fit.covariance.clone().map(|c| c.into_pyarray(py)),
+    )?;
+    d.set_item(
+        "bootstrap_draws",
+        fit.bootstrap_draws.concat().into_pyarray(py),
+    )?;
     d.set_item("control_names", fit.control_names.clone())?;
     d.set_item(
         "control_coefficients",

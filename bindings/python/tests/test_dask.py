@@ -156,3 +156,36 @@ def test_dea_and_malmquist_by_group(client):
             mine.sort_values("unit").reset_index(drop=True),
             expected.sort_values("unit").reset_index(drop=True), check_exact=True,
         )
+
+
+def production_panel(firms: int = 120, years: int = 6, seed: int = 3) -> pd.DataFrame:
+    """A firm panel with the ACF timing: labour chosen after productivity, materials as proxy."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for f in range(firms):
+        omega, k = 0.3 * rng.normal(), 2.5 + 0.5 * rng.normal()
+        for t in range(years):
+            omega = 0.7 * omega + 0.2 * rng.normal()
+            lab = (np.log(0.6) + omega + 0.4 * k - 0.3 * rng.normal()) / 0.4
+            rows.append((f"f{f:03d}", 2010 + t, 0.6 * lab + 0.4 * k + omega + 0.1 * rng.normal(),
+                         lab, k, 0.6 * lab + 0.4 * k + omega + 0.3))
+            k = np.log(0.8 * np.exp(k) + np.exp(0.5 * k + 1.2 * 0 + 1.5 * omega - 1.6))
+    return pd.DataFrame(rows, columns=["firm", "year", "y", "l", "k", "m"])
+
+
+@pytest.mark.parametrize("method", ["acf", "wrdg"])
+def test_production_bootstrap_on_the_cluster_equals_in_memory(client, method):
+    frame = production_panel()
+    call = dict(firm="firm", year="year", output="y", free="l", state="k", proxy="m",
+                method=method, bootstrap=11, seed=5, in_logs=True, data=frame)
+    here = ns.production_function(**call)
+    there = ns.production_function(**call, client=client)
+    # Every replication ran on a worker: the draws, the standard errors and the covariance
+    # are the in-memory call's, to the bit.
+    assert here.bootstrap_draws.shape == (11, 2)
+    pd.testing.assert_frame_equal(there.bootstrap_draws, here.bootstrap_draws)
+    pd.testing.assert_frame_equal(there.covariance, here.covariance)
+    np.testing.assert_array_equal(there.std_errors, here.std_errors)
+    np.testing.assert_array_equal(there.coefficients, here.coefficients)
+    assert there.std_error_source == here.std_error_source
+    pd.testing.assert_series_equal(there.tfp, here.tfp)

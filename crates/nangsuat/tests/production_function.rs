@@ -138,6 +138,37 @@ fn wooldridge_analytic_errors_agree_with_the_bootstrap() {
     assert!(opt.starts.iter().all(|s| s.objective.is_finite()));
 }
 
+/// The bootstrap computed in parts (as the workers of a cluster do) gives the estimate of one
+/// run, to the bit, for ACF and for Wooldridge (analytic errors, draws kept); draws that do
+/// not fit the call are refused.
+#[test]
+fn bootstrap_in_parts_equals_one_run() {
+    let d = data(300, 6);
+    let panel = FirmPanel::new(&d.firm, &d.year, "va", &d.y)
+        .free("labour", &d.l)
+        .state("capital", &d.k)
+        .proxy("materials", &d.m);
+    for method in [Method::Acf, Method::Wooldridge] {
+        let pf = ProductionFunction::new(method).bootstrap(13).seed(11);
+        let whole = pf.estimate(&panel).unwrap();
+        let mut draws = Vec::new();
+        for part in [0..4, 4..5, 5..13] {
+            draws.extend(pf.bootstrap_draws(&panel, part).unwrap());
+        }
+        assert_eq!(draws.len(), 13);
+        assert_eq!(pf.estimate_with_draws(&panel, draws.clone()).unwrap(), whole);
+        let e = pf
+            .estimate_with_draws(&panel, draws[..12].to_vec())
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidParameter);
+        assert!(e.to_string().contains("12 bootstrap draws for 13"), "{e}");
+        let mut wrong = draws.clone();
+        wrong[3] = Some(vec![1.0]);
+        let e = pf.estimate_with_draws(&panel, wrong).unwrap_err();
+        assert!(e.to_string().contains("replication 3"), "{e}");
+    }
+}
+
 #[test]
 fn translog_nests_cobb_douglas_and_gives_row_elasticities() {
     let d = data(300, 6);

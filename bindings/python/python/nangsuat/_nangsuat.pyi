@@ -595,6 +595,8 @@ def production_function_columns(
     first_stage_degree: int = 3,
     law_of_motion_degree: int = 3,
     selection: bool = False,
+    replications: tuple[int, int] | None = None,
+    draws: list[list[float] | None] | None = None,
 ) -> dict[str, Any]: ...
 def decomposition_columns(
     firm: np.ndarray,

@@ -111,6 +111,26 @@ class ProductionFunctionResult:
         return None if se is None else self._series(se, "std_error")
 
     @property
+    def covariance(self) -> pd.DataFrame | None:
+        """Covariance of the coefficients (bootstrap or analytic), terms × terms, or None."""
+        import pandas as pd
+
+        c = self._c["covariance"]
+        if c is None:
+            return None
+        p = len(self.names)
+        return pd.DataFrame(np.asarray(c).reshape(p, p), index=self.names, columns=self.names)
+
+    @property
+    def bootstrap_draws(self) -> pd.DataFrame:
+        """The coefficients of each successful bootstrap replication, in replication order
+        (one row each; no rows without a bootstrap)."""
+        import pandas as pd
+
+        d = np.asarray(self._c["bootstrap_draws"])
+        return pd.DataFrame(d.reshape(-1, len(self.names)), columns=self.names)
+
+    @property
     def controls(self) -> pd.Series:
         """Coefficients of the controls."""
         import pandas as pd
@@ -214,6 +234,7 @@ def production_function(
     first_stage_degree: int = 3,
     law_of_motion_degree: int = 3,
     selection: bool | None = None,
+    client: Any = None,
 ) -> ProductionFunctionResult:
     """Estimates a production function on a firm × year panel.
 
@@ -224,6 +245,10 @@ def production_function(
     ``exit`` and ``method="op"`` the survival correction is used unless ``selection=False``.
     ``bootstrap`` replications of the firm-level bootstrap give the standard errors
     (Wooldridge keeps its analytic GMM errors); the same ``seed`` gives the same errors.
+    With ``client`` (a ``distributed.Client``) the replications run on the cluster's
+    workers, in parts (the panel is sent to each worker once); replication ``b`` draws from
+    its own generator seeded by ``(seed, b)``, so the result equals the in-memory call's to
+    the bit. The full-sample fit runs in this process.
 
     >>> import numpy as np
     >>> rng = np.random.default_rng(0)
@@ -253,13 +278,15 @@ def production_function(
         exit_arr = np.ascontiguousarray(np.asarray(exit_values, dtype=bool))
     if selection is None:
         selection = exit_arr is not None and method == "op"
-    columns = _native.production_function_columns(
+    args = (
         codes,
         years,
         (out_name, float_column(out_name, out_values)),
         free_cols,
         state_cols,
         proxy_col,
+    )
+    options = dict(
         method=method,
         exit=exit_arr,
         controls=as_float(_columns(data, controls, "control")),
@@ -272,7 +299,38 @@ def production_function(
         law_of_motion_degree=law_of_motion_degree,
         selection=selection,
     )
+    draws = None
+    if client is not None and bootstrap > 0:
+        draws = _bootstrap_on_cluster(client, args, options, bootstrap)
+    columns = _native.production_function_columns(*args, **options, draws=draws)
     return ProductionFunctionResult(columns, index)
+
+
+def _bootstrap_part(
+    call: tuple[tuple[Any, ...], dict[str, Any]], start: int, end: int
+) -> list[list[float] | None]:
+    """Bootstrap replications ``start .. end`` of a production-function call (on a worker)."""
+    args, options = call
+    draws: list[list[float] | None] = _native.production_function_columns(
+        *args, **options, replications=(start, end)
+    )["draws"]
+    return draws
+
+
+def _bootstrap_on_cluster(
+    client: Any, args: tuple[Any, ...], options: dict[str, Any], replications: int
+) -> list[list[float] | None]:
+    """The draws of every replication, computed in parts on the workers of ``client``."""
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    # A few parts per worker, so a slow part does not hold up the others.
+    parts = min(replications, 4 * workers)
+    bounds = [replications * i // parts for i in range(parts + 1)]
+    call = client.scatter((args, options), broadcast=True)
+    futures = [
+        client.submit(_bootstrap_part, call, a, b, pure=False)
+        for a, b in zip(bounds, bounds[1:])
+    ]
+    return [d for part in client.gather(futures) for d in part]
 
 
 def productivity_decomposition(

@@ -55,13 +55,13 @@ pub(crate) fn sample(work: &Work, seed: u64, b: usize) -> Work {
     work.resample(&firms)
 }
 
-/// Runs `fit` on `replications` bootstrap samples, in parallel with feature `rayon`; the
-/// results come back in replication order. `cancel` is read before each replicate, and an
-/// error from `fit` (an interruption) stops the run.
+/// Runs `fit` on the bootstrap samples of the replications in `replications`, in parallel
+/// with feature `rayon`; the results come back in replication order. `cancel` is read before
+/// each replicate, and an error from `fit` (an interruption) stops the run.
 pub(crate) fn run<T: Send>(
     work: &Work,
     seed: u64,
-    replications: usize,
+    replications: std::ops::Range<usize>,
     cancel: &Cancel,
     fit: impl Fn(&Work) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
@@ -72,11 +72,11 @@ pub(crate) fn run<T: Send>(
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
-        (0..replications).into_par_iter().map(replicate).collect()
+        replications.into_par_iter().map(replicate).collect()
     }
     #[cfg(not(feature = "rayon"))]
     {
-        (0..replications).map(replicate).collect()
+        replications.map(replicate).collect()
     }
 }
 
@@ -143,13 +143,16 @@ mod parallel_tests {
         let w = prepare(&p, false).unwrap().work;
         let stat = |w: &Work| crate::summation::sum(w.y.iter().copied());
         let never = Cancel::never();
-        let parallel = run(&w, 42, 64, &never, |w| Ok(stat(w))).unwrap();
+        let parallel = run(&w, 42, 0..64, &never, |w| Ok(stat(w))).unwrap();
         let serial: Vec<f64> = (0..64).map(|b| stat(&sample(&w, 42, b))).collect();
         assert_eq!(parallel, serial);
-        assert_ne!(run(&w, 43, 64, &never, |w| Ok(stat(w))).unwrap(), serial);
+        assert_ne!(run(&w, 43, 0..64, &never, |w| Ok(stat(w))).unwrap(), serial);
+        // Any range of replications gives those replications' draws.
+        let part = run(&w, 42, 20..37, &never, |w| Ok(stat(w))).unwrap();
+        assert_eq!(part, serial[20..37]);
         let cancelled = Cancel::new();
         cancelled.cancel();
-        let err = run(&w, 42, 64, &cancelled, |w| Ok(stat(w))).unwrap_err();
+        let err = run(&w, 42, 0..64, &cancelled, |w| Ok(stat(w))).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Interrupted);
     }
 }

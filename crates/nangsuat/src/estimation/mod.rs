@@ -513,6 +513,121 @@ impl ProductionFunction {
         panel: &FirmPanel<'_>,
         cancel: &Cancel,
     ) -> Result<ProductionEstimate> {
+        let (prep, model) = self.setup(panel)?;
+        let fit = self.fit(&prep.work, &model, &prep.control_names, true, cancel)?;
+        let draws = if self.bootstrap > 0 {
+            Some(self.replicate(&prep, &model, 0..self.bootstrap, cancel)?)
+        } else {
+            None
+        };
+        Ok(self.finish(&prep, &model, fit, draws))
+    }
+
+    /// The coefficients of bootstrap replications `replications` (a range of replication
+    /// numbers), `None` for a replication whose fit failed. Replication `b` draws its firms
+    /// from its own generator seeded by `(seed, b)`, so the replications of one estimate can
+    /// be computed in parts — on the workers of a cluster — and
+    /// [`ProductionFunction::estimate_with_draws`] given them in order gives the estimate
+    /// [`ProductionFunction::estimate`] gives, to the bit.
+    ///
+    /// ```
+    /// use nangsuat::estimation::{FirmPanel, Method, ProductionFunction};
+    /// let firm: Vec<i64> = (0..60).flat_map(|f| [f; 4]).collect();
+    /// let year: Vec<i32> = (0..60).flat_map(|_| 2015..2019).collect();
+    /// let l: Vec<f64> = (0..240).map(|i| 1.0 + 0.1 * ((i * 7) % 13) as f64).collect();
+    /// let k: Vec<f64> = (0..240).map(|i| 2.0 + 0.1 * ((i * 5) % 11) as f64).collect();
+    /// let y: Vec<f64> = (0..240).map(|i| 0.6 * l[i] + 0.3 * k[i] + 0.01 * ((i * 3) % 7) as f64).collect();
+    /// let panel = FirmPanel::new(&firm, &year, "y", &y).free("l", &l).state("k", &k).in_logs();
+    /// let pf = ProductionFunction::new(Method::Ols).bootstrap(20).seed(7);
+    /// let mut draws = pf.bootstrap_draws(&panel, 0..8)?;
+    /// draws.extend(pf.bootstrap_draws(&panel, 8..20)?);
+    /// assert_eq!(pf.estimate_with_draws(&panel, draws)?, pf.estimate(&panel)?);
+    /// # Ok::<(), nangsuat::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`ProductionFunction::estimate`].
+    pub fn bootstrap_draws(
+        &self,
+        panel: &FirmPanel<'_>,
+        replications: std::ops::Range<usize>,
+    ) -> Result<Vec<Option<Vec<f64>>>> {
+        self.bootstrap_draws_cancellable(panel, replications, &Cancel::never())
+    }
+
+    /// As [`ProductionFunction::bootstrap_draws`], stopping with [`Error::Interrupted`] once
+    /// `cancel` is set.
+    ///
+    /// # Errors
+    /// As [`ProductionFunction::bootstrap_draws`], plus [`Error::Interrupted`].
+    pub fn bootstrap_draws_cancellable(
+        &self,
+        panel: &FirmPanel<'_>,
+        replications: std::ops::Range<usize>,
+        cancel: &Cancel,
+    ) -> Result<Vec<Option<Vec<f64>>>> {
+        let (prep, model) = self.setup(panel)?;
+        self.replicate(&prep, &model, replications, cancel)
+    }
+
+    /// The estimate with the bootstrap replications computed elsewhere
+    /// ([`ProductionFunction::bootstrap_draws`] over `0..` the replications set by
+    /// [`ProductionFunction::bootstrap`], in order).
+    ///
+    /// # Errors
+    /// As [`ProductionFunction::estimate`], and [`Error::InvalidParameter`] when there are
+    /// not as many draws as replications or a draw has not one coefficient per term.
+    pub fn estimate_with_draws(
+        &self,
+        panel: &FirmPanel<'_>,
+        draws: Vec<Option<Vec<f64>>>,
+    ) -> Result<ProductionEstimate> {
+        self.estimate_with_draws_cancellable(panel, draws, &Cancel::never())
+    }
+
+    /// As [`ProductionFunction::estimate_with_draws`], stopping with [`Error::Interrupted`]
+    /// once `cancel` is set.
+    ///
+    /// # Errors
+    /// As [`ProductionFunction::estimate_with_draws`], plus [`Error::Interrupted`].
+    pub fn estimate_with_draws_cancellable(
+        &self,
+        panel: &FirmPanel<'_>,
+        draws: Vec<Option<Vec<f64>>>,
+        cancel: &Cancel,
+    ) -> Result<ProductionEstimate> {
+        let (prep, model) = self.setup(panel)?;
+        if draws.len() != self.bootstrap {
+            return Err(Error::invalid_parameter(
+                "draws",
+                format!(
+                    "{} bootstrap draws for {} replications",
+                    draws.len(),
+                    self.bootstrap
+                ),
+            ));
+        }
+        let terms = model.terms.len();
+        if let Some((b, d)) = draws
+            .iter()
+            .enumerate()
+            .find_map(|(b, d)| d.as_ref().filter(|d| d.len() != terms).map(|d| (b, d)))
+        {
+            return Err(Error::invalid_parameter(
+                "draws",
+                format!(
+                    "replication {b} has {} coefficients; the model has {terms} terms",
+                    d.len()
+                ),
+            ));
+        }
+        let fit = self.fit(&prep.work, &model, &prep.control_names, true, cancel)?;
+        let draws = (self.bootstrap > 0).then_some(draws);
+        Ok(self.finish(&prep, &model, fit, draws))
+    }
+
+    /// Checks the options and prepares the panel and the model.
+    fn setup(&self, panel: &FirmPanel<'_>) -> Result<(Prepared, Model)> {
         self.check()?;
         let prep = panel::prepare(panel, self.needs_proxy())?;
         if self.selection && panel.exit.is_none() {
@@ -537,7 +652,35 @@ impl ProductionFunction {
                 available: prep.work.rows(),
             });
         }
-        let fit = self.fit(&prep.work, &model, &prep.control_names, true, cancel)?;
+        Ok((prep, model))
+    }
+
+    /// The coefficients of bootstrap replications `replications` (`None`: the fit failed).
+    fn replicate(
+        &self,
+        prep: &Prepared,
+        model: &Model,
+        replications: std::ops::Range<usize>,
+        cancel: &Cancel,
+    ) -> Result<Vec<Option<Vec<f64>>>> {
+        bootstrap::run(&prep.work, self.seed, replications, cancel, |w| {
+            // A replicate that cannot be fitted counts as failed; an interruption stops all.
+            match self.fit(w, model, &prep.control_names, false, cancel) {
+                Ok(f) => Ok(Some(f.beta)),
+                Err(e @ Error::Interrupted { .. }) => Err(e),
+                Err(_) => Ok(None),
+            }
+        })
+    }
+
+    /// The estimate from the full-sample fit and the bootstrap replications (when asked for).
+    fn finish(
+        &self,
+        prep: &Prepared,
+        model: &Model,
+        fit: Fit,
+        replications: Option<Vec<Option<Vec<f64>>>>,
+    ) -> ProductionEstimate {
         let mut std_errors = None;
         let mut covariance = fit.covariance.clone();
         let mut source = StdErrorSource::None;
@@ -547,15 +690,7 @@ impl ProductionFunction {
             std_errors = Some((0..p).map(|i| cov[i * p + i].max(0.0).sqrt()).collect());
             source = StdErrorSource::Analytic;
         }
-        if self.bootstrap > 0 {
-            let results = bootstrap::run(&prep.work, self.seed, self.bootstrap, cancel, |w| {
-                // A replicate that cannot be fitted counts as failed; an interruption stops all.
-                match self.fit(w, &model, &prep.control_names, false, cancel) {
-                    Ok(f) => Ok(Some(f.beta)),
-                    Err(e @ Error::Interrupted { .. }) => Err(e),
-                    Err(_) => Ok(None),
-                }
-            })?;
+        if let Some(results) = replications {
             draws = results.into_iter().flatten().collect::<Vec<_>>();
             if self.method != Method::Wooldridge || std_errors.is_none() {
                 std_errors = bootstrap::std_errors(&draws);
@@ -566,16 +701,16 @@ impl ProductionFunction {
                 };
             }
         }
-        Ok(assemble(
+        assemble(
             self.method,
-            &prep,
-            &model,
+            prep,
+            model,
             fit,
             std_errors,
             covariance,
             source,
             draws,
-        ))
+        )
     }
 
     fn fit(
