@@ -526,11 +526,14 @@ fn decode_xml(bytes: &[u8]) -> String {
         return s.to_string();
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
+    // `encoding="label"` or `encoding='label'`; the text after `=` may be anything (it is
+    // not UTF-8), so it is split on chars, never sliced at a byte offset.
     let enc = head
         .split_once("encoding=")
         .and_then(|(_, r)| {
-            let q = r.chars().next()?;
-            r[1..].split(q).next().map(str::to_string)
+            let q = r.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+            let (label, _) = r.strip_prefix(q)?.split_once(q)?;
+            Some(label.trim().to_string())
         })
         .and_then(|l| Encoding::for_label(l.as_bytes()))
         .unwrap_or(encoding_rs::WINDOWS_1252);
@@ -729,6 +732,44 @@ mod tests {
         assert!(matches!(e, Error::Parse { line: Some(2), .. }), "{e:?}");
         let e = parse_sdmx_ml(b"<a/>", &ReadOptions::default()).unwrap_err();
         assert!(e.to_string().contains("no DataSet"), "{e}");
+    }
+
+    #[test]
+    fn multibyte_char_after_encoding_is_a_parse_error_not_a_panic() {
+        // Fuzzer input (fuzz/regressions/sdmx_ml/bom_after_encoding_not_utf8), minimised:
+        // not UTF-8 (0xFF), so the declared encoding is looked for, and the character after
+        // `encoding=` is a BOM (3 bytes), which was sliced at byte 1.
+        let xml = b"<a encoding=\xEF\xBB\xBFT\xFF/>";
+        let e = parse_sdmx_ml(xml, &ReadOptions::default().name("x.xml")).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::Parse {
+                    line: Some(1),
+                    column: Some(_),
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        // An unterminated or non-ASCII-quoted label falls back to Windows-1252.
+        for xml in [
+            &b"<a encoding=\"\xC3\xA9\xFF/>"[..],
+            b"<a encoding=\xC3\xA9\xC3\xA9\xFF\"/>",
+        ] {
+            let e = parse_sdmx_ml(xml, &ReadOptions::default()).unwrap_err();
+            assert!(matches!(e, Error::Parse { line: Some(1), .. }), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn declared_encoding_of_non_utf8_xml() {
+        // `encoding='…'` in single quotes; 0xE9 is é in ISO-8859-1.
+        let xml = b"<?xml version='1.0' encoding='ISO-8859-1'?><m:D xmlns:m=\"urn:x\"><m:DataSet>\
+            <Series REF_AREA=\"Bi\xE9n\"><Obs TIME_PERIOD=\"2020\" OBS_VALUE=\"1\"/></Series>\
+            </m:DataSet></m:D>";
+        let t = parse_sdmx_ml(xml, &ReadOptions::default()).unwrap();
+        assert_eq!(t.value(&["Bi\u{e9}n", "2020"]), Some(1.0));
     }
 
     #[test]
