@@ -23,6 +23,7 @@ fn seeds() -> Vec<Vec<u8>> {
         "published/gso_csv/vietnam-2020-average-population-by-province.csv",
         "ingest/keys_languages_cellnote.px",
         "ingest/contvariable.px",
+        "published/nsdp_sdmx/GDPVNM.xml",
     ]
     .iter()
     .map(|f| std::fs::read(format!("{dir}/{f}")).unwrap())
@@ -63,6 +64,36 @@ proptest! {
         }
         let keep = truncate.index(bytes.len() + 1);
         bytes.truncate(keep.max(bytes.len() / 2));
+        check(&bytes);
+    }
+
+    /// Multi-byte characters (a BOM, Vietnamese, a 4-byte symbol, a combining mark) inserted
+    /// at any byte of a real file, sometimes with a stray byte that makes the file not UTF-8
+    /// (so the readers fall back to a declared or guessed encoding): a reader that slices text
+    /// at a byte offset next to an ASCII character it found must not land inside one.
+    #[test]
+    fn multibyte_chars_in_real_files(seed in 0usize..7, inserts in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..5), 1..6), not_utf8 in any::<bool>()) {
+        const CHARS: [&str; 5] = ["\u{feff}", "\u{1a1}", "\u{20ac}", "\u{1d11e}", "\u{301}"];
+        let mut bytes = seeds()[seed].clone();
+        if seed == 6 {
+            bytes.truncate(4000); // the SDMX seed is long; its head has every kind of element
+        }
+        for (i, c) in inserts {
+            // Half the time right after an ASCII delimiter (`=`, a quote, `(`, `,`, `:`…),
+            // where readers look for what follows.
+            let after: Vec<usize> = (1..=bytes.len())
+                .filter(|&j| bytes[j - 1].is_ascii_punctuation())
+                .collect();
+            let at = if c % 2 == 0 && !after.is_empty() {
+                after[i.index(after.len())]
+            } else {
+                i.index(bytes.len() + 1)
+            };
+            bytes.splice(at..at, CHARS[c].bytes());
+        }
+        if not_utf8 {
+            bytes.push(0xFF);
+        }
         check(&bytes);
     }
 

@@ -197,7 +197,7 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     let with_period = heads.iter().any(|(p, _)| p.is_some());
     let with_indicator = heads.iter().any(|(_, rest)| !rest.is_empty());
 
-    let mut b = Builder::new();
+    let mut b = Builder::new(FORMAT, file, bytes.len());
     let label_ids: Vec<String> = header[..n_labels]
         .iter()
         .enumerate()
@@ -266,7 +266,7 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
                 p.symbol,
                 format!("line {line}, column {}", c + 1),
             );
-            b.push(cell);
+            b.push(cell)?;
         }
     }
     let (mut dims, cells) = b.finish();

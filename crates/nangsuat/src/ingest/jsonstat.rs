@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use super::symbols::{DecimalMark, missing_kind, parse_value, status_code};
 use super::table::{Category, Cell, Dimension, Format, Metadata, MissingKind, Role, Status, Table};
-use super::{ReadOptions, detect_time, parse_error, time_name};
+use super::{ReadOptions, check_table_size, detect_time, parse_error, sizes_text, time_name};
 use crate::error::{Error, Result};
 
 const FORMAT: &str = "JSON-stat";
@@ -223,7 +223,7 @@ pub fn parse_jsonstat(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
             datasets.swap_remove(pos)
         }
     };
-    build(name, ds, options)
+    build(name, ds, options, bytes.len())
 }
 
 fn shape_err(file: &str, e: &serde_json::Error) -> Error {
@@ -246,7 +246,7 @@ fn note_text(v: &Value) -> Option<String> {
     }
 }
 
-fn build(name: String, ds: RawDataset, options: &ReadOptions) -> Result<Table> {
+fn build(name: String, ds: RawDataset, options: &ReadOptions, file_len: usize) -> Result<Table> {
     let file = options.file();
     let err = |msg: String| parse_error(FORMAT, file, None, msg);
     // 2.0: id/size/role on the dataset; 1.x: inside `dimension`.
@@ -264,6 +264,14 @@ fn build(name: String, ds: RawDataset, options: &ReadOptions) -> Result<Table> {
         }
     }
     let ids = ids.unwrap_or_else(|| dims_raw.iter().map(|(k, _)| k.clone()).collect());
+    // Dimension ids are unique (a repeated key of `dimension` would otherwise be a second
+    // dimension with the same name, multiplying the cells).
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
+    if let Some(dup) = ids.iter().find(|id| !seen.insert(id.as_str())) {
+        return Err(err(format!(
+            "dimension `{dup}` is given twice: expected each dimension id once"
+        )));
+    }
     if let Some(s) = &sizes
         && s.len() != ids.len()
     {
@@ -314,67 +322,84 @@ fn build(name: String, ds: RawDataset, options: &ReadOptions) -> Result<Table> {
         dims.push(dim);
     }
     let sizes: Vec<usize> = dims.iter().map(|d| d.categories.len()).collect();
-    let total = sizes
-        .iter()
-        .try_fold(1usize, |acc, &s| acc.checked_mul(s))
-        .filter(|&t| t <= 500_000_000)
-        .ok_or_else(|| err("the dimensions describe more cells than can be held".into()))?;
+    let Some(total) = sizes.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s)) else {
+        return Err(err(format!(
+            "the dimensions ({}) describe more cells than can be counted",
+            sizes_text(&sizes)
+        )));
+    };
 
-    // Values.
-    let mut values: Vec<Option<&Value>> = vec![None; total];
-    let mut present = vec![false; total];
-    match &ds.value {
+    // Values and statuses by position, without a grid of the declared size: an array has
+    // one entry per cell (so the file holds every cell), an object only the cells it names.
+    let values = match &ds.value {
         Some(Value::Array(a)) => {
             if a.len() != total {
                 return Err(err(format!(
                     "`value` has {} entries but the dimensions ({}) need {total}",
                     a.len(),
-                    sizes
-                        .iter()
-                        .map(usize::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" × ")
+                    sizes_text(&sizes)
                 )));
             }
-            for (i, v) in a.iter().enumerate() {
-                values[i] = Some(v);
-                present[i] = true;
-            }
+            ByPosition::Dense(a.iter().map(Some).collect())
         }
         Some(Value::Object(o)) => {
+            let mut m = std::collections::BTreeMap::new();
             for (k, v) in o {
                 let i = position(k, total).ok_or_else(|| {
                     err(format!(
                         "`value` has key `{k}`: expected a cell position below {total}"
                     ))
                 })?;
-                values[i] = Some(v);
-                present[i] = true;
+                m.insert(i, Some(v));
             }
+            ByPosition::Sparse(m)
         }
-        None | Some(Value::Null) => {}
+        None | Some(Value::Null) => ByPosition::Sparse(Default::default()),
         Some(_) => return Err(err("`value` must be an array or an object".into())),
-    }
-    let statuses = status_per_cell(ds.status.as_ref(), total, file)?;
-
-    let mut cells = Vec::with_capacity(total);
-    let mut coords = vec![0u32; sizes.len()];
-    for n in 0..total {
-        if n > 0 {
-            for d in (0..sizes.len()).rev() {
-                coords[d] += 1;
-                if (coords[d] as usize) < sizes[d] {
-                    break;
-                }
-                coords[d] = 0;
-            }
+    };
+    let statuses = status_by_position(ds.status.as_ref(), total, file)?;
+    // Every position is a cell when the value array gives them all or one status is given
+    // for all (a missing cell where the value is absent); otherwise only the positions that
+    // have a value or a status.
+    let broadcast = matches!(statuses, ByPosition::All(Some(_)));
+    let every = broadcast || matches!(values, ByPosition::Dense(_));
+    let positions: Vec<usize> = if every {
+        Vec::new()
+    } else {
+        let mut p: Vec<usize> = values.keys().chain(statuses.keys()).collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    let count = if every { total } else { positions.len() };
+    check_table_size(FORMAT, file, file_len, count, sizes.len(), || {
+        if broadcast {
+            format!(
+                "one `status` for every cell of the dimensions ({})",
+                sizes_text(&sizes)
+            )
+        } else {
+            format!("the dimensions ({})", sizes_text(&sizes))
         }
-        if !present[n] && statuses[n].is_none() {
-            continue; // sparse: no value and no status
+    })?;
+    let positions: Box<dyn Iterator<Item = usize>> = if every {
+        Box::new(0..total)
+    } else {
+        Box::new(positions.into_iter())
+    };
+
+    let mut cells = Vec::with_capacity(count);
+    let mut coords = vec![0u32; sizes.len()];
+    for n in positions {
+        // Row-major: the last dimension varies fastest.
+        let mut rest = n;
+        for d in (0..sizes.len()).rev() {
+            coords[d] = (rest % sizes[d]) as u32;
+            rest /= sizes[d];
         }
         let location = format!("value[{n}]");
-        let status_text = statuses[n].as_deref();
-        let cell = match values[n] {
+        let status_text = statuses.get(n).flatten().map(String::as_str);
+        let cell = match values.get(n).flatten() {
             Some(Value::Number(x)) => {
                 let v = x.as_f64();
                 let (status, symbol) = match status_text {
@@ -454,24 +479,53 @@ fn position(key: &str, total: usize) -> Option<usize> {
     key.trim().parse::<usize>().ok().filter(|&i| i < total)
 }
 
-fn status_per_cell(
+/// Entries by cell position: one for all cells, one per cell, or some cells.
+enum ByPosition<T> {
+    All(Option<T>),
+    Dense(Vec<Option<T>>),
+    Sparse(std::collections::BTreeMap<usize, Option<T>>),
+}
+
+impl<T> ByPosition<T> {
+    fn get(&self, n: usize) -> Option<Option<&T>> {
+        match self {
+            ByPosition::All(v) => Some(v.as_ref()),
+            ByPosition::Dense(v) => v.get(n).map(Option::as_ref),
+            ByPosition::Sparse(m) => m.get(&n).map(Option::as_ref),
+        }
+    }
+
+    /// The positions given one by one: an array's non-null entries, an object's keys.
+    fn keys(&self) -> Box<dyn Iterator<Item = usize> + '_> {
+        match self {
+            ByPosition::All(_) => Box::new(std::iter::empty()),
+            ByPosition::Dense(v) => Box::new(
+                v.iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.is_some())
+                    .map(|(i, _)| i),
+            ),
+            ByPosition::Sparse(m) => Box::new(m.keys().copied()),
+        }
+    }
+}
+
+fn status_by_position(
     status: Option<&Value>,
     total: usize,
     file: &str,
-) -> Result<Vec<Option<String>>> {
+) -> Result<ByPosition<String>> {
+    // Empty strings are no status.
     let text = |v: &Value| match v {
+        Value::String(s) if s.trim().is_empty() => None,
         Value::String(s) => Some(s.clone()),
         Value::Null => None,
         other => Some(other.to_string()),
     };
-    let mut out = vec![None; total];
-    match status {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => out.iter_mut().for_each(|o| *o = Some(s.clone())),
-        Some(Value::Array(a)) if a.len() == 1 => {
-            let s = text(&a[0]);
-            out.iter_mut().for_each(|o| *o = s.clone());
-        }
+    Ok(match status {
+        None | Some(Value::Null) => ByPosition::Sparse(Default::default()),
+        Some(s @ Value::String(_)) => ByPosition::All(text(s)),
+        Some(Value::Array(a)) if a.len() == 1 => ByPosition::All(text(&a[0])),
         Some(Value::Array(a)) => {
             if a.len() != total {
                 return Err(parse_error(
@@ -484,11 +538,10 @@ fn status_per_cell(
                     ),
                 ));
             }
-            for (o, v) in out.iter_mut().zip(a) {
-                *o = text(v);
-            }
+            ByPosition::Dense(a.iter().map(text).collect())
         }
         Some(Value::Object(m)) => {
+            let mut out = std::collections::BTreeMap::new();
             for (k, v) in m {
                 let i = position(k, total).ok_or_else(|| {
                     parse_error(
@@ -498,8 +551,11 @@ fn status_per_cell(
                         format!("`status` has key `{k}`: expected a cell position below {total}"),
                     )
                 })?;
-                out[i] = text(v);
+                if let Some(t) = text(v) {
+                    out.insert(i, Some(t));
+                }
             }
+            ByPosition::Sparse(out)
         }
         Some(_) => {
             return Err(parse_error(
@@ -509,14 +565,7 @@ fn status_per_cell(
                 "`status` must be a string, an array or an object",
             ));
         }
-    }
-    // Empty strings are no status.
-    for o in &mut out {
-        if o.as_deref().is_some_and(|s| s.trim().is_empty()) {
-            *o = None;
-        }
-    }
-    Ok(out)
+    })
 }
 
 fn dimension(id: &str, raw: RawDimension, file: &str) -> Result<Dimension> {
@@ -625,6 +674,84 @@ mod tests {
         assert_eq!(t.cells[1].status, Some(Status::Missing(MissingKind::Nil)));
         let e = read(&format!("{base}\"status\":[\"a\",\"b\"]}}")).unwrap_err();
         assert!(e.to_string().contains("expected one"), "{e}");
+    }
+
+    /// A dataset of `n` dimensions of two categories, with `rest` after `dimension`.
+    fn binary_dims(n: usize, rest: &str) -> String {
+        let ids: Vec<String> = (0..n).map(|i| format!("\"d{i}\"")).collect();
+        let dims: Vec<String> = (0..n)
+            .map(|i| format!("\"d{i}\":{{\"category\":{{\"index\":[\"a\",\"b\"]}}}}"))
+            .collect();
+        format!(
+            "{{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[{}],\"dimension\":{{{}}}{rest}}}",
+            ids.join(","),
+            dims.join(",")
+        )
+    }
+
+    #[test]
+    fn repeated_dimension_id_is_an_error() {
+        // Minimised from fuzz/regressions/jsonstat/repeated_dimension_ids_status_for_all: the
+        // key `t` repeated in `dimension` (and no `id`) made one dimension per repetition,
+        // and the status for all cells a cell for each of their 2^n positions.
+        let e = read(
+            r#"{"dimension":{"t":{"category":{"index":["a","b"]}},
+                "t":{"category":{"index":["a","b"]}}},"status":["p"]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("dimension `t` is given twice"),
+            "{e}"
+        );
+        let e = read(
+            r#"{"id":["t","t"],"size":[2,2],"dimension":{"t":{"category":{"index":["a","b"]}}},
+                "value":[1,2,3,4]}"#,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("given twice"), "{e}");
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn sparse_values_take_memory_for_the_values_given_only() {
+        // 2^40 declared positions: the reader used to allocate a value, a flag and a status
+        // for each (it refused above 5·10^8, after allocating up to that).
+        let t = read(&binary_dims(
+            40,
+            r#","value":{"5":1.5,"1099511627775":2},"status":{"6":"x"}"#,
+        ))
+        .unwrap();
+        assert_eq!(t.cells.len(), 3);
+        let mut five = vec![0u32; 40];
+        (five[37], five[39]) = (1, 1);
+        assert_eq!(t.cells[0].coords, five);
+        assert_eq!(t.cells[0].value, Some(1.5));
+        assert_eq!(t.cells[1].location, "value[6]");
+        assert_eq!(t.cells[1].symbol.as_deref(), Some("x"));
+        assert_eq!(t.cells[2].coords, vec![1u32; 40]);
+        assert_eq!(t.cells[2].value, Some(2.0));
+        // No value at all: an empty table, not 2^40 empty positions.
+        assert!(read(&binary_dims(40, "")).unwrap().cells.is_empty());
+    }
+
+    #[test]
+    fn status_for_every_cell_of_an_absurd_grid_is_refused() {
+        // One status for all cells means a (missing) cell at every position: 2^26 cells
+        // from a 1 KB file is refused before any is built, naming the sizes and product.
+        let e = read(&binary_dims(26, r#","value":{"5":1.5},"status":"p""#)).unwrap_err();
+        let msg = e.to_string();
+        assert!(matches!(e, Error::Parse { .. }), "{e:?}");
+        assert!(msg.contains("one `status` for every cell"), "{msg}");
+        assert!(msg.contains("2^26 = 67108864"), "{msg}");
+        // A small grid still gets its missing cells.
+        let t = read(&binary_dims(3, r#","value":{"5":1.5},"status":"p""#)).unwrap();
+        assert_eq!(t.cells.len(), 8);
+        // A product past usize is an error, not an overflow.
+        let e = read(&binary_dims(70, r#","value":{}"#)).unwrap_err();
+        assert!(
+            e.to_string().contains("more cells than can be counted"),
+            "{e}"
+        );
     }
 
     #[test]

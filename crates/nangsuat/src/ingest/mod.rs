@@ -231,6 +231,70 @@ pub(crate) fn parse_error(
     }
 }
 
+/// Bytes of memory a reader may give a table per byte of its file (with [`MIN_TABLE_BYTES`]
+/// for small files). A cell takes about 250 bytes (its fields, coordinates and location)
+/// and every cell a file writes takes at least 2 of its bytes (`1,`), so tables read from
+/// what a file holds stay well under; only cells or coordinates the file declares without
+/// writing them reach it (a status for every cell of a sparse table, thousands of one-category
+/// dimensions each added to every cell).
+const TABLE_BYTES_PER_FILE_BYTE: usize = 512;
+/// See [`TABLE_BYTES_PER_FILE_BYTE`].
+const MIN_TABLE_BYTES: usize = 64 << 20;
+
+/// Refuses, before building them, `cells` cells over `dims` dimensions whose memory is out of
+/// proportion to a file of `file_len` bytes. `what` says where the count comes from (the
+/// dimension sizes and their product, the observations read so far).
+pub(crate) fn check_table_size(
+    format: &str,
+    file: &str,
+    file_len: usize,
+    cells: usize,
+    dims: usize,
+    what: impl FnOnce() -> String,
+) -> Result<()> {
+    let per_cell = std::mem::size_of::<Cell>() + 32 + 4 * dims;
+    let need = cells.checked_mul(per_cell);
+    let limit = file_len
+        .saturating_mul(TABLE_BYTES_PER_FILE_BYTE)
+        .max(MIN_TABLE_BYTES);
+    if need.is_some_and(|n| n <= limit) {
+        return Ok(());
+    }
+    let mib = |b: usize| b as f64 / (1 << 20) as f64;
+    Err(parse_error(
+        format,
+        file,
+        None,
+        format!(
+            "{}: {cells} cells over {dims} dimensions would take {} of memory, out of \
+             proportion to a file of {file_len} bytes (at most {:.0} MiB)",
+            what(),
+            need.map_or_else(
+                || "more than can be addressed".to_string(),
+                |n| { format!("about {:.0} MiB", mib(n)) }
+            ),
+            mib(limit)
+        ),
+    ))
+}
+
+/// Dimension sizes and their product for a message: `3 × 2^14 × 1^3000 = 49152` (a run of
+/// three or more equal sizes as a power).
+pub(crate) fn sizes_text(sizes: &[usize]) -> String {
+    let product = sizes
+        .iter()
+        .try_fold(1usize, |a, &b| a.checked_mul(b))
+        .map_or_else(|| format!("more than {}", usize::MAX), |p| p.to_string());
+    let factors: Vec<String> = sizes
+        .chunk_by(|a, b| a == b)
+        .flat_map(|run| match run.len() {
+            1 | 2 => run.iter().map(usize::to_string).collect(),
+            n => vec![format!("{}^{n}", run[0])],
+        })
+        .collect();
+    format!("{} = {product}", factors.join(" × "))
+}
+
 /// Collapses runs of whitespace (including line breaks inside labels) to one space and trims.
 pub(crate) fn clean_label(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -298,6 +362,28 @@ pub(crate) fn time_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_size_is_bounded_by_the_file() {
+        // 6000 cells with 6000 coordinates each (~140 MiB) from a 200 KB file: refused.
+        let e = check_table_size("X", "f", 200_000, 6000, 6000, || "what".into()).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("what: 6000 cells over 6000 dimensions"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("out of proportion to a file of 200000 bytes"),
+            "{msg}"
+        );
+        // A dense table read from its file: 10^6 values of 2 bytes over 10 dimensions.
+        assert!(check_table_size("X", "f", 2_000_000, 1_000_000, 10, String::new).is_ok());
+        // Small tables from small files, and a count past usize.
+        assert!(check_table_size("X", "f", 10, 100_000, 10, String::new).is_ok());
+        assert!(check_table_size("X", "f", 10, usize::MAX, 10, String::new).is_err());
+        assert_eq!(sizes_text(&[3, 2, 2, 2, 1, 1]), "3 × 2^3 × 1 × 1 = 24");
+        assert!(sizes_text(&[usize::MAX, 2]).contains("more than"));
+    }
 
     #[test]
     fn empty_input_is_an_error_not_a_panic() {

@@ -58,7 +58,7 @@ pub fn parse_px(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     let mut warnings = Vec::new();
     let text = decode(bytes, file, &mut warnings);
     let header = Header::parse(&text, file)?;
-    build(header, options, warnings)
+    build(header, options, warnings, bytes.len())
 }
 
 /// Decodes the bytes by their declared `CODEPAGE`, checked against the bytes.
@@ -470,7 +470,12 @@ impl Lookup<'_> {
     }
 }
 
-fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result<Table> {
+fn build(
+    header: Header,
+    options: &ReadOptions,
+    warnings: Vec<String>,
+    file_len: usize,
+) -> Result<Table> {
     let file = options.file();
     let base = Lookup {
         entries: &header.entries,
@@ -662,7 +667,10 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
             FORMAT,
             file,
             None,
-            "the STUB and HEADING values describe more cells than can be held",
+            format!(
+                "the STUB and HEADING values ({}) describe more cells than can be held",
+                super::sizes_text(&sizes)
+            ),
         )
     };
     let checked = |s: &[usize]| {
@@ -673,6 +681,15 @@ fn build(header: Header, options: &ReadOptions, warnings: Vec<String>) -> Result
     let head_count = checked(head_sizes).ok_or_else(too_big)?;
     let expected = checked(&sizes).ok_or_else(too_big)?;
     let tokens = data_tokens(&header.data, header.data_line, file)?;
+    // Every DATA value is a cell with a coordinate for each variable: many one-value
+    // variables over many values would take memory out of proportion to the file.
+    super::check_table_size(FORMAT, file, file_len, tokens.len(), sizes.len(), || {
+        format!(
+            "DATA has {} values over the STUB and HEADING values ({})",
+            tokens.len(),
+            super::sizes_text(&sizes)
+        )
+    })?;
 
     let keys: Vec<Option<String>> = stub
         .iter()
@@ -1130,6 +1147,22 @@ mod tests {
 
     fn read(bytes: &[u8]) -> Result<Table> {
         parse_px(bytes, &ReadOptions::default().name("t.px"))
+    }
+
+    #[test]
+    fn declared_cells_past_the_limit_name_the_sizes() {
+        // 12 variables of 10 values declare 10^12 cells: refused before DATA is read, with
+        // the sizes and their product (the message used to give neither).
+        let mut px = String::from("STUB=\"a\",\"b\",\"c\",\"d\",\"e\",\"f\";\n");
+        px += "HEADING=\"g\",\"h\",\"i\",\"j\",\"k\",\"l\";\n";
+        for v in "abcdefghijkl".chars() {
+            px += &format!(
+                "VALUES(\"{v}\")=\"0\",\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\";\n"
+            );
+        }
+        px += "DATA=\n1;\n";
+        let e = read(px.as_bytes()).unwrap_err();
+        assert!(e.to_string().contains("(10^12 = 1000000000000)"), "{e}");
     }
 
     #[test]

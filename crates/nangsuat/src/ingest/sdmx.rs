@@ -93,15 +93,22 @@ pub(crate) struct Builder {
     cats: Vec<Vec<Category>>,
     index: Vec<HashMap<String, u32>>,
     cells: Vec<Cell>,
+    /// Format and file for messages, and the file's length in bytes (the memory bound).
+    format: &'static str,
+    file: String,
+    file_len: usize,
 }
 
 impl Builder {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(format: &'static str, file: &str, file_len: usize) -> Self {
         Builder {
             ids: Vec::new(),
             cats: Vec::new(),
             index: Vec::new(),
             cells: Vec::new(),
+            format,
+            file: file.to_string(),
+            file_len,
         }
     }
 
@@ -138,8 +145,16 @@ impl Builder {
         out
     }
 
-    pub(crate) fn push(&mut self, cell: Cell) {
+    /// Adds a cell; every cell gets a coordinate for every dimension any cell has, so an
+    /// error when those coordinates would take memory out of proportion to the file (each
+    /// observation naming a dimension of its own).
+    pub(crate) fn push(&mut self, cell: Cell) -> Result<()> {
+        let (cells, dims) = (self.cells.len() + 1, self.ids.len());
+        super::check_table_size(self.format, &self.file, self.file_len, cells, dims, || {
+            format!("{cells} observations naming {dims} distinct dimensions")
+        })?;
         self.cells.push(cell);
+        Ok(())
     }
 
     /// Dimensions (time categories sorted by period) and cells.
@@ -352,7 +367,7 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         let col = at - line_starts[line - 1] + 1;
         format!("line {line}, column {col}")
     };
-    let mut b = Builder::new();
+    let mut b = Builder::new("SDMX-ML", file, bytes.len());
     let mut series_no = 0usize;
     for ds in datasets {
         for a in ds.attributes() {
@@ -403,7 +418,7 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
                         obs_no += 1;
                         let loc =
                             format!("series {series_no}, observation {obs_no} ({})", pos_of(&o));
-                        read_obs(&mut b, &o, generic, &keys, &attrs, &obs_dim, loc);
+                        read_obs(&mut b, &o, generic, &keys, &attrs, &obs_dim, loc)?;
                     }
                 }
                 "Obs" => {
@@ -411,7 +426,7 @@ pub fn parse_sdmx_ml(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
                     series_no += 1;
                     let generic = s.children().any(|c| c.tag_name().name() == "ObsKey");
                     let loc = format!("observation {series_no} ({})", pos_of(&s));
-                    read_obs(&mut b, &s, generic, &[], &[], &obs_dim, loc);
+                    read_obs(&mut b, &s, generic, &[], &[], &obs_dim, loc)?;
                 }
                 _ => {}
             }
@@ -434,7 +449,7 @@ fn read_obs(
     series_attrs: &[(String, String)],
     obs_dim: &str,
     location: String,
-) {
+) -> Result<()> {
     let mut keys: Vec<(String, String)> = series_keys.to_vec();
     let mut attrs: Vec<(String, String)> = series_attrs.to_vec();
     let mut value: Option<String> = None;
@@ -510,7 +525,7 @@ fn read_obs(
     if !notes.is_empty() {
         cell.note = Some(notes.join("; "));
     }
-    b.push(cell);
+    b.push(cell)
 }
 
 /// XML text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, or the encoding the XML
@@ -526,11 +541,14 @@ fn decode_xml(bytes: &[u8]) -> String {
         return s.to_string();
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
+    // `encoding="label"` or `encoding='label'`; the text after `=` may be anything (it is
+    // not UTF-8), so it is split on chars, never sliced at a byte offset.
     let enc = head
         .split_once("encoding=")
         .and_then(|(_, r)| {
-            let q = r.chars().next()?;
-            r[1..].split(q).next().map(str::to_string)
+            let q = r.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+            let (label, _) = r.strip_prefix(q)?.split_once(q)?;
+            Some(label.trim().to_string())
         })
         .and_then(|l| Encoding::for_label(l.as_bytes()))
         .unwrap_or(encoding_rs::WINDOWS_1252);
@@ -613,7 +631,7 @@ pub fn parse_sdmx_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         file: options.name.clone(),
         ..Metadata::default()
     };
-    let mut b = Builder::new();
+    let mut b = Builder::new("SDMX-CSV", file, bytes.len());
     for (i, rec) in records.enumerate() {
         let line = i + 2;
         let rec = rec.map_err(|e| csv_error(file, &e))?;
@@ -669,7 +687,7 @@ pub fn parse_sdmx_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         if !notes.is_empty() {
             cell.note = Some(notes.join("; "));
         }
-        b.push(cell);
+        b.push(cell)?;
     }
     let (mut dimensions, cells) = b.finish();
     // Header labels (`FREQ: Frequency`) name the dimensions.
@@ -729,6 +747,67 @@ mod tests {
         assert!(matches!(e, Error::Parse { line: Some(2), .. }), "{e:?}");
         let e = parse_sdmx_ml(b"<a/>", &ReadOptions::default()).unwrap_err();
         assert!(e.to_string().contains("no DataSet"), "{e}");
+    }
+
+    #[test]
+    fn multibyte_char_after_encoding_is_a_parse_error_not_a_panic() {
+        // Fuzzer input (fuzz/regressions/sdmx_ml/bom_after_encoding_not_utf8), minimised:
+        // not UTF-8 (0xFF), so the declared encoding is looked for, and the character after
+        // `encoding=` is a BOM (3 bytes), which was sliced at byte 1.
+        let xml = b"<a encoding=\xEF\xBB\xBFT\xFF/>";
+        let e = parse_sdmx_ml(xml, &ReadOptions::default().name("x.xml")).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::Parse {
+                    line: Some(1),
+                    column: Some(_),
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        // An unterminated or non-ASCII-quoted label falls back to Windows-1252.
+        for xml in [
+            &b"<a encoding=\"\xC3\xA9\xFF/>"[..],
+            b"<a encoding=\xC3\xA9\xC3\xA9\xFF\"/>",
+        ] {
+            let e = parse_sdmx_ml(xml, &ReadOptions::default()).unwrap_err();
+            assert!(matches!(e, Error::Parse { line: Some(1), .. }), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn declared_encoding_of_non_utf8_xml() {
+        // `encoding='…'` in single quotes; 0xE9 is é in ISO-8859-1.
+        let xml = b"<?xml version='1.0' encoding='ISO-8859-1'?><m:D xmlns:m=\"urn:x\"><m:DataSet>\
+            <Series REF_AREA=\"Bi\xE9n\"><Obs TIME_PERIOD=\"2020\" OBS_VALUE=\"1\"/></Series>\
+            </m:DataSet></m:D>";
+        let t = parse_sdmx_ml(xml, &ReadOptions::default()).unwrap();
+        assert_eq!(t.value(&["Bi\u{e9}n", "2020"]), Some(1.0));
+    }
+
+    #[test]
+    fn observations_each_naming_a_dimension_are_refused() {
+        // Every observation names a dimension of its own, and every cell gets a coordinate
+        // for every dimension: n² coordinates (~150 MB for 6000 observations, 200 KB).
+        let n = 6000;
+        let mut xml = String::from("<m:D xmlns:m=\"urn:x\"><m:DataSet>");
+        for i in 0..n {
+            xml += &format!("<Obs X{i}=\"a\" OBS_VALUE=\"1\"/>");
+        }
+        xml += "</m:DataSet></m:D>";
+        let e = parse_sdmx_ml(xml.as_bytes(), &ReadOptions::default()).unwrap_err();
+        assert!(e.to_string().contains("naming"), "{e}");
+        assert!(e.to_string().contains("out of proportion"), "{e}");
+        // Many observations over the same dimensions are fine.
+        let mut xml = String::from("<m:D xmlns:m=\"urn:x\"><m:DataSet>");
+        for i in 0..n {
+            xml += &format!("<Obs A=\"{i}\" B=\"x\" OBS_VALUE=\"1\"/>");
+        }
+        xml += "</m:DataSet></m:D>";
+        let t = parse_sdmx_ml(xml.as_bytes(), &ReadOptions::default()).unwrap();
+        assert_eq!(t.cells.len(), n);
     }
 
     #[test]
