@@ -179,7 +179,10 @@ def test_production_bootstrap_on_the_cluster_equals_in_memory(client, method):
     call = dict(firm="firm", year="year", output="y", free="l", state="k", proxy="m",
                 method=method, bootstrap=11, seed=5, in_logs=True, data=frame)
     here = ns.production_function(**call)
-    there = ns.production_function(**call, client=client)
+    with distributed.get_task_stream(client) as stream:
+        there = ns.production_function(**call, client=client)
+    parts = [t for t in stream.data if "_bootstrap_part" in str(t["key"])]
+    assert len(parts) == 8  # four parts per worker, every one on a worker
     # Every replication ran on a worker: the draws, the standard errors and the covariance
     # are the in-memory call's, to the bit.
     assert here.bootstrap_draws.shape == (11, 2)

@@ -310,11 +310,23 @@ def _bootstrap_part(
     call: tuple[tuple[Any, ...], dict[str, Any]], start: int, end: int
 ) -> list[list[float] | None]:
     """Bootstrap replications ``start .. end`` of a production-function call (on a worker)."""
-    args, options = call
+    args, options = _aligned(call)
     draws: list[list[float] | None] = _native.production_function_columns(
         *args, **options, replications=(start, end)
     )["draws"]
     return draws
+
+
+def _aligned(value: Any) -> Any:
+    """``value`` with every numpy array in it contiguous and aligned: arrays that crossed the
+    network come back as views of the message's bytes, which need not be aligned."""
+    if isinstance(value, np.ndarray):
+        return np.require(value, requirements=["C", "A"])
+    if isinstance(value, (list, tuple)):
+        return type(value)(_aligned(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _aligned(v) for k, v in value.items()}
+    return value
 
 
 def _bootstrap_on_cluster(
