@@ -156,7 +156,10 @@ fn bootstrap_in_parts_equals_one_run() {
             draws.extend(pf.bootstrap_draws(&panel, part).unwrap());
         }
         assert_eq!(draws.len(), 13);
-        assert_eq!(pf.estimate_with_draws(&panel, draws.clone()).unwrap(), whole);
+        assert_eq!(
+            pf.estimate_with_draws(&panel, draws.clone()).unwrap(),
+            whole
+        );
         let e = pf
             .estimate_with_draws(&panel, draws[..12].to_vec())
             .unwrap_err();

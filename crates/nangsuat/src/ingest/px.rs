@@ -26,7 +26,7 @@
 //!   `DECIMALS` (kept as presentation; values are never rounded).
 //! * A `DATA` cell count that does not match the dimensions is an error naming both counts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
@@ -419,23 +419,62 @@ impl Header {
 /// Keyword lookups for one language, with the default language as fallback.
 struct Lookup<'a> {
     entries: &'a [Entry],
+    /// The first entry of each (keyword, language, subkeys): lookups per variable and per
+    /// value stay constant-time however many entries the header has.
+    index: &'a HashMap<String, usize>,
     lang: Option<String>,
+}
+
+/// The key of an entry in [`Lookup::index`]: each part length-prefixed, so no two different
+/// (keyword, language, subkeys) share a key whatever characters they hold.
+fn entry_key<'s>(
+    keyword: &str,
+    lang: Option<&str>,
+    subkeys: impl Iterator<Item = &'s str>,
+) -> String {
+    use std::fmt::Write;
+    let mut key = String::new();
+    let mut part = |s: &str| {
+        let _ = write!(key, "{}:{s}", s.len());
+    };
+    part(keyword);
+    match lang {
+        Some(l) => part(&format!("+{l}")),
+        None => part("-"),
+    }
+    for s in subkeys {
+        part(s);
+    }
+    key
+}
+
+/// The index of [`Lookup`]: the first entry of each key, as a linear search would find it.
+fn entry_index(entries: &[Entry]) -> HashMap<String, usize> {
+    let mut index = HashMap::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        let key = entry_key(
+            &e.keyword,
+            e.lang.as_deref(),
+            e.subkeys.iter().map(String::as_str),
+        );
+        index.entry(key).or_insert(i);
+    }
+    index
 }
 
 impl Lookup<'_> {
     fn find(&self, keyword: &str, subkeys: &[&str]) -> Option<&Entry> {
-        let matches = |e: &&Entry, lang: Option<&str>| {
-            e.keyword == keyword
-                && e.lang.as_deref() == lang
-                && e.subkeys.len() == subkeys.len()
-                && e.subkeys.iter().zip(subkeys).all(|(a, b)| a == b)
+        let get = |lang: Option<&str>| {
+            self.index
+                .get(&entry_key(keyword, lang, subkeys.iter().copied()))
+                .map(|&i| &self.entries[i])
         };
         if let Some(l) = &self.lang
-            && let Some(e) = self.entries.iter().find(|e| matches(e, Some(l)))
+            && let Some(e) = get(Some(l))
         {
             return Some(e);
         }
-        self.entries.iter().find(|e| matches(e, None))
+        get(None)
     }
 
     fn all<'s>(&'s self, keyword: &'s str) -> impl Iterator<Item = &'s Entry> + 's {
@@ -477,8 +516,10 @@ fn build(
     file_len: usize,
 ) -> Result<Table> {
     let file = options.file();
+    let index = entry_index(&header.entries);
     let base = Lookup {
         entries: &header.entries,
+        index: &index,
         lang: None,
     };
     let default_lang = base.text("LANGUAGE");
@@ -506,6 +547,7 @@ fn build(
     };
     let look = Lookup {
         entries: &header.entries,
+        index: &index,
         lang: lang.clone(),
     };
     let stub = look.list("STUB", &[]).unwrap_or_default();
@@ -996,6 +1038,15 @@ fn data_tokens(data: &str, first_line: usize, file: &str) -> Result<Vec<DataToke
     Ok(out)
 }
 
+/// Each name's position in `names` (the first of equal ones, as a search in order finds it).
+fn first_positions<'n>(names: impl Iterator<Item = &'n str>) -> HashMap<&'n str, usize> {
+    let mut at = HashMap::new();
+    for (i, name) in names.enumerate() {
+        at.entry(name).or_insert(i);
+    }
+    at
+}
+
 #[allow(clippy::too_many_arguments)]
 fn read_keys(
     tokens: &[DataToken],
@@ -1020,6 +1071,20 @@ fn read_keys(
             start = i;
         }
     }
+    // Each key's position by code, by default-language label and by label (the first of
+    // equal ones, as a search in order finds it): one lookup per key, not a search.
+    let by_code: Vec<HashMap<&str, usize>> = stub_dims
+        .iter()
+        .map(|d| first_positions(d.categories.iter().map(|c| c.code.as_str())))
+        .collect();
+    let by_default_label: Vec<HashMap<&str, usize>> = default_labels
+        .iter()
+        .map(|l| first_positions(l.iter().map(String::as_str)))
+        .collect();
+    let by_label: Vec<HashMap<&str, usize>> = stub_dims
+        .iter()
+        .map(|d| first_positions(d.categories.iter().map(|c| c.label.as_str())))
+        .collect();
     let mut n = 0usize;
     for row in rows {
         let line = row[0].line;
@@ -1039,14 +1104,16 @@ fn read_keys(
         let mut stub_coords = Vec::with_capacity(n_keys);
         for (k, tok) in row[..n_keys].iter().enumerate() {
             let dim = &stub_dims[k];
-            let by_code = keys[k].as_deref() == Some("CODES");
-            let pos = if by_code {
-                dim.categories.iter().position(|c| c.code == tok.text)
+            let use_codes = keys[k].as_deref() == Some("CODES");
+            let text = tok.text.as_str();
+            let pos = if use_codes {
+                by_code[k].get(text).copied()
             } else {
-                default_labels[k]
-                    .iter()
-                    .position(|l| *l == tok.text)
-                    .or_else(|| dim.categories.iter().position(|c| c.label == tok.text))
+                by_default_label
+                    .get(k)
+                    .and_then(|m| m.get(text))
+                    .or_else(|| by_label[k].get(text))
+                    .copied()
             };
             let Some(pos) = pos else {
                 return Err(parse_error(
@@ -1056,7 +1123,7 @@ fn read_keys(
                     format!(
                         "KEYS: `{}` is not among the {} of `{}`",
                         tok.text,
-                        if by_code { "CODES" } else { "VALUES" },
+                        if use_codes { "CODES" } else { "VALUES" },
                         dim.label
                     ),
                 ));
@@ -1163,6 +1230,34 @@ mod tests {
         px += "DATA=\n1;\n";
         let e = read(px.as_bytes()).unwrap_err();
         assert!(e.to_string().contains("(10^12 = 1000000000000)"), "{e}");
+    }
+
+    /// A header with an entry per value (PRECISION, VALUENOTE) and a KEYS data layout: every
+    /// keyword lookup and every key is found without a search through all entries or values
+    /// (a linear scan made this quadratic: 20,000 values took minutes).
+    #[test]
+    fn many_values_with_notes_and_keys_read_in_linear_time() {
+        let n = 20_000;
+        let mut px = String::from("STUB=\"v\";\nHEADING=\"y\";\nVALUES(\"v\")=");
+        px += &(0..n).map(|i| format!("\"a{i}\"")).collect::<Vec<_>>().join(",");
+        px += ";\nVALUES(\"y\")=\"2020\";\nKEYS(\"v\")=VALUES;\n";
+        for i in 0..n {
+            px += &format!("PRECISION(\"v\",\"a{i}\")={};\n", i % 3);
+            px += &format!("VALUENOTE(\"v\",\"a{i}\")=\"note {i}\";\n");
+        }
+        px += "DATA=\n";
+        for i in (0..n).rev() {
+            px += &format!("\"a{i}\",{i}\n");
+        }
+        px += ";\n";
+        let t = read(px.as_bytes()).unwrap();
+        let cats = &t.dimensions[0].categories;
+        assert_eq!(cats.len(), n);
+        assert_eq!(cats[7].decimals, Some(1));
+        assert_eq!(cats[19_999].note.as_deref(), Some("note 19999"));
+        assert_eq!(t.cells.len(), n);
+        let c = t.cells.iter().find(|c| c.coords[0] == 123).unwrap();
+        assert_eq!(c.value, Some(123.0));
     }
 
     #[test]
