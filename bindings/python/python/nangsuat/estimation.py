@@ -286,7 +286,7 @@ def production_function(
         state_cols,
         proxy_col,
     )
-    options = dict(
+    options: dict[str, Any] = dict(
         method=method,
         exit=exit_arr,
         controls=as_float(_columns(data, controls, "control")),
