@@ -29,6 +29,8 @@
 //! frontier) and `rts_sech = tfpch / (pech × rts_techch)`. A cross-period problem under
 //! variable returns can be infeasible (a unit outside the other period's convex hull): those
 //! values are `None` — undefined for that unit and pair only, never an error for the run.
+//! So is an index that overflows or vanishes on extreme data (units many orders of magnitude
+//! apart): a defined index is always a finite positive number.
 //!
 //! **Panels.** Rows are `(unit, period)`; periods need not be consecutive integers, and pairs
 //! are formed between consecutive periods present in the data. The technology of a period is
@@ -175,12 +177,19 @@ impl Indices {
         let frontier_shift = |d: &Distances| {
             let a = ratio(d.tech_t_data_t1, d.tech_t1_data_t1)?;
             let b = ratio(d.tech_t_data_t, d.tech_t1_data_t)?;
-            Some((a * b).sqrt())
+            let product = a * b;
+            // The geometric mean of two representable ratios is representable even when
+            // their product is not.
+            index(if product.is_finite() && product > 0.0 {
+                product.sqrt()
+            } else {
+                a.sqrt() * b.sqrt()
+            })
         };
         let effch = ratio(crs.tech_t1_data_t1, crs.tech_t_data_t);
         let techch = frontier_shift(crs);
         let pech = ratio(rts.tech_t1_data_t1, rts.tech_t_data_t);
-        let tfpch = effch.zip(techch).map(|(e, t)| e * t);
+        let tfpch = effch.zip(techch).and_then(|(e, t)| index(e * t));
         let rts_techch = frontier_shift(rts);
         Indices {
             effch,
@@ -190,7 +199,7 @@ impl Indices {
             tfpch,
             rts_techch,
             rts_sech: match (tfpch, pech, rts_techch) {
-                (Some(m), Some(p), Some(t)) => Some(m / (p * t)),
+                (Some(m), Some(p), Some(t)) => index(m / (p * t)),
                 _ => None,
             },
         }
@@ -563,7 +572,14 @@ fn matched_pairs<E: Ord>(panel: &SortedPanel, unit: &[E], order: &[usize]) -> Ve
 }
 
 fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
-    Some(a? / b?)
+    index(a? / b?)
+}
+
+/// A ratio or product of distances as an index: defined when it is a finite positive number.
+/// Distances of extreme data (units many orders of magnitude apart) can make a ratio or
+/// product overflow or vanish; the index is then undefined, never an infinity or a zero.
+fn index(v: f64) -> Option<f64> {
+    (v.is_finite() && v > 0.0).then_some(v)
 }
 
 fn change<E>(
@@ -607,5 +623,46 @@ fn geometric_mean_of_means(periods: &[PeriodMeans]) -> Means {
     Means {
         indices: Indices::geometric_means(periods.iter().map(|p| &p.means.indices)),
         count: periods.iter().map(|p| p.means.count).sum(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distances(t_t: f64, t_t1: f64, t1_t: f64, t1_t1: f64) -> Distances {
+        Distances {
+            tech_t_data_t: Some(t_t),
+            tech_t_data_t1: Some(t_t1),
+            tech_t1_data_t: Some(t1_t),
+            tech_t1_data_t1: Some(t1_t1),
+        }
+    }
+
+    /// Distances of units far apart make ratios and products overflow or vanish: those
+    /// indices are undefined, and every defined index is finite and positive (the C fuzz
+    /// target found an infinite `effch` flagged defined).
+    #[test]
+    fn indices_of_extreme_distances_are_finite_or_undefined() {
+        for d in [
+            distances(1e-300, 1e300, 1e-300, 1e300),
+            distances(1e300, 1e-300, 1e300, 1e-300),
+            distances(1e-200, 1e200, 1e200, 1e-200),
+            distances(f64::MIN_POSITIVE, 1.0, 1.0, f64::MAX),
+        ] {
+            let i = Indices::from_distances(&d, &d);
+            for v in i.values().into_iter().flatten() {
+                assert!(v.is_finite() && v > 0.0, "{v} in {i:?}");
+            }
+        }
+        // Ratios each representable whose product is not: the geometric mean is defined.
+        let d = distances(1e200, 1e200, 1.0, 1.0);
+        let t = Indices::from_distances(&d, &d).techch.unwrap();
+        assert!((t / 1e200 - 1.0).abs() < 1e-12, "{t}");
+        // Ordinary distances keep their usual values.
+        let d = distances(0.8, 0.9, 0.7, 0.85);
+        let i = Indices::from_distances(&d, &d);
+        assert_eq!(i.effch, Some(0.85 / 0.8));
+        assert_eq!(i.techch, Some((0.9f64 / 0.85 * (0.8 / 0.7)).sqrt()));
     }
 }

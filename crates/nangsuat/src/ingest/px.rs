@@ -1239,7 +1239,10 @@ mod tests {
     fn many_values_with_notes_and_keys_read_in_linear_time() {
         let n = 20_000;
         let mut px = String::from("STUB=\"v\";\nHEADING=\"y\";\nVALUES(\"v\")=");
-        px += &(0..n).map(|i| format!("\"a{i}\"")).collect::<Vec<_>>().join(",");
+        px += &(0..n)
+            .map(|i| format!("\"a{i}\""))
+            .collect::<Vec<_>>()
+            .join(",");
         px += ";\nVALUES(\"y\")=\"2020\";\nKEYS(\"v\")=VALUES;\n";
         for i in 0..n {
             px += &format!("PRECISION(\"v\",\"a{i}\")={};\n", i % 3);
