@@ -120,3 +120,30 @@ fn saving_writes_the_document() {
     assert!(PlanDocument::load(dir.join("plan.json")).is_err());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A file whose last line has no line break keeps it that way, unedited and edited (the C
+/// fuzz target found the writer adding one).
+#[test]
+fn a_missing_final_line_break_stays_missing() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/th-d36-commitment-2021.toml"
+    ))
+    .unwrap();
+    let trimmed = text.trim_end_matches('\n');
+    let mut doc = PlanDocument::from_toml(trimmed).unwrap();
+    assert_eq!(doc.to_toml(), trimmed);
+    doc.edit(|plan| plan.parent = Some("vn-d36-2021-revised".into()))
+        .unwrap();
+    let edited = doc.to_toml();
+    assert!(!edited.ends_with('\n'));
+    assert_eq!(
+        edited,
+        trimmed.replace(
+            "parent = \"vn-d36-2021\"",
+            "parent = \"vn-d36-2021-revised\""
+        )
+    );
+    // A file that ends with a line break keeps it.
+    assert_eq!(PlanDocument::from_toml(&text).unwrap().to_toml(), text);
+}

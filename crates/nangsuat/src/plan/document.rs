@@ -41,6 +41,9 @@ use crate::text::without_bom;
 pub struct PlanDocument {
     /// Whether the file began with a byte-order mark (kept on writing).
     bom: bool,
+    /// Whether the file ended with a line break (the writer ends every line with one; a file
+    /// whose last line had none keeps it that way).
+    final_newline: bool,
     document: DocumentMut,
     plan: Plan,
 }
@@ -57,6 +60,7 @@ impl PlanDocument {
             .map_err(|e| parse_error(e.to_string()))?;
         Ok(PlanDocument {
             bom: text.starts_with('\u{feff}'),
+            final_newline: ends_with_newline(text),
             document,
             plan,
         })
@@ -86,6 +90,7 @@ impl PlanDocument {
         Ok(PlanDocument {
             bom: text.starts_with('\u{feff}')
                 || std::fs::read(path).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF")),
+            final_newline: ends_with_newline(&text),
             document,
             plan,
         })
@@ -125,7 +130,10 @@ impl PlanDocument {
     /// The document's text: the file as read (a byte-order mark included), with the edits
     /// made.
     pub fn to_toml(&self) -> String {
-        let text = self.document.to_string();
+        let mut text = self.document.to_string();
+        if !self.final_newline && text.ends_with('\n') {
+            text.pop();
+        }
         if self.bom {
             format!("\u{feff}{text}")
         } else {
@@ -144,6 +152,12 @@ impl PlanDocument {
             message: e.to_string(),
         })
     }
+}
+
+/// Whether `text` (without a byte-order mark) is empty or ends with a line break.
+fn ends_with_newline(text: &str) -> bool {
+    let text = without_bom(text);
+    text.is_empty() || text.ends_with('\n')
 }
 
 fn parse_error(message: String) -> Error {
