@@ -608,6 +608,11 @@ mod tests {
             Err(UndefinedShare::OppositeSigns)
         );
         assert_eq!(tfp_share(0.0, 0.03, 1e-6), Ok(0.0));
+        // With no tolerance, a subnormal output growth would give an infinite share.
+        assert_eq!(
+            tfp_share(0.02, 1e-320, 0.0),
+            Err(UndefinedShare::OutputGrowthNearZero)
+        );
         assert_eq!(tfp_share(-0.01, -0.02, 1e-6), Ok(0.5));
     }
 

@@ -28,7 +28,8 @@ pub struct Provenance {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UndefinedShare {
-    /// Output growth is within the tolerance of zero.
+    /// Output growth is within the tolerance of zero, or so small next to TFP growth that
+    /// their ratio does not fit in a double.
     OutputGrowthNearZero,
     /// TFP growth and output growth have opposite signs.
     OppositeSigns,
@@ -58,7 +59,14 @@ pub fn tfp_share(
     } else if tfp_growth != 0.0 && tfp_growth.signum() != output_growth.signum() {
         Err(UndefinedShare::OppositeSigns)
     } else {
-        Ok(tfp_growth / output_growth)
+        let share = tfp_growth / output_growth;
+        if share.is_finite() {
+            Ok(share)
+        } else {
+            // Output growth above the tolerance but tiny next to TFP growth (a tolerance of 0
+            // and a subnormal growth rate): no share means anything.
+            Err(UndefinedShare::OutputGrowthNearZero)
+        }
     }
 }
 
