@@ -7,6 +7,7 @@
 //! iterate [`Field::ALL`] and match on [`Field`] exhaustively, so a new column cannot be missed
 //! by either). A [`FieldSet`] selects the columns a call computes and writes.
 
+use super::scatter;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -353,14 +354,6 @@ impl<'o> View<'o> {
     /// Writes row `k` of `sorted` to row `order[k]` of `self` (one column at a time, in
     /// parallel over columns with the `rayon` feature).
     pub(super) fn scatter_from(self, sorted: &Columns, order: &[u32]) {
-        fn scatter<T: Copy + Send + Sync>(dst: &mut [T], src: &[T], order: &[u32]) {
-            if dst.is_empty() {
-                return;
-            }
-            for (&i, &v) in order.iter().zip(src) {
-                dst[i as usize] = v;
-            }
-        }
         let View {
             growth_defined,
             f,

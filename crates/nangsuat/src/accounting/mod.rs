@@ -381,6 +381,21 @@ fn gather<T: Copy + Send + Sync>(column: &[T], order: &[u32]) -> Vec<T> {
     }
 }
 
+/// `dst[order[j]] = src[j]` for every `j` (the inverse of [`gather`]), requesting each
+/// destination [`PREFETCH_DISTANCE`] places ahead; an empty `dst` (an unselected column) is
+/// left alone.
+fn scatter<T: Copy>(dst: &mut [T], src: &[T], order: &[u32]) {
+    if dst.is_empty() {
+        return;
+    }
+    for (j, (&i, &v)) in order.iter().zip(src).enumerate() {
+        if let Some(&ahead) = order.get(j + PREFETCH_DISTANCE) {
+            prefetch(dst, ahead as usize);
+        }
+        dst[i as usize] = v;
+    }
+}
+
 /// Rows ahead whose memory the random-access loops of the panel path request early.
 pub(super) const PREFETCH_DISTANCE: usize = 16;
 

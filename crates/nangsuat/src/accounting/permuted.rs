@@ -25,7 +25,7 @@ use super::kernel::{
     CANCEL_CHUNK, Ctx, MISSING_ROW, OUT_INDEX, Point, Step, chain_index, read_point, write_no_step,
 };
 use super::order::{NO_ROW, Permutation};
-use super::{PREFETCH_DISTANCE, gather};
+use super::{PREFETCH_DISTANCE, gather, scatter};
 use crate::cancel::Cancel;
 use crate::error::Result;
 use crate::prefetch::prefetch;
@@ -255,14 +255,4 @@ fn chain_entities(
         )
         .is_ok()
     })
-}
-
-/// `dst[order[j]] = src[j]` for every `j`, requesting each destination early.
-fn scatter<T: Copy>(dst: &mut [T], src: &[T], order: &[u32]) {
-    for (j, (&i, &v)) in order.iter().zip(src).enumerate() {
-        if let Some(&ahead) = order.get(j + PREFETCH_DISTANCE) {
-            prefetch(dst, ahead as usize);
-        }
-        dst[i as usize] = v;
-    }
 }
