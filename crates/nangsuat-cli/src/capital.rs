@@ -142,7 +142,8 @@ pub fn capital(m: &ArgMatches) -> Result<Outcome, Failure> {
         let ys: Vec<i32> = idx.iter().map(|&i| years[i]).collect();
         let inv: Vec<f64> = idx.iter().map(|&i| investment[i]).collect();
         let dep: Vec<f64> = idx.iter().map(|&i| rates[i]).collect();
-        let context = |e: nangsuat::Error| Failure::data(format!("{}{label}: {e}", t.path));
+        let context =
+            |e: nangsuat::Error| Failure::data(format!("{}{label}: {}", t.path, crate::said(&e)));
         let (stock, initial, growth) = match m.get_one::<f64>("initial-stock") {
             Some(k0) => (
                 accumulate(&inv, &dep, timing, *k0).map_err(context)?,

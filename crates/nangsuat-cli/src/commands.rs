@@ -94,8 +94,7 @@ pub(crate) fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
 pub(crate) fn emit(m: &ArgMatches, bytes: Vec<u8>) -> Result<Outcome, Failure> {
     match m.try_get_one::<PathBuf>("output").ok().flatten() {
         Some(path) => {
-            std::fs::write(path, bytes)
-                .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
+            std::fs::write(path, bytes).map_err(|e| crate::unwritable_file(path, &e))?;
             Ok(Outcome {
                 stdout: None,
                 findings: false,
@@ -156,10 +155,10 @@ fn report(m: &ArgMatches) -> Result<Outcome, Failure> {
             (derive_from_levels(read)?, false)
         }
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| crate::unreadable_file(path, &e))?;
             let obs = Observations::from_csv(&text)
-                .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
+                .map_err(|e| Failure::data(format!("{}: {}", path.display(), crate::said(&e))))?;
             (obs, false)
         }
         None => (vn.observations().clone(), true),
@@ -293,7 +292,7 @@ fn account(m: &ArgMatches) -> Result<Outcome, Failure> {
         }
         None => engine.compute(&input),
     })
-    .map_err(|e| Failure::data(format!("{}: {e}", t.path)))?;
+    .map_err(|e| Failure::data(format!("{}: {}", t.path, crate::said(&e))))?;
     let mut header: Vec<String> = Vec::new();
     if let Some(c) = entity_column {
         header.push(c.clone());
@@ -346,7 +345,7 @@ fn pwt_tfp(m: &ArgMatches) -> Result<Outcome, Failure> {
     let r = with_spinner("nangsuat pwt-tfp", || {
         nangsuat::accounting::pwt::pwt_tfp(&input, &reference)
     })
-    .map_err(|e| Failure::data(format!("{}: {e}", t.path)))?;
+    .map_err(|e| Failure::data(format!("{}: {}", t.path, crate::said(&e))))?;
     let header: Vec<String> = [country_col, s(m, "year"), "hours", "rtfpna", "ctfp"]
         .iter()
         .map(|h| h.to_string())
@@ -420,7 +419,8 @@ fn progress_cmd(m: &ArgMatches) -> Result<Outcome, Failure> {
     .collect();
     let mut rows = Vec::new();
     for method in methods {
-        let p = progress(&input, method).map_err(|e| Failure::data(format!("{}: {e}", t.path)))?;
+        let p = progress(&input, method)
+            .map_err(|e| Failure::data(format!("{}: {}", t.path, crate::said(&e))))?;
         rows.push(vec![
             method.name().to_string(),
             p.status.name().to_string(),
@@ -490,7 +490,7 @@ fn dea(m: &ArgMatches) -> Result<Outcome, Failure> {
     let data = Production::new(&c.inputs, c.n_inputs, &c.outputs, c.n_outputs)?
         .with_names(&c.input_names, &c.output_names)?;
     let e = with_spinner("nangsuat dea", || Dea::new(orientation, rts).compute(&data))
-        .map_err(|e| Failure::data(format!("{}: {e}", t.path)))?;
+        .map_err(|e| Failure::data(format!("{}: {}", t.path, crate::said(&e))))?;
     let header: Vec<String> = [
         s(m, "unit"),
         "efficiency",
@@ -535,7 +535,7 @@ fn malmquist(m: &ArgMatches) -> Result<Outcome, Failure> {
     let r = with_spinner("nangsuat malmquist", || {
         Malmquist::new(orientation, rts).compute(&refs, &periods, &data)
     })
-    .map_err(|e| Failure::data(format!("{}: {e}", t.path)))?;
+    .map_err(|e| Failure::data(format!("{}: {}", t.path, crate::said(&e))))?;
     let mut header: Vec<String> = vec![
         s(m, "unit").to_string(),
         "period_from".into(),

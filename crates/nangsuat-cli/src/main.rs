@@ -54,9 +54,34 @@ impl Failure {
     }
 }
 
+/// A library error in the language of this run (its facts, worded by the library's renderer).
+pub fn said(e: &nangsuat::Error) -> String {
+    let lang = match LANG.get() {
+        Some(cli::HelpLang::Vi) => nangsuat::report::Lang::Vi,
+        _ => nangsuat::report::Lang::En,
+    };
+    nangsuat::report::errors::message(lang, e)
+}
+
+/// A file that cannot be read, worded as the library words its own failed reads.
+pub fn unreadable_file(path: &std::path::Path, e: &std::io::Error) -> Failure {
+    Failure::data(said(&nangsuat::Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }))
+}
+
+/// A file that cannot be written, worded as the library words its own failed writes.
+pub fn unwritable_file(path: &std::path::Path, e: &std::io::Error) -> Failure {
+    Failure::data(said(&nangsuat::Error::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }))
+}
+
 impl From<nangsuat::Error> for Failure {
     fn from(e: nangsuat::Error) -> Failure {
-        Failure::data(e.to_string())
+        Failure::data(said(&e))
     }
 }
 

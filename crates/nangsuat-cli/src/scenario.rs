@@ -42,7 +42,8 @@ fn parse_goal(text: &str) -> Result<ScenarioTarget, Failure> {
             "expected ID:OUTCOME:LOW:HIGH, e.g. lp:lp_growth:0.075:".into(),
         ));
     };
-    let measure = Measure::from_name(outcome).map_err(|e| usage(e.to_string(), e.to_string()))?;
+    let measure =
+        Measure::from_name(outcome).map_err(|e| usage(crate::said(&e), crate::said(&e)))?;
     let bound = |v: &str, which: (&str, &str)| -> Result<Option<f64>, Failure> {
         if v.trim().is_empty() {
             return Ok(None);
@@ -122,14 +123,16 @@ fn read_scenarios(t: &Table) -> Result<Vec<Scenario>, Failure> {
             .map_err(|e| {
                 Failure::data(tr(
                     format!(
-                        "{}, dòng {}: {e} (tỷ lệ: 0.336 là 33,6 %)",
+                        "{}, dòng {}: {} (tỷ lệ: 0.336 là 33,6 %)",
                         t.path,
-                        t.line(i)
+                        t.line(i),
+                        crate::said(&e)
                     ),
                     format!(
-                        "{}, line {}: {e} (fractions: 0.336 for 33.6 %)",
+                        "{}, line {}: {} (fractions: 0.336 for 33.6 %)",
                         t.path,
-                        t.line(i)
+                        t.line(i),
+                        crate::said(&e)
                     ),
                 ))
             })
@@ -200,7 +203,7 @@ pub fn scenario(m: &ArgMatches) -> Result<Outcome, Failure> {
         }
     };
     let assumption =
-        Assumption::from_name(s(m, "solve-for")).map_err(|e| Failure::usage(e.to_string()))?;
+        Assumption::from_name(s(m, "solve-for")).map_err(|e| Failure::usage(crate::said(&e)))?;
     if let Some((lo, hi)) = range {
         let (a, b) = assumption.valid_range();
         if !(lo < hi && lo >= a && hi <= b) {
@@ -226,7 +229,10 @@ pub fn scenario(m: &ArgMatches) -> Result<Outcome, Failure> {
         }
     };
     let failure = |sc: &Scenario, e: nangsuat::Error| {
-        Failure::data(format!("{source}, scenario `{}`: {e}", sc.name))
+        Failure::data(tr(
+            format!("{source}, kịch bản `{}`: {}", sc.name, crate::said(&e)),
+            format!("{source}, scenario `{}`: {}", sc.name, crate::said(&e)),
+        ))
     };
     let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match show {
         "averages" => {

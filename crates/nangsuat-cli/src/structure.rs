@@ -188,7 +188,13 @@ fn year_value(
 }
 
 fn with_file(t: &Table, years: (i32, i32), e: nangsuat::Error) -> Failure {
-    Failure::data(format!("{}, {}→{}: {e}", t.path, years.0, years.1))
+    Failure::data(format!(
+        "{}, {}→{}: {}",
+        t.path,
+        years.0,
+        years.1,
+        crate::said(&e)
+    ))
 }
 
 /// The CSV of shift-share decomposition rows (`from, to, kind, <unit column>`, then the terms).
@@ -343,7 +349,7 @@ fn regions_rows(
     let output = t.numbers(s(m, "gdp"), false)?;
     let labour = t.numbers(s(m, "labour"), false)?;
     let changes = regions_to_nation(units, years, &output, &labour)
-        .map_err(|e| Failure::data(format!("{}: {e}", t.path)))?;
+        .map_err(|e| Failure::data(format!("{}: {}", t.path, crate::said(&e))))?;
     let wanted = match (m.get_one::<i32>("from"), m.get_one::<i32>("to")) {
         (Some(a), Some(b)) => Some((*a, *b)),
         _ => None,
@@ -543,7 +549,7 @@ fn domar_rows(
 /// `nangsuat index`.
 pub fn index(m: &ArgMatches) -> Result<Outcome, Failure> {
     let linking_name = s(m, "linking");
-    let linking = Linking::from_name(linking_name).map_err(|e| Failure::usage(e.to_string()))?;
+    let linking = Linking::from_name(linking_name).map_err(|e| Failure::usage(crate::said(&e)))?;
     let formulas: Vec<Formula> = match m.get_one::<String>("formula").map(String::as_str) {
         Some("all") => vec![
             Formula::Laspeyres,
@@ -551,7 +557,7 @@ pub fn index(m: &ArgMatches) -> Result<Outcome, Failure> {
             Formula::Fisher,
             Formula::Tornqvist,
         ],
-        Some(name) => vec![Formula::from_name(name).map_err(|e| Failure::usage(e.to_string()))?],
+        Some(name) => vec![Formula::from_name(name).map_err(|e| Failure::usage(crate::said(&e)))?],
         None if linking_name == "ccdi" => vec![Formula::Tornqvist],
         None => vec![Formula::Fisher],
     };
@@ -697,14 +703,16 @@ pub fn index(m: &ArgMatches) -> Result<Outcome, Failure> {
 fn index_failure(t: &Table, periods: &[String], items: &[String], e: nangsuat::Error) -> Failure {
     Failure::data(tr(
         format!(
-            "{}: {e} (kỳ theo thứ tự: {}; mặt hàng theo thứ tự, từ 0: {})",
+            "{}: {} (kỳ theo thứ tự: {}; mặt hàng theo thứ tự, từ 0: {})",
             t.path,
+            crate::said(&e),
             periods.join(", "),
             items.join(", ")
         ),
         format!(
-            "{}: {e} (periods in order: {}; items in order, from 0: {})",
+            "{}: {} (periods in order: {}; items in order, from 0: {})",
             t.path,
+            crate::said(&e),
             periods.join(", "),
             items.join(", ")
         ),

@@ -408,6 +408,61 @@ fn account_errors_name_file_line_and_column() {
         .stderr(predicate::str::contains("nam.csv").and(predicate::str::contains("2020")));
 }
 
+/// The library's errors reach a Vietnamese user in Vietnamese, with the file, series, year and
+/// value (in Vietnamese number conventions), and so do failed reads and writes.
+#[test]
+fn library_errors_in_vietnamese_under_lang_vi() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let negative = write(
+        dir.path(),
+        "am.csv",
+        "year,output,capital,labour\n2020,100,300,50\n2021,-1234.5,321,51\n",
+    );
+    let run = |lang: &str| {
+        nangsuat()
+            .args(["--lang", lang, "account"])
+            .arg(&negative)
+            .args(["--labour-share", "0.6"])
+            .assert()
+            .code(1)
+    };
+    run("vi").stderr(predicate::str::contains(
+        "am.csv: chuỗi `output` có giá trị -1.234,5 ở năm 2021: cần một số dương",
+    ));
+    run("en").stderr(predicate::str::contains(
+        "am.csv: series `output` has value -1234.5 in year 2021: a positive number is expected",
+    ));
+    let repeated = write(
+        dir.path(),
+        "nam.csv",
+        "year,output,capital,labour\n2020,100,300,50\n2020,107,321,51\n",
+    );
+    nangsuat()
+        .args(["--lang", "vi", "account"])
+        .arg(&repeated)
+        .args(["--labour-share", "0.6"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("có năm 2020 nhiều hơn một lần"));
+    nangsuat()
+        .args(["--lang", "vi", "report", "--observations"])
+        .arg(dir.path().join("khong-co.csv"))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("khong-co.csv")
+                .and(predicate::str::contains("không có tệp hoặc thư mục này")),
+        );
+    nangsuat()
+        .args(["--lang", "vi", "report", "-o"])
+        .arg(dir.path().join("khong-co").join("bao-cao.md"))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("không ghi được").and(predicate::str::contains("bao-cao.md")),
+        );
+}
+
 // --- pwt-tfp ------------------------------------------------------------------------------------
 
 #[test]

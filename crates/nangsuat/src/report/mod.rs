@@ -9,7 +9,8 @@
 //! * [`markdown`] and [`json`] — the renderers;
 //! * [`words`] — every label and sentence a reader sees, in Vietnamese and English, as
 //!   `pub fn`s of a [`Lang`] and a fact (for the HTML and Excel renderers too);
-//! * [`number`] — numbers as each language writes them (`5,24 %` / `5.24 %`).
+//! * [`number`] — numbers as each language writes them (`5,24 %` / `5.24 %`);
+//! * [`errors`] — every [`Error`] in the reader's language (the tool's error messages).
 //!
 //! ```
 //! use nangsuat::report::{Lang, Report};
@@ -23,6 +24,7 @@
 //! ```
 
 pub mod accounting;
+pub mod errors;
 pub mod html;
 pub mod json;
 pub mod labels;

@@ -77,6 +77,35 @@ pub fn signed_fixed(lang: Lang, value: f64, digits: usize) -> String {
     }
 }
 
+/// A value exactly as given (the shortest decimal that reads back to the same number), for
+/// messages that quote a person's value: `-3`, `0,05`, `1.234,5`; beyond what fixed notation
+/// writes legibly, a decimal exponent (`1,5e-300`); `NaN`, `+∞` and `-∞` for the non-finite.
+///
+/// ```
+/// use nangsuat::report::Lang;
+/// use nangsuat::report::number::exact;
+/// assert_eq!(exact(Lang::Vi, -1234.5), "-1.234,5");
+/// assert_eq!(exact(Lang::En, 0.05), "0.05");
+/// assert_eq!(exact(Lang::Vi, 1.5e-300), "1,5e-300");
+/// assert_eq!(exact(Lang::Vi, f64::NEG_INFINITY), "-∞");
+/// ```
+pub fn exact(lang: Lang, value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "+∞" } else { "-∞" }.into();
+    }
+    let magnitude = value.abs();
+    if magnitude != 0.0 && !(1e-6..1e15).contains(&magnitude) {
+        let scientific = format!("{value:e}");
+        if let Some((mantissa, exponent)) = scientific.split_once('e') {
+            return format!("{}e{exponent}", localise(lang, mantissa));
+        }
+    }
+    localise(lang, &format!("{value}"))
+}
+
 /// Rewrites a number Rust formatted (`-1234.50`) with the language's separators.
 fn localise(lang: Lang, rust: &str) -> String {
     let (decimal, thousands) = separators(lang);
@@ -132,5 +161,15 @@ mod tests {
         assert_eq!(signed(Lang::Vi, -1.5, 4), "-1,5");
         assert_eq!(signed_fixed(Lang::En, 0.004, 2), "+0.00");
         assert_eq!(signed_fixed(Lang::En, -0.5, 2), "-0.50");
+        assert_eq!(exact(Lang::Vi, 35.0), "35");
+        assert_eq!(exact(Lang::Vi, -0.0), "0");
+        assert_eq!(exact(Lang::En, 1e300), "1e300");
+        assert_eq!(
+            exact(Lang::En, 123_456_789_012_345.0),
+            "123,456,789,012,345"
+        );
+        assert_eq!(exact(Lang::Vi, 1e-7), "1e-7");
+        assert_eq!(exact(Lang::Vi, 0.000_001_5), "0,0000015");
+        assert_eq!(exact(Lang::En, f64::NAN), "NaN");
     }
 }
