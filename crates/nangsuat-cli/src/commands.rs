@@ -155,8 +155,7 @@ fn report(m: &ArgMatches) -> Result<Outcome, Failure> {
             (derive_from_levels(read)?, false)
         }
         Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| crate::unreadable_file(path, &e))?;
+            let text = nangsuat::text::read_utf8(path)?;
             let obs = Observations::from_csv(&text)
                 .map_err(|e| Failure::data(format!("{}: {}", path.display(), crate::said(&e))))?;
             (obs, false)

@@ -17,15 +17,17 @@ impl Table {
     /// Reads `path` (`-` for standard input).
     pub fn read(path: &Path) -> Result<Table, Failure> {
         let name = path.display().to_string();
-        let text = if name == "-" {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-                .map_err(|e| unreadable(&name, &e))?;
-            s
+        let bytes = if name == "-" {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+                .map_err(|e| crate::unreadable_file(path, &e))?;
+            bytes
         } else {
-            std::fs::read_to_string(path).map_err(|e| unreadable(&name, &e))?
+            std::fs::read(path).map_err(|e| crate::unreadable_file(path, &e))?
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        // UTF-8 with or without Excel's byte-order mark; an older Vietnamese encoding is an
+        // error naming the line and column of its first such byte.
+        let text = nangsuat::text::decode_utf8(&bytes, &name)?;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(false)
             .trim(csv::Trim::All)
@@ -170,14 +172,6 @@ impl Table {
         }
         Ok(out)
     }
-}
-
-/// A file that cannot be read (missing, not UTF-8, a directory…).
-fn unreadable(name: &str, e: &std::io::Error) -> Failure {
-    Failure::data(tr(
-        format!("{name}: không đọc được tệp CSV UTF-8 ({e})"),
-        format!("{name}: {e}"),
-    ))
 }
 
 fn csv_failure(path: &str, e: &csv::Error) -> Failure {

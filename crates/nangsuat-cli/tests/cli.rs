@@ -461,6 +461,36 @@ fn library_errors_in_vietnamese_under_lang_vi() {
         .stderr(
             predicate::str::contains("không ghi được").and(predicate::str::contains("bao-cao.md")),
         );
+    // A table saved in Windows-1258 ("Hà" with 0xE0 for "à"): the line and column of the first
+    // such byte, and what to do; the same table saved by Excel as "CSV UTF-8" (with a BOM) reads.
+    let legacy = dir.path().join("cp1258.csv");
+    std::fs::write(
+        &legacy,
+        b"year,output,capital,labour,note\n2020,100,300,50,H\xe0\n2021,107,321,51,\n",
+    )
+    .expect("temp file");
+    nangsuat()
+        .args(["--lang", "vi", "account"])
+        .arg(&legacy)
+        .args(["--labour-share", "0.6"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("không đọc được tệp văn bản `").and(predicate::str::contains(
+                "cp1258.csv` ở dòng 2, cột 18: byte 0xE0",
+            )),
+        );
+    let bom = write(
+        dir.path(),
+        "bom.csv",
+        "\u{feff}year,output,capital,labour\r\n2020,100,300,50\r\n2021,107,321,51\r\n",
+    );
+    nangsuat()
+        .args(["--lang", "vi", "account"])
+        .arg(&bom)
+        .args(["--labour-share", "0.6"])
+        .assert()
+        .success();
 }
 
 // --- pwt-tfp ------------------------------------------------------------------------------------

@@ -138,7 +138,10 @@ fn vietnamese(error: &Error) -> String {
                 (Some(l), None) => format!(" ở dòng {l}"),
                 _ => String::new(),
             };
-            format!("không đọc được {format}{path}{at}: {message}")
+            format!(
+                "không đọc được {}{path}{at}: {message}",
+                what_is_read(format)
+            )
         }
         Error::Io { path, message } => {
             format!("không đọc được `{path}`: {}", system_reason(message))
@@ -149,6 +152,18 @@ fn vietnamese(error: &Error) -> String {
         Error::Interrupted { what } => {
             format!("{what}: đã dừng trước khi xong (bị hủy theo yêu cầu)")
         }
+    }
+}
+
+/// What a parse error says it could not read, in Vietnamese: a file of a named format (`tệp
+/// px`, `tệp JSON-stat`), or what the readers name in words.
+fn what_is_read(format: &str) -> String {
+    match format {
+        "text" => "tệp văn bản".into(),
+        "mapping" => "tệp ánh xạ".into(),
+        "mapped table" => "bảng đã ánh xạ".into(),
+        "territory name" => "tên địa bàn".into(),
+        other => format!("tệp {other}"),
     }
 }
 
@@ -307,7 +322,7 @@ mod tests {
         );
         assert_eq!(
             vi[11],
-            "không đọc được px `gdp.px` ở dòng 12, cột 3: unterminated string"
+            "không đọc được tệp px `gdp.px` ở dòng 12, cột 3: unterminated string"
         );
         assert_eq!(
             vi[12],
