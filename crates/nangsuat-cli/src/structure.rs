@@ -673,13 +673,26 @@ pub fn index(m: &ArgMatches) -> Result<Outcome, Failure> {
             };
         }
         for k in 0..np {
+            let deflator = value[k] / series.quantity[k];
+            if !(deflator.is_finite() && deflator > 0.0) {
+                // A chained value ratio beyond a double: an error, never an infinity printed.
+                let e = nangsuat::Error::OutOfRange {
+                    name: format!("implicit_deflator (period {k})"),
+                    year: None,
+                    value: deflator,
+                    expected: "a finite positive deflator: the values differ by so many orders \
+                               of magnitude that their ratio does not fit in a double"
+                        .into(),
+                };
+                return Err(index_failure(&t, &order, &item_names, e));
+            }
             rows.push(vec![
                 order[k].clone(),
                 f.name().to_string(),
                 linking_name.to_string(),
                 cell(Some(series.price[k])),
                 cell(Some(series.quantity[k])),
-                cell(Some(value[k] / series.quantity[k])),
+                cell(Some(deflator)),
                 series.matched[k].to_string(),
                 series.unmatched[k].to_string(),
             ]);

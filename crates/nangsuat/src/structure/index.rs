@@ -107,7 +107,8 @@ fn check_item(series: &str, period: usize, item: usize, v: f64) -> Result<bool> 
 ///
 /// # Errors
 /// [`Error::LengthMismatch`] for columns of different lengths; [`Error::OutOfRange`] for a
-/// zero, negative or infinite price or quantity (NaN is a missing item);
+/// zero, negative or infinite price or quantity (NaN is a missing item), and for an index
+/// that does not fit in a double (prices or quantities hundreds of orders of magnitude apart);
 /// [`Error::InsufficientData`] when no item is present in both periods.
 ///
 /// # Examples
@@ -120,6 +121,60 @@ fn check_item(series: &str, period: usize, item: usize, v: f64) -> Result<bool> 
 /// # Ok::<(), nangsuat::Error>(())
 /// ```
 pub fn bilateral(p0: &[f64], q0: &[f64], p1: &[f64], q1: &[f64]) -> Result<Bilateral> {
+    compare(p0, q0, p1, q1, None)
+}
+
+/// `ln(a / b)` for positive `a`, `b`: the logarithm of the ratio where the ratio is a normal
+/// double, else the difference of logarithms (the ratio of two representable prices can
+/// overflow or vanish while its logarithm is an ordinary number).
+fn ln_ratio(a: f64, b: f64) -> f64 {
+    let ratio = a / b;
+    if ratio.is_normal() {
+        ratio.ln()
+    } else {
+        a.ln() - b.ln()
+    }
+}
+
+/// `√(a·b)` for positive `a`, `b`, without overflowing or vanishing in the product.
+fn geometric_mean(a: f64, b: f64) -> f64 {
+    let product = a * b;
+    if product.is_normal() {
+        product.sqrt()
+    } else {
+        a.sqrt() * b.sqrt()
+    }
+}
+
+/// An index figure that does not fit in a double, or vanishes in it (prices or quantities
+/// hundreds of orders of magnitude apart), is an error naming it and the periods compared,
+/// never an infinity, a zero or a NaN passed on as an index.
+fn representable(what: &str, periods: Option<(usize, usize)>, value: f64) -> Result<f64> {
+    if value.is_finite() && value > 0.0 {
+        return Ok(value);
+    }
+    let name = match periods {
+        Some((a, b)) => format!("{what} (period {a} → period {b})"),
+        None => what.to_string(),
+    };
+    Err(Error::OutOfRange {
+        name,
+        year: None,
+        value,
+        expected: "a finite positive index: the prices or quantities differ by so many orders \
+                   of magnitude that the index does not fit in a double; check each item's units"
+            .into(),
+    })
+}
+
+/// [`bilateral`], naming the periods compared (0-based) in its errors where known.
+fn compare(
+    p0: &[f64],
+    q0: &[f64],
+    p1: &[f64],
+    q1: &[f64],
+    periods: Option<(usize, usize)>,
+) -> Result<Bilateral> {
     let n = p0.len();
     for (name, len) in [("q0", q0.len()), ("p1", p1.len()), ("q1", q1.len())] {
         if len != n {
@@ -160,21 +215,22 @@ pub fn bilateral(p0: &[f64], q0: &[f64], p1: &[f64], q1: &[f64]) -> Result<Bilat
             continue;
         }
         let w = 0.5 * (p0[i] * q0[i] / v00 + p1[i] * q1[i] / v11);
-        ln_pt += w * (p1[i] / p0[i]).ln();
-        ln_qt += w * (q1[i] / q0[i]).ln();
+        ln_pt += w * ln_ratio(p1[i], p0[i]);
+        ln_qt += w * ln_ratio(q1[i], q0[i]);
     }
     let (lp, pp) = (v10 / v00, v11 / v01);
     let (lq, pq) = (v01 / v00, v11 / v10);
+    let figure = |what: &str, value: f64| representable(what, periods, value);
     Ok(Bilateral {
-        laspeyres_price: lp,
-        paasche_price: pp,
-        fisher_price: (lp * pp).sqrt(),
-        tornqvist_price: ln_pt.exp(),
-        laspeyres_quantity: lq,
-        paasche_quantity: pq,
-        fisher_quantity: (lq * pq).sqrt(),
-        tornqvist_quantity: ln_qt.exp(),
-        value_ratio: v11 / v00,
+        laspeyres_price: figure("Laspeyres price index", lp)?,
+        paasche_price: figure("Paasche price index", pp)?,
+        fisher_price: figure("Fisher price index", geometric_mean(lp, pp))?,
+        tornqvist_price: figure("Törnqvist price index", ln_pt.exp())?,
+        laspeyres_quantity: figure("Laspeyres quantity index", lq)?,
+        paasche_quantity: figure("Paasche quantity index", pq)?,
+        fisher_quantity: figure("Fisher quantity index", geometric_mean(lq, pq))?,
+        tornqvist_quantity: figure("Törnqvist quantity index", ln_qt.exp())?,
+        value_ratio: figure("value ratio", v11 / v00)?,
         matched,
         unmatched: n - matched,
     })
@@ -216,16 +272,22 @@ pub fn chained(
     check_panel(prices, quantities)?;
     let (mut p, mut q) = (vec![1.0], vec![1.0]);
     for t in 1..prices.len() {
-        let b = bilateral(
+        let b = compare(
             &prices[t - 1],
             &quantities[t - 1],
             &prices[t],
             &quantities[t],
+            Some((t - 1, t)),
         )?;
-        p.push(p[t - 1] * b.price(formula));
-        q.push(q[t - 1] * b.quantity(formula));
+        p.push(chain("price", t, p[t - 1] * b.price(formula))?);
+        q.push(chain("quantity", t, q[t - 1] * b.quantity(formula))?);
     }
     Ok((p, q))
+}
+
+/// A chained index at period `t`: its links are representable, their product must be too.
+fn chain(what: &str, t: usize, value: f64) -> Result<f64> {
+    representable(&format!("chained {what} index"), Some((0, t)), value)
 }
 
 /// The GEKS multilateral price and quantity indices (period 0 = 1) over all periods, with
@@ -254,19 +316,28 @@ pub fn geks(
     for a in 0..n {
         for b in 0..n {
             if a != b {
-                let x = bilateral(&prices[a], &quantities[a], &prices[b], &quantities[b])?;
+                let x = compare(
+                    &prices[a],
+                    &quantities[a],
+                    &prices[b],
+                    &quantities[b],
+                    Some((a, b)),
+                )?;
                 ln_p[a][b] = x.price(formula).ln();
                 ln_q[a][b] = x.quantity(formula).ln();
             }
         }
     }
     let nf = n as f64;
-    let series = |m: &Vec<Vec<f64>>| -> Vec<f64> {
+    let series = |what: &str, m: &Vec<Vec<f64>>| -> Result<Vec<f64>> {
         (0..n)
-            .map(|t| ((0..n).map(|l| m[0][l] + m[l][t]).sum::<f64>() / nf).exp())
+            .map(|t| {
+                let value = ((0..n).map(|l| m[0][l] + m[l][t]).sum::<f64>() / nf).exp();
+                representable(&format!("multilateral {what} index"), Some((0, t)), value)
+            })
             .collect()
     };
-    Ok((series(&ln_p), series(&ln_q)))
+    Ok((series("price", &ln_p)?, series("quantity", &ln_q)?))
 }
 
 /// How an index series over many periods is built.
@@ -381,8 +452,15 @@ pub fn index_series(
 ) -> Result<IndexSeries> {
     check_panel(prices, quantities)?;
     let n = prices.len();
-    let pair =
-        |a: usize, b: usize| bilateral(&prices[a], &quantities[a], &prices[b], &quantities[b]);
+    let pair = |a: usize, b: usize| {
+        compare(
+            &prices[a],
+            &quantities[a],
+            &prices[b],
+            &quantities[b],
+            Some((a, b)),
+        )
+    };
     let own = pair(0, 0)?;
     let (mut matched, mut unmatched) = (vec![own.matched], vec![own.unmatched]);
     let (price, quantity) = match linking {
@@ -402,8 +480,8 @@ pub fn index_series(
             let (mut p, mut q) = (vec![1.0], vec![1.0]);
             for t in 1..n {
                 let b = pair(t - 1, t)?;
-                p.push(p[t - 1] * b.price(formula));
-                q.push(q[t - 1] * b.quantity(formula));
+                p.push(chain("price", t, p[t - 1] * b.price(formula))?);
+                q.push(chain("quantity", t, q[t - 1] * b.quantity(formula))?);
                 matched.push(b.matched);
                 unmatched.push(b.unmatched);
             }
@@ -483,6 +561,55 @@ mod tests {
         assert!(e.to_string().contains("item 1"), "{e}");
         assert!(bilateral(&[1.0], &[1.0, 2.0], &[1.0], &[1.0]).is_err());
         assert!(geks(&[vec![1.0]], &[vec![1.0]], Formula::Laspeyres).is_err());
+    }
+
+    /// Found by a hostile-input probe: a Törnqvist price index of +∞ passed on as a value
+    /// (a price of 4.9e-324 rising to 60.8 overflowed the price ratio, though its logarithm,
+    /// 748, is ordinary). Representable indices are now computed; those that are not are errors
+    /// naming the index and the periods, never an infinity, a zero or a NaN.
+    #[test]
+    fn extreme_magnitudes_give_an_index_or_an_error_never_an_infinity() {
+        let nan = f64::NAN;
+        let p = vec![vec![58.9, 105.3, 4.94e-324], vec![144.2, 1e-9, 60.8]];
+        let q = vec![vec![1e-9, 479.5, 4.88], vec![1.08, nan, 3.81]];
+        let s = index_series(&p, &q, Formula::Tornqvist, Linking::Chained).unwrap();
+        let expected = {
+            // Items 0 and 2 are matched; Törnqvist by hand in logarithms.
+            let v0 = 58.9 * 1e-9 + 4.94e-324 * 4.88;
+            let v1 = 144.2 * 1.08 + 60.8 * 3.81;
+            let w0 = 0.5 * (58.9 * 1e-9 / v0 + 144.2 * 1.08 / v1);
+            let w2 = 0.5 * (4.94e-324 * 4.88 / v0 + 60.8 * 3.81 / v1);
+            (w0 * (144.2f64 / 58.9).ln() + w2 * (60.8f64.ln() - 4.94e-324f64.ln())).exp()
+        };
+        assert!(s.price[1].is_finite(), "{:?}", s.price);
+        assert!(
+            (s.price[1] / expected - 1.0).abs() < 1e-12,
+            "{} vs {expected}",
+            s.price[1]
+        );
+        // A period-0 value of 1e-600 does not fit (it vanishes): every formula is an error
+        // naming the index and the periods.
+        let p = vec![vec![1e-300], vec![1.0]];
+        let q = vec![vec![1e-300], vec![1.0]];
+        for formula in [Formula::Laspeyres, Formula::Fisher, Formula::Tornqvist] {
+            let e = index_series(&p, &q, formula, Linking::Chained).unwrap_err();
+            assert_eq!(e.kind(), crate::ErrorKind::OutOfRange);
+            assert!(e.to_string().contains("(period 0 → period "), "{e}");
+        }
+        // A chain of representable links whose product overflows.
+        let p = vec![vec![1e-300], vec![1e-100], vec![1e100], vec![1e300]];
+        let q = vec![vec![1.0]; 4];
+        let e = chained(&p, &q, Formula::Fisher).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("chained price index (period 0 → period 2)"),
+            "{e}"
+        );
+        let e = index_series(&p, &q, Formula::Fisher, Linking::Multilateral).unwrap_err();
+        assert!(e.to_string().contains("period 0 → period"), "{e}");
+        // Extreme but representable: the Fisher index of a 1e200-fold price rise.
+        let b = bilateral(&[1e-100], &[1.0], &[1e100], &[1.0]).unwrap();
+        assert!((b.fisher_price / 1e200 - 1.0).abs() < 1e-12);
     }
 
     #[test]

@@ -478,7 +478,8 @@ pub struct GeadPeriod<'a> {
 /// GEAD (Tang & Wang 2004; Diewert 2015) between two periods.
 ///
 /// # Errors
-/// As [`shift_share`] for the columns; [`Error::OutOfRange`] for a non-positive aggregate.
+/// As [`shift_share`] for the columns; [`Error::OutOfRange`] for a non-positive aggregate, and
+/// for a term that does not fit in a double (data hundreds of orders of magnitude apart).
 pub fn gead(base: GeadPeriod<'_>, end: GeadPeriod<'_>) -> Result<Gead> {
     let n = check_columns(&[
         ("nominal0", base.nominal),
@@ -508,13 +509,49 @@ pub fn gead(base: GeadPeriod<'_>, end: GeadPeriod<'_>) -> Result<Gead> {
             (p0 * s0 * (xt - x0), xt * (pt * st - p0 * s0))
         })
         .collect();
-    Ok(Gead {
+    Gead {
         base_level: base.aggregate_real / base.labour.iter().sum::<f64>(),
         end_level: end.aggregate_real / end.labour.iter().sum::<f64>(),
         within: units.iter().map(|u| u.0).sum(),
         reallocation: units.iter().map(|u| u.1).sum(),
         units,
-    })
+    }
+    .finite()
+}
+
+impl Gead {
+    /// The decomposition, or [`Error::OutOfRange`] naming the first term that is not a finite
+    /// number (found by a hostile-input probe: finite positive data, nominal output 1.7e308
+    /// and employment 1e-300, gave a reallocation term of +∞ as a value).
+    fn finite(self) -> Result<Gead> {
+        let out_of_range = |name: String, value: f64| Error::OutOfRange {
+            name,
+            year: None,
+            value,
+            expected: "a finite term: relative prices, output per worker and their changes \
+                       must stay within the range of a 64-bit float; rescale output or \
+                       employment"
+                .into(),
+        };
+        for (i, &(within, reallocation)) in self.units.iter().enumerate() {
+            for (term, v) in [("within", within), ("reallocation", reallocation)] {
+                if !v.is_finite() {
+                    return Err(out_of_range(format!("{term}[{i}]"), v));
+                }
+            }
+        }
+        for (term, v) in [
+            ("base_level", self.base_level),
+            ("end_level", self.end_level),
+            ("within", self.within),
+            ("reallocation", self.reallocation),
+        ] {
+            if !v.is_finite() {
+                return Err(out_of_range(term.into(), v));
+            }
+        }
+        Ok(self)
+    }
 }
 
 /// Aggregate TFP growth from sector TFP growth by Domar weights: `Σ w̄_i g_i` with
@@ -632,6 +669,29 @@ mod tests {
         assert!((sum - s.change()).abs() < 1e-12);
         assert!(s.tax > 0.0);
         assert!(shift_share_with_taxes(&y0, &l0, &yt, &lt, f64::NAN, 0.0).is_err());
+    }
+
+    /// Found by a hostile-input probe: finite positive data whose terms overflow gave a
+    /// reallocation of +∞ with no error.
+    #[test]
+    fn gead_terms_that_do_not_fit_are_errors() {
+        let e = gead(
+            GeadPeriod {
+                nominal: &[1.7e308, 7.0],
+                real: &[1.7e308, 1e100],
+                labour: &[167.7, 78.1],
+                aggregate_real: 2.65,
+            },
+            GeadPeriod {
+                nominal: &[376.4, 95.4],
+                real: &[1e100, 1.6],
+                labour: &[1e-300, 1e-300],
+                aggregate_real: 3.85,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange);
+        assert!(e.to_string().contains("a finite term"), "{e}");
     }
 
     #[test]
