@@ -176,12 +176,14 @@ impl PerpetualInventory {
             Timing::EndOfYear => 1.0,
             Timing::MidYear => 1.0 - delta / 2.0,
         };
-        let initial_stock = base_investment * entry / (g + delta);
+        let stock_in =
+            |t: usize, k: f64| representable_stock("capital_stock".into(), Some(years[t]), k);
+        let initial_stock = stock_in(0, base_investment * entry / (g + delta))?;
         let mut stock = Vec::with_capacity(inv.len());
         let mut k = initial_stock;
         stock.push(k);
-        for &i in &inv[1..] {
-            k = (1.0 - delta) * k + entry * i;
+        for (t, &i) in inv.iter().enumerate().skip(1) {
+            k = stock_in(t, (1.0 - delta) * k + entry * i)?;
             stock.push(k);
         }
         Ok(CapitalStock {
@@ -189,6 +191,23 @@ impl PerpetualInventory {
             initial_stock,
             initial_growth: g,
             parameters: self.clone(),
+        })
+    }
+}
+
+/// A stock the recursion carried beyond the range of a double is an error naming it (found by
+/// a hostile-input probe: two investments of 1.7e308 gave a stock of +∞ as a value).
+pub(crate) fn representable_stock(name: String, year: Option<i32>, k: f64) -> Result<f64> {
+    if k.is_finite() {
+        Ok(k)
+    } else {
+        Err(Error::OutOfRange {
+            name,
+            year,
+            value: k,
+            expected: "a finite stock: investment accumulates beyond the range of a 64-bit \
+                       float; rescale investment (thousand or billion units)"
+                .into(),
         })
     }
 }

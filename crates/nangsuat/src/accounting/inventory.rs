@@ -8,7 +8,7 @@
 //! `K_t = (1 − δ_t)K_{t−1} + I_t` (end of year) or `(1 − δ_t)K_{t−1} + (1 − δ_t/2)I_t`
 //! (mid-year), with `δ_t` the rate of year `t`.
 
-use crate::accounting::capital::Timing;
+use crate::accounting::capital::{Timing, representable_stock};
 use crate::error::{Error, Result};
 
 /// The capital stock by year from real investment `investment` (one value per consecutive
@@ -81,7 +81,7 @@ pub fn accumulate(
             Timing::MidYear => 1.0 - d / 2.0,
             Timing::EndOfYear => 1.0,
         };
-        k = (1.0 - d) * k + entry * i;
+        k = representable_stock(format!("stock[{t}]"), None, (1.0 - d) * k + entry * i)?;
         stock.push(k);
     }
     Ok(stock)
@@ -92,6 +92,25 @@ mod tests {
     use super::*;
     use crate::accounting::capital::PerpetualInventory;
     use crate::series::AnnualSeries;
+
+    #[test]
+    fn a_stock_beyond_a_double_is_an_error() {
+        let e = accumulate(
+            &[1.0, 1.7e308, 1.7e308],
+            &[0.05; 3],
+            Timing::EndOfYear,
+            1e-300,
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange);
+        assert!(e.to_string().contains("stock[2] = inf"), "{e}");
+        let huge = AnnualSeries::new("i", (2000..2008).collect(), vec![1.7e308; 8]).unwrap();
+        let e = PerpetualInventory::new(0.05)
+            .unwrap()
+            .estimate(&huge)
+            .unwrap_err();
+        assert!(e.to_string().contains("capital_stock"), "{e}");
+    }
 
     #[test]
     fn constant_rate_matches_harberger_estimate() {

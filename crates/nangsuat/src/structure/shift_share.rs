@@ -218,6 +218,34 @@ impl ShiftShare {
                 return Err(out_of_range(term.into(), v));
             }
         }
+        // What readers are shown beside the terms: the change, the growth and each term as a
+        // contribution to growth (÷ base level). A hostile-input probe found a growth of +∞
+        // from finite levels (a base level of 1e-306).
+        let base = self.base_level;
+        let mut shown = vec![
+            ("change".to_string(), self.end_level - base),
+            ("growth".to_string(), self.end_level / base - 1.0),
+        ];
+        for (term, v) in [
+            ("within", self.within),
+            ("static_shift", self.static_shift),
+            ("dynamic_shift", self.dynamic_shift),
+            ("tax", self.tax),
+        ] {
+            shown.push((format!("{term} / base_level"), v / base));
+        }
+        for (i, u) in self.units.iter().enumerate() {
+            for (term, v) in [
+                ("within", u.within),
+                ("static_shift", u.static_shift),
+                ("dynamic_shift", u.dynamic_shift),
+            ] {
+                shown.push((format!("{term}[{i}] / base_level"), v / base));
+            }
+        }
+        if let Some((name, v)) = shown.into_iter().find(|(_, v)| !v.is_finite()) {
+            return Err(out_of_range(name, v));
+        }
         Ok(self)
     }
 }
@@ -669,6 +697,21 @@ mod tests {
         assert!((sum - s.change()).abs() < 1e-12);
         assert!(s.tax > 0.0);
         assert!(shift_share_with_taxes(&y0, &l0, &yt, &lt, f64::NAN, 0.0).is_err());
+    }
+
+    /// Found by a hostile-input probe: finite levels whose growth overflows (a base level of
+    /// about 1e-306) gave a growth of +∞ with no error.
+    #[test]
+    fn shift_share_growth_that_does_not_fit_is_an_error() {
+        let e = shift_share(
+            &[153.3, 350.7, 1e-308],
+            &[53.9, 1.7e308, 345.7],
+            &[2.18, 4.2, 1e300],
+            &[568.1, 356.0, 179.4],
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange);
+        assert!(e.to_string().contains("a finite term"), "{e}");
     }
 
     /// Found by a hostile-input probe: finite positive data whose terms overflow gave a
