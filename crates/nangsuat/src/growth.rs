@@ -22,13 +22,28 @@ pub fn simple_growth(previous: f64, current: f64) -> f64 {
 /// Compound annual growth rate from `start` to `end` over `years` years:
 /// `(end/start)^(1/years) − 1` (METHODS §1). A fraction.
 ///
+/// Where `end/start` itself overflows or vanishes (values hundreds of orders of magnitude
+/// apart, both of one sign), its logarithm is taken as `ln|end| − ln|start|`, so a rate that
+/// fits is still computed; one that does not is `+∞` (callers report it as undefined).
+///
 /// ```
 /// let g = nangsuat::growth::cagr(100.0, 140.255_173, 5.0);
 /// assert!((g - 0.07).abs() < 1e-8);
+/// // 5e-324 to 580 over 10 years: the ratio overflows, the rate (≈ 2.3e32) does not.
+/// let g = nangsuat::growth::cagr(5e-324, 580.0, 10.0);
+/// assert!(g.is_finite() && (g.ln() / (580f64.ln() - 5e-324f64.ln()) * 10.0 - 1.0).abs() < 1e-3);
 /// ```
 #[inline]
 pub fn cagr(start: f64, end: f64, years: f64) -> f64 {
-    ((end / start).ln() / years).exp_m1()
+    let ratio = end / start;
+    let same_sign =
+        start != 0.0 && end != 0.0 && start.is_sign_negative() == end.is_sign_negative();
+    let ln_ratio = if ratio.is_normal() || !same_sign {
+        ratio.ln()
+    } else {
+        end.abs().ln() - start.abs().ln()
+    };
+    (ln_ratio / years).exp_m1()
 }
 
 /// Converts a log growth rate to a discrete one: `exp(g) − 1`.

@@ -429,8 +429,16 @@ pub enum ProgressWarning {
     TargetZeroReplaced,
 }
 
+/// `(to/from)^(1/years) − 1` as Open SDG computes it; where the ratio itself overflows or
+/// vanishes (values of one sign hundreds of orders of magnitude apart), through the difference
+/// of logarithms, so a rate that fits is still computed.
 fn cagr(from: f64, to: f64, years: f64) -> f64 {
-    (to / from).powf(1.0 / years) - 1.0
+    let ratio = to / from;
+    if ratio.is_normal() || !same_sign(from, to) {
+        ratio.powf(1.0 / years) - 1.0
+    } else {
+        ((to.abs().ln() - from.abs().ln()) / years).exp_m1()
+    }
 }
 
 /// Measures progress by `method`.
@@ -438,8 +446,10 @@ fn cagr(from: f64, to: f64, years: f64) -> f64 {
 /// # Errors
 /// [`Error::NonFinite`] for a NaN or infinite value; [`Error::UnsortedYears`] or
 /// [`Error::DuplicateYear`] for observations out of order; [`Error::InvalidParameter`] for a
-/// target year not after the base year. Everything else — one point, zero or sign-changing
-/// values, a target already past — is a status with a reason, never an error.
+/// target year not after the base year; [`Error::OutOfRange`] for a growth rate that does not
+/// fit in a double (values hundreds of orders of magnitude apart). Everything else — one point,
+/// zero or sign-changing values, a target already past — is a status with a reason, never an
+/// error.
 ///
 /// # Examples
 /// ```
@@ -518,17 +528,17 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
     }
     out.baseline = base;
     out.target = target;
-    let span = f64::from(cur.year - base.year);
     let sign = if base.value < 0.0 { -1.0 } else { 1.0 };
-    let growth_defined = base.value * cur.value > 0.0;
+    let growth_defined = same_sign(base.value, cur.value);
     if growth_defined {
-        out.achieved_growth = Some(cagr(base.value, cur.value, span));
+        out.achieved_growth = Some(rate("achieved", base, cur)?);
     }
     if let Some(t) = target {
-        let rate = cagr(base.value, t.value, f64::from(t.year - base.year));
-        out.required_growth = rate.is_finite().then_some(rate);
-        if t.year > cur.year && t.value * cur.value > 0.0 {
-            out.remaining_growth = Some(cagr(cur.value, t.value, f64::from(t.year - cur.year)));
+        if same_sign(base.value, t.value) {
+            out.required_growth = Some(rate("required", base, t)?);
+        }
+        if t.year > cur.year && same_sign(t.value, cur.value) {
+            out.remaining_growth = Some(rate("remaining", cur, t)?);
         }
     }
 
@@ -570,6 +580,31 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
     }
     out.warnings = warnings;
     Ok(out)
+}
+
+/// Both values nonzero and of one sign (a product would vanish for values near 1e-200).
+fn same_sign(a: f64, b: f64) -> bool {
+    a != 0.0 && b != 0.0 && a.is_sign_negative() == b.is_sign_negative()
+}
+
+/// The compound annual growth from `from` to `to` (values of one sign), or an error when it
+/// does not fit in a double: a hostile-input probe found a remaining growth of +∞ shown as a
+/// rate (5e-324 to 580 in two years).
+fn rate(which: &str, from: Point, to: Point) -> Result<f64> {
+    let g = cagr(from.value, to.value, f64::from(to.year - from.year));
+    if g.is_finite() {
+        Ok(g)
+    } else {
+        Err(Error::OutOfRange {
+            name: format!("{which} growth {}–{}", from.year, to.year),
+            year: None,
+            value: g,
+            expected: "a finite growth rate: the values are so many orders of magnitude apart \
+                       that their compound annual growth does not fit in a double; check the \
+                       units of the baseline, observations and target"
+                .into(),
+        })
+    }
 }
 
 fn method_uses_growth(method: Method) -> bool {
@@ -882,6 +917,40 @@ mod tests {
             obs.iter().map(|&(y, v)| Point::new(y, v)).collect(),
             target.map(|(y, v)| Point::new(y, v)),
         )
+    }
+
+    /// Found by a hostile-input probe: 5e-324 to 580 in two years gave a remaining growth of
+    /// +∞ as a rate, though the rate (1.6e163) fits. A rate that fits is computed even where
+    /// the ratio overflows; one that does not is an error naming it; values near 1e-200 are
+    /// not taken for opposite signs.
+    #[test]
+    fn growth_beyond_a_double_is_an_error_and_tiny_values_keep_their_sign() {
+        let huge = input((2020, 3.51), &[(2023, 5e-324)], Some((2025, 579.9)));
+        for method in Method::ALL {
+            let p = progress(&huge, method).unwrap();
+            let g = p.remaining_growth.unwrap();
+            let expected = ((579.9f64.ln() - 5e-324f64.ln()) / 2.0).exp_m1();
+            assert!(
+                (g / expected - 1.0).abs() < 1e-12,
+                "{method:?}: {g} vs {expected}"
+            );
+        }
+        let huge = input((2020, 3.51), &[(2023, 5e-324)], Some((2024, 1.7e308)));
+        let e = progress(&huge, Method::StatCan).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange);
+        assert!(e.to_string().contains("remaining growth 2023–2024"), "{e}");
+        let e = progress(
+            &input((2020, 5e-324), &[(2021, 1e300)], None),
+            Method::StatCan,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("achieved growth 2020–2021"), "{e}");
+        // 1e-200 to 2e-200 over ten years: 7.18 %/yr, not "opposite signs".
+        let tiny = input((2020, 1e-200), &[(2030, 2e-200)], Some((2040, 4e-200)));
+        let p = progress(&tiny, Method::StatCan).unwrap();
+        let g = p.achieved_growth.unwrap();
+        assert!((g - (2f64.powf(0.1) - 1.0)).abs() < 1e-12, "{g}");
+        assert!(p.remaining_growth.unwrap() > 0.07);
     }
 
     /// Hand-computed StatCan cases, one per status.
