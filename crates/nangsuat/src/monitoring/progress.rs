@@ -579,6 +579,25 @@ pub fn progress(input: &ProgressInput, method: Method) -> Result<Progress> {
         };
     }
     out.warnings = warnings;
+    // A projection or ratio beyond a double (a growth of 1e100-fold carried forward) is an
+    // error naming it, never an infinity shown as a figure.
+    for (which, value) in [
+        ("figure", out.figure),
+        ("score", out.score),
+        ("projected value", out.projected),
+    ] {
+        if let Some(v) = value.filter(|v| !v.is_finite()) {
+            return Err(Error::OutOfRange {
+                name: format!("{} {which}", method.name()),
+                year: target.map(|t| t.year),
+                value: v,
+                expected: "a finite number: the values are so many orders of magnitude apart \
+                           that the method's figure does not fit in a double; check the units \
+                           of the baseline, observations and target"
+                    .into(),
+            });
+        }
+    }
     Ok(out)
 }
 
