@@ -186,6 +186,13 @@ TABLE: list[Row] = [
     ("domar_aggregate", "empty", lambda t: ns.domar_aggregate([], [], [], 1.0, 1.0), ex.EmptySeriesError),
     ("price_index", "no periods", lambda t: ns.price_index(np.empty((0, 2)), np.empty((0, 2))), ex.EmptySeriesError),
     ("quantity_index", "no items", lambda t: ns.quantity_index(np.empty((2, 0)), np.empty((2, 0))), ex.EmptySeriesError),
+    # Finite data whose figures do not fit in a double: an error naming the figure, never an
+    # infinity as a value (each found by a randomised probe of this package).
+    ("price_index", "beyond a double", lambda t: ns.price_index(np.array([[1e-300], [1e-100], [1e100]]), np.ones((3, 1))), ex.OutOfRangeError),
+    ("gead", "beyond a double", lambda t: ns.gead([1.7e308, 7.0], [1.7e308, 1e100], [167.7, 78.1], 2.65, [376.4, 95.4], [1e100, 1.6], [1e-300, 1e-300], 3.85), ex.OutOfRangeError),
+    ("capital_stock", "beyond a double", lambda t: ns.capital_stock([2020, 2021, 2022], [1.0, 1.7e308, 1.7e308], 0.05, initial_stock=1e-300), ex.OutOfRangeError),
+    ("shift_share", "beyond a double", lambda t: ns.shift_share([153.3, 350.7, 1e-308], [53.9, 1.7e308, 345.7], [2.18, 4.2, 1e300], [568.1, 356.0, 179.4]), ex.OutOfRangeError),
+    ("progress", "beyond a double", lambda t: ns.progress((2020, 3.51), (2023, 5e-324), (2024, 1.7e308)), ex.OutOfRangeError),
 ]
 
 # Rows whose answer is a defined result, not an error: (callable, input class, call, check).
@@ -197,6 +204,9 @@ DEFINED: list[tuple[str, str, Callable[[Path], Any], Callable[[Any], bool]]] = [
      lambda t: ns.growth_accounting_panel(np.array([1, "1"], dtype=object), [2020, 2020], [1.0, 2.0], [1.0, 2.0], [1.0, 2.0], labour_share=0.5),
      lambda r: len(r) == 2),
     ("Plan.from_json", "byte-order mark", lambda t: ns.Plan.from_json("\ufeff" + PLAN_JSON), lambda p: p.id == "th-st-tasks-2020"),
+    ("progress", "a rate that fits though its ratio overflows",
+     lambda t: ns.progress((2020, 3.51), (2023, 5e-324), (2025, 579.9)),
+     lambda p: 1e162 < p.remaining_growth < 1e164),
     ("validate", "no plans: no findings", lambda t: ns.validate([]), lambda r: r == []),
     ("Observations.from_csv", "a header and no rows: no observations", lambda t: ns.Observations.from_csv(HEADER), lambda o: len(o) == 0),
     ("Observations.read_csv", "byte-order mark (Excel's CSV UTF-8)",

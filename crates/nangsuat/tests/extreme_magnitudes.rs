@@ -2,13 +2,15 @@
 //! that are finite numbers, or a typed error naming what does not fit — never an infinity, a
 //! NaN or a vanished zero passed on as a value.
 //!
-//! A hostile-input probe of the Python package found five such results on valid data (a
-//! Törnqvist index, a GEAD term, a capital stock, a shift-share growth and a progress rate of
-//! +∞); each is fixed where it arose, and this test keeps the class closed for the
-//! computations it covers.
+//! A hostile-input probe of the Python package found such results on valid data (a Törnqvist
+//! index, a GEAD term, a capital stock, a shift-share growth, a progress rate, a labour
+//! productivity and an Olley–Pakes mean of +∞); each is fixed where it arose, and this test
+//! keeps the class closed for the computations it covers.
 
 use nangsuat::accounting::capital::{PerpetualInventory, Timing};
 use nangsuat::accounting::inventory::accumulate;
+use nangsuat::estimation::decomposition::{melitz_polanec, olley_pakes};
+use nangsuat::monitoring::derived::{Series, labour_productivity, labour_productivity_growth};
 use nangsuat::monitoring::progress::{Method, Point, ProgressInput, progress};
 use nangsuat::series::AnnualSeries;
 use nangsuat::structure::index::{Formula, Linking, index_series};
@@ -168,6 +170,52 @@ proptest! {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn derived_indicators_are_finite_or_an_error(values in column(8)) {
+        let years = [2018, 2019, 2020, 2021];
+        let series = |name: &str, v: &[f64]| {
+            Series::from_values(name, "u", &years, v, &format!("{name}.csv")).unwrap()
+        };
+        let (output, employment) = (series("output", &values[..4]), series("employment", &values[4..]));
+        if let Ok(d) = labour_productivity("vn", &output, &employment, 1.0, "million_vnd_per_person") {
+            for x in d {
+                finite("labour productivity", x.value)?;
+            }
+        }
+        if let Ok(d) = labour_productivity_growth("vn", &output, &employment) {
+            for x in d {
+                finite("labour productivity growth", x.value)?;
+            }
+        }
+    }
+
+    #[test]
+    fn productivity_decompositions_are_finite_or_an_error(
+        productivity in column(6),
+        weight in column(6),
+        signs in prop::collection::vec(any::<bool>(), 6),
+    ) {
+        // Log productivities of either sign.
+        let omega: Vec<f64> = productivity
+            .iter()
+            .zip(&signs)
+            .map(|(v, negative)| if *negative { -v } else { *v })
+            .collect();
+        let (firm, year) = ([1, 2, 3, 1, 2, 4], [2020, 2020, 2020, 2021, 2021, 2021]);
+        if let Ok(d) = olley_pakes(&firm, &year, &omega, &weight) {
+            for y in d {
+                for v in [y.aggregate, y.mean, y.covariance] {
+                    finite("Olley–Pakes term", v)?;
+                }
+            }
+        }
+        if let Ok(d) = melitz_polanec(&firm, &year, &omega, &weight, 2020, 2021) {
+            for v in [d.total, d.survivors_within, d.survivors_reallocation, d.entrants, d.exiters] {
+                finite("Melitz–Polanec term", v)?;
             }
         }
     }

@@ -176,20 +176,45 @@ pub fn olley_pakes(
     weight: &[f64],
 ) -> Result<Vec<OlleyPakesYear>> {
     let years = by_year(firm, year, productivity, weight)?;
-    Ok(years
+    years
         .iter()
         .map(|(&y, firms)| {
             let pairs: Vec<(f64, f64)> = firms.values().copied().collect();
             let (aggregate, mean, covariance) = op_terms(&pairs);
-            OlleyPakesYear {
+            finite_terms(
+                &format!("Olley–Pakes decomposition of {y}"),
+                &[
+                    ("aggregate", aggregate),
+                    ("mean", mean),
+                    ("covariance", covariance),
+                ],
+            )?;
+            Ok(OlleyPakesYear {
                 year: y,
                 firms: pairs.len(),
                 aggregate,
                 mean,
                 covariance,
-            }
+            })
         })
-        .collect())
+        .collect()
+}
+
+/// Every term of a decomposition is a finite number, or an error naming the first that is not
+/// (a hostile-input probe found an Olley–Pakes mean of +∞ from log productivities of 1e300).
+fn finite_terms(what: &str, terms: &[(&str, f64)]) -> Result<()> {
+    match terms.iter().find(|(_, v)| !v.is_finite()) {
+        None => Ok(()),
+        Some((term, v)) => Err(Error::OutOfRange {
+            name: format!("{term} of the {what}"),
+            year: None,
+            value: *v,
+            expected: "a finite term: productivities (in logs) or weights so large that their \
+                       sums do not fit in a double; check that productivity is in logs and \
+                       the weights' units"
+                .into(),
+        }),
+    }
 }
 
 fn mp_between(a: &Year, b: &Year, from: i32, to: i32) -> Result<MelitzPolanec> {
@@ -235,6 +260,16 @@ fn mp_between(a: &Year, b: &Year, from: i32, to: i32) -> Result<MelitzPolanec> {
     };
     let entrants = group(&e2).map_or(0.0, |o| share(&e2, total2) * (o - omega_s2));
     let exiters = group(&x1).map_or(0.0, |o| share(&x1, total1) * (omega_s1 - o));
+    finite_terms(
+        &format!("Melitz–Polanec decomposition {from}–{to}"),
+        &[
+            ("total", agg2 - agg1),
+            ("survivors' within", mean_s2 - mean_s1),
+            ("survivors' reallocation", cov_s2 - cov_s1),
+            ("entrants", entrants),
+            ("exiters", exiters),
+        ],
+    )?;
     Ok(MelitzPolanec {
         from,
         to,
@@ -331,6 +366,31 @@ mod tests {
         assert!((d.entrants - 0.5 * (2.0 - 1.2)).abs() < 1e-15);
         assert!((d.exiters - 0.5 * (1.0 - 0.5)).abs() < 1e-15);
         assert_eq!((d.survivors, d.entrant_count, d.exiter_count), (1, 1, 1));
+    }
+
+    #[test]
+    fn terms_beyond_a_double_are_errors() {
+        let e = olley_pakes(&[1, 2], &[2020, 2020], &[1e308, 1.5e308], &[1.0, 1.0]).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange);
+        assert!(
+            e.to_string()
+                .contains("of the Olley–Pakes decomposition of 2020"),
+            "{e}"
+        );
+        let e = melitz_polanec(
+            &[1, 2, 1, 2],
+            &[2020, 2020, 2021, 2021],
+            &[1.0, 2.0, 1.7e308, 1.7e308],
+            &[1.0, 1.0, 1.0, 1e-300],
+            2020,
+            2021,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("Melitz–Polanec decomposition 2020–2021"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -40,7 +40,9 @@
 //! ```
 
 use crate::accounting::capital::{CapitalStock, PerpetualInventory};
-use crate::accounting::{Accounting, AccountingInput, GrowthAccounting, LabourShare};
+use crate::accounting::{
+    Accounting, AccountingInput, GrowthAccounting, LabourShare, UndefinedShare,
+};
 use crate::error::{Error, Result};
 use crate::monitoring::observation::{Evidence, Observation, Observations, ObservedWhen};
 use crate::series::{AnnualSeries, NanPolicy};
@@ -338,6 +340,8 @@ fn joined(a: &Point, b: &Point, value: f64) -> Point {
     }
 }
 
+/// One derived value, or an error naming it when it does not fit in a double (a hostile-input
+/// probe found labour productivity of +∞ from an employment of 4.9e-324 persons).
 fn derived(
     scope: &str,
     indicator: &str,
@@ -345,8 +349,23 @@ fn derived(
     formula: &str,
     when: ObservedWhen,
     p: Point,
-) -> Derived {
-    Derived {
+) -> Result<Derived> {
+    if !p.value.is_finite() {
+        let year = match when {
+            ObservedWhen::Year(y) => Some(y),
+            ObservedWhen::Period { end, .. } => Some(end),
+            _ => None,
+        };
+        return Err(Error::OutOfRange {
+            name: format!("{indicator} of `{scope}` ({formula})"),
+            year,
+            value: p.value,
+            expected: "a finite number: the inputs are so many orders of magnitude apart that \
+                       the result does not fit in a double; check the units of each series"
+                .into(),
+        });
+    }
+    Ok(Derived {
         scope: scope.into(),
         indicator: indicator.into(),
         when,
@@ -355,7 +374,7 @@ fn derived(
         preliminary: p.preliminary,
         formula: formula.into(),
         inputs: p.inputs,
-    }
+    })
 }
 
 fn positive(series: &str, year: i32, value: f64) -> Result<()> {
@@ -413,7 +432,7 @@ fn annual(
     unit: &str,
     formula: &str,
     points: BTreeMap<i32, Point>,
-) -> Vec<Derived> {
+) -> Result<Vec<Derived>> {
     points
         .into_iter()
         .map(|(y, p)| derived(scope, indicator, unit, formula, ObservedWhen::Year(y), p))
@@ -434,13 +453,13 @@ pub fn ratio(
     scale: f64,
 ) -> Result<Vec<Derived>> {
     let formula = format!("{} / {} × {scale}", numerator.name(), denominator.name());
-    Ok(annual(
+    annual(
         scope,
         indicator,
         unit,
         &formula,
         ratio_points(numerator, denominator, scale)?,
-    ))
+    )
 }
 
 /// Labour productivity `Y/L` (indicator `lp_level_const`): output at constant prices ÷ employed
@@ -475,13 +494,13 @@ pub fn labour_productivity_growth(
         y = output.name(),
         l = employment.name()
     );
-    Ok(annual(
+    annual(
         scope,
         "lp_growth",
         "percent_per_year",
         &formula,
         growth_points(&lp, "labour productivity")?,
-    ))
+    )
 }
 
 /// Annual growth of a level (percent): `100 × (x_t/x_{t−1} − 1)` where both years exist (GSO's
@@ -491,13 +510,13 @@ pub fn labour_productivity_growth(
 /// [`Error::NonPositive`] for a non-positive level.
 pub fn annual_growth(scope: &str, indicator: &str, level: &Series) -> Result<Vec<Derived>> {
     let formula = format!("100 × ({n}_t/{n}_t−1 − 1)", n = level.name());
-    Ok(annual(
+    annual(
         scope,
         indicator,
         "percent_per_year",
         &formula,
         growth_points(&level.points(), level.name())?,
-    ))
+    )
 }
 
 /// Period-average growth of a level over `[from, to]` (percent per year), the CAGR
@@ -541,7 +560,7 @@ pub fn period_average_growth(
             end: to,
         },
         joined(a, b, g),
-    )))
+    )?))
 }
 
 /// A ratio per 10,000 people (e.g. researchers per 10,000 inhabitants):
@@ -877,7 +896,7 @@ pub fn provincial_tfp(inputs: &TfpInputs<'_>, periods: &[(i32, i32)]) -> Result<
             continue;
         };
         let base = row_inputs(row.year);
-        let mut push = |indicator: &str, unit: &str, formula: &str, value: f64| {
+        let mut push = |indicator: &str, unit: &str, formula: &str, value: f64| -> Result<()> {
             let p = Point {
                 value,
                 ..base.clone()
@@ -889,21 +908,22 @@ pub fn provincial_tfp(inputs: &TfpInputs<'_>, periods: &[(i32, i32)]) -> Result<
                 &format!("{formula}; {assumptions}"),
                 ObservedWhen::Year(row.year),
                 p,
-            ));
+            )?);
+            Ok(())
         };
         push(
             "tfp_growth",
             "percent_per_year",
             "100 × TFP growth",
             100.0 * row.tfp_growth,
-        );
+        )?;
         if let Some(share) = row.tfp_share {
             push(
                 "tfp_contribution",
                 "percent_of_growth",
                 "100 × TFP growth / output growth",
                 100.0 * share,
-            );
+            )?;
         }
         if let Some(c) = row.contribution_shares(tolerance) {
             push(
@@ -911,13 +931,13 @@ pub fn provincial_tfp(inputs: &TfpInputs<'_>, periods: &[(i32, i32)]) -> Result<
                 "percent_of_growth",
                 "100 × capital's contribution / output growth",
                 100.0 * c.capital,
-            );
+            )?;
             push(
                 "labour_contribution",
                 "percent_of_growth",
                 "100 × labour's contribution / output growth",
                 100.0 * c.labour,
-            );
+            )?;
         }
     }
     let mut undefined = Vec::new();
@@ -973,7 +993,7 @@ pub fn provincial_tfp(inputs: &TfpInputs<'_>, periods: &[(i32, i32)]) -> Result<
                     value: 100.0 * g,
                     ..parts.clone()
                 },
-            ));
+            )?);
         }
         match summary.tfp_share_of_cumulative_growth {
             Some(s) => out.push(derived(
@@ -991,10 +1011,15 @@ pub fn provincial_tfp(inputs: &TfpInputs<'_>, periods: &[(i32, i32)]) -> Result<
                     value: 100.0 * s,
                     ..parts
                 },
-            )),
+            )?),
             None => undefined.push(format!(
-                "{label}: TFP's share is undefined ({:?})",
-                summary.tfp_share_of_cumulative_growth_undefined
+                "{label}: TFP's share is undefined ({})",
+                match summary.tfp_share_of_cumulative_growth_undefined {
+                    Some(UndefinedShare::OutputGrowthNearZero) => "output growth is near zero",
+                    Some(UndefinedShare::OppositeSigns) =>
+                        "TFP and output moved in opposite directions",
+                    _ => "a growth rate it needs is missing",
+                }
             )),
         }
     }
@@ -1208,6 +1233,22 @@ mod tests {
         };
         let e = provincial_tfp(&TfpInputs::new("x", &y, &l, capital, form), &[]).unwrap_err();
         assert!(e.to_string().contains("investment_deflator") && e.to_string().contains("2011"));
+    }
+
+    /// Found by a hostile-input probe: an employment of 4.9e-324 persons gave labour
+    /// productivity of +∞ as a value.
+    #[test]
+    fn a_value_beyond_a_double_is_an_error_naming_it() {
+        let output = s("output", &[2019, 2020], &[1.7, 2.35]);
+        let employment = s("employment", &[2019, 2020], &[118.8, 4.94e-324]);
+        let e = labour_productivity("vn", &output, &employment, 1.0, "million_vnd_per_person")
+            .unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::OutOfRange);
+        let text = e.to_string();
+        assert!(
+            text.contains("lp_level_const of `vn`") && text.contains("2020"),
+            "{text}"
+        );
     }
 
     #[test]
