@@ -46,6 +46,21 @@ impl UndefinedShare {
             UndefinedShare::MissingGrowth => "missing_growth",
         }
     }
+
+    /// Why the share is undefined, in English words (for notes and error messages; the
+    /// report's renderers word it in each language).
+    ///
+    /// ```
+    /// use nangsuat::accounting::UndefinedShare;
+    /// assert_eq!(UndefinedShare::OppositeSigns.describe(), "TFP and output moved in opposite directions");
+    /// ```
+    pub fn describe(self) -> &'static str {
+        match self {
+            UndefinedShare::OutputGrowthNearZero => "output growth is near zero",
+            UndefinedShare::OppositeSigns => "TFP and output moved in opposite directions",
+            UndefinedShare::MissingGrowth => "a growth rate it needs is missing",
+        }
+    }
 }
 
 /// TFP's share of output growth (a fraction), or why it is undefined (METHODS §2).

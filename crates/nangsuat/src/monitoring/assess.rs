@@ -924,8 +924,10 @@ fn engine_share(data: &AccountingData, start: i32, end: i32) -> crate::Result<f6
         .map(|s| 100.0 * s)
         .ok_or_else(|| crate::Error::InsufficientData {
             what: format!(
-                "TFP share {start}–{end} ({:?})",
+                "TFP share {start}–{end} ({})",
                 p.tfp_share_of_cumulative_growth_undefined
+                    .unwrap_or(crate::accounting::UndefinedShare::MissingGrowth)
+                    .describe()
             ),
             needed: 1,
             available: 0,

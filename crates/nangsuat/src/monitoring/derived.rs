@@ -1014,12 +1014,10 @@ pub fn provincial_tfp(inputs: &TfpInputs<'_>, periods: &[(i32, i32)]) -> Result<
             )?),
             None => undefined.push(format!(
                 "{label}: TFP's share is undefined ({})",
-                match summary.tfp_share_of_cumulative_growth_undefined {
-                    Some(UndefinedShare::OutputGrowthNearZero) => "output growth is near zero",
-                    Some(UndefinedShare::OppositeSigns) =>
-                        "TFP and output moved in opposite directions",
-                    _ => "a growth rate it needs is missing",
-                }
+                summary
+                    .tfp_share_of_cumulative_growth_undefined
+                    .unwrap_or(UndefinedShare::MissingGrowth)
+                    .describe()
             )),
         }
     }

@@ -355,6 +355,25 @@ pub enum StopReason {
     MaxIterations,
 }
 
+impl StopReason {
+    /// Why the iterations stopped, in words (as the FRONTIER-style output file says it).
+    ///
+    /// ```
+    /// use nangsuat::efficiency::sfa::StopReason;
+    /// assert_eq!(StopReason::Gradient.describe(), "converged (scaled gradient below tolerance)");
+    /// ```
+    pub fn describe(self) -> &'static str {
+        match self {
+            StopReason::Gradient => "converged (scaled gradient below tolerance)",
+            StopReason::NoProgress => "converged to machine precision (no step improves)",
+            StopReason::LineSearchFailed => {
+                "not converged (the line search could not improve the likelihood)"
+            }
+            StopReason::MaxIterations => "not converged (iteration limit reached)",
+        }
+    }
+}
+
 /// How the maximisation went.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]

@@ -130,8 +130,10 @@ pub(crate) fn frontier_report(fit: &SfaFit) -> String {
     let _ = writeln!(w, "number of iterations = {:>6}\n", c.iterations);
     let _ = writeln!(
         w,
-        "(quasi-Newton BFGS, analytic gradient; stop: {:?}, scaled gradient {:.1e}, tolerance {:.1e})\n",
-        c.stop, c.scaled_gradient, c.tolerance
+        "(quasi-Newton BFGS, analytic gradient; stop: {}, scaled gradient {:.1e}, tolerance {:.1e})\n",
+        c.stop.describe(),
+        c.scaled_gradient,
+        c.tolerance
     );
     let _ = writeln!(w, "number of cross-sections = {:>6}\n", fit.units);
     let _ = writeln!(w, "number of time periods = {:>6}\n", fit.periods);
