@@ -181,71 +181,70 @@ pub fn shift_share(y0: &[f64], l0: &[f64], yt: &[f64], lt: &[f64]) -> Result<Shi
     .finite()
 }
 
+/// The first of `terms` (name, value) that is not a finite number, as an
+/// [`Error::OutOfRange`] saying what was `expected`.
+fn first_non_finite(terms: impl IntoIterator<Item = (String, f64)>, expected: &str) -> Result<()> {
+    match terms.into_iter().find(|(_, v)| !v.is_finite()) {
+        None => Ok(()),
+        Some((name, value)) => Err(Error::OutOfRange {
+            name,
+            year: None,
+            value,
+            expected: expected.into(),
+        }),
+    }
+}
+
 impl ShiftShare {
     /// The decomposition, or [`Error::OutOfRange`] naming the first term that is not a finite
     /// number: finite positive data whose output per worker (or its products with the shares)
     /// goes beyond the range of an `f64` (found by the C-boundary fuzz target: the terms were
     /// NaN with a success status).
     fn finite(self) -> Result<ShiftShare> {
-        let expected = "a finite term: output per worker (y / l) and its changes must stay within \
-             the range of a 64-bit float; rescale output or employment";
-        let out_of_range = |name: String, value: f64| Error::OutOfRange {
-            name,
-            year: None,
-            value,
-            expected: expected.into(),
-        };
-        for (i, u) in self.units.iter().enumerate() {
-            for (term, v) in [
+        let base = self.base_level;
+        let units = self.units.iter().enumerate().flat_map(|(i, u)| {
+            [
                 ("within", u.within),
                 ("static_shift", u.static_shift),
                 ("dynamic_shift", u.dynamic_shift),
-            ] {
-                if !v.is_finite() {
-                    return Err(out_of_range(format!("{term}[{i}]"), v));
-                }
-            }
-        }
-        for (term, v) in [
-            ("base_level", self.base_level),
-            ("end_level", self.end_level),
+            ]
+            .map(|(term, v)| {
+                [
+                    (format!("{term}[{i}]"), v),
+                    (format!("{term}[{i}] / base_level"), v / base),
+                ]
+            })
+        });
+        let totals = [
             ("within", self.within),
             ("static_shift", self.static_shift),
             ("dynamic_shift", self.dynamic_shift),
             ("tax", self.tax),
-        ] {
-            if !v.is_finite() {
-                return Err(out_of_range(term.into(), v));
-            }
-        }
-        // What readers are shown beside the terms: the change, the growth and each term as a
+        ]
+        .map(|(term, v)| {
+            [
+                (term.to_string(), v),
+                (format!("{term} / base_level"), v / base),
+            ]
+        });
+        // Beside the terms, what readers are shown: the change, the growth and each term as a
         // contribution to growth (÷ base level). A hostile-input probe found a growth of +∞
         // from finite levels (a base level of 1e-306).
-        let base = self.base_level;
-        let mut shown = vec![
+        let levels = [
+            ("base_level".to_string(), base),
+            ("end_level".to_string(), self.end_level),
             ("change".to_string(), self.end_level - base),
             ("growth".to_string(), self.end_level / base - 1.0),
         ];
-        for (term, v) in [
-            ("within", self.within),
-            ("static_shift", self.static_shift),
-            ("dynamic_shift", self.dynamic_shift),
-            ("tax", self.tax),
-        ] {
-            shown.push((format!("{term} / base_level"), v / base));
-        }
-        for (i, u) in self.units.iter().enumerate() {
-            for (term, v) in [
-                ("within", u.within),
-                ("static_shift", u.static_shift),
-                ("dynamic_shift", u.dynamic_shift),
-            ] {
-                shown.push((format!("{term}[{i}] / base_level"), v / base));
-            }
-        }
-        if let Some((name, v)) = shown.into_iter().find(|(_, v)| !v.is_finite()) {
-            return Err(out_of_range(name, v));
-        }
+        first_non_finite(
+            // Unit by unit first: a term that does not fit is named where it arises.
+            units
+                .flatten()
+                .chain(totals.into_iter().flatten())
+                .chain(levels),
+            "a finite term: output per worker (y / l) and its changes must stay within the range \
+             of a 64-bit float; rescale output or employment",
+        )?;
         Ok(self)
     }
 }
@@ -552,32 +551,28 @@ impl Gead {
     /// number (found by a hostile-input probe: finite positive data, nominal output 1.7e308
     /// and employment 1e-300, gave a reallocation term of +∞ as a value).
     fn finite(self) -> Result<Gead> {
-        let out_of_range = |name: String, value: f64| Error::OutOfRange {
-            name,
-            year: None,
-            value,
-            expected: "a finite term: relative prices, output per worker and their changes \
-                       must stay within the range of a 64-bit float; rescale output or \
-                       employment"
-                .into(),
-        };
-        for (i, &(within, reallocation)) in self.units.iter().enumerate() {
-            for (term, v) in [("within", within), ("reallocation", reallocation)] {
-                if !v.is_finite() {
-                    return Err(out_of_range(format!("{term}[{i}]"), v));
-                }
-            }
-        }
-        for (term, v) in [
+        let units = self
+            .units
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &(within, reallocation))| {
+                [
+                    (format!("within[{i}]"), within),
+                    (format!("reallocation[{i}]"), reallocation),
+                ]
+            });
+        let totals = [
             ("base_level", self.base_level),
             ("end_level", self.end_level),
             ("within", self.within),
             ("reallocation", self.reallocation),
-        ] {
-            if !v.is_finite() {
-                return Err(out_of_range(term.into(), v));
-            }
-        }
+        ]
+        .map(|(term, v)| (term.to_string(), v));
+        first_non_finite(
+            totals.into_iter().chain(units),
+            "a finite term: relative prices, output per worker and their changes must stay \
+             within the range of a 64-bit float; rescale output or employment",
+        )?;
         Ok(self)
     }
 }
