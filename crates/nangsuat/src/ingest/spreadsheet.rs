@@ -23,7 +23,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, SheetVisible, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, Reader, SheetVisible, Sheets, Xls, Xlsx, open_workbook_from_rs};
 
 use super::period::parse_label;
 use super::symbols::{DecimalMark, parse_value};
@@ -137,6 +137,24 @@ fn parse_ref(s: &str) -> Option<(usize, usize)> {
     (row >= 1 && col >= 1).then(|| (row - 1, col - 1))
 }
 
+/// An XLS workbook (an OLE compound file) or an XLSX one (a ZIP package), and nothing else:
+/// calamine's automatic detection also tries XLSB and ODS, and its XLSB reader panicked on a
+/// fuzzed ZIP (an index out of bounds in `xlsb/mod.rs`, calamine 0.35; regression input
+/// `fuzz/regressions/spreadsheet/calamine_xlsb_panic`). Formats nangsuat does not read are
+/// not opened at all.
+fn open_workbook(bytes: &[u8]) -> std::result::Result<Sheets<Cursor<&[u8]>>, String> {
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    if bytes.starts_with(OLE) {
+        open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes))
+            .map(Sheets::Xls)
+            .map_err(|e| e.to_string())
+    } else {
+        open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+            .map(Sheets::Xlsx)
+            .map_err(|e| e.to_string())
+    }
+}
+
 /// Reads a sheet of an XLSX or XLS workbook (see the module docs).
 ///
 /// # Errors
@@ -144,15 +162,14 @@ fn parse_ref(s: &str) -> Option<(usize, usize)> {
 /// [`Error::InvalidParameter`] for a sheet the workbook lacks (the message lists them).
 pub fn parse_spreadsheet(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
     let file = options.file();
-    let mut wb: Sheets<Cursor<&[u8]>> =
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-            parse_error(
-                "spreadsheet",
-                file,
-                None,
-                format!("not an XLSX or XLS workbook: {e}"),
-            )
-        })?;
+    let mut wb = open_workbook(bytes).map_err(|e| {
+        parse_error(
+            "spreadsheet",
+            file,
+            None,
+            format!("not an XLSX or XLS workbook: {e}"),
+        )
+    })?;
     let format = match &wb {
         Sheets::Xls(_) => Format::Xls,
         _ => Format::Xlsx,

@@ -3,7 +3,7 @@
 //! The error carries its facts (series, entity, year, value, file, line and column); this
 //! module words them. English is the error's own message ([`Error`]'s `Display`), so the
 //! library, the bindings and the tool say the same thing; Vietnamese is written here, with
-//! Vietnamese number conventions for the values quoted ([`number::exact`]). Where an error
+//! Vietnamese number conventions for the values quoted ([`crate::report::number::exact`]). Where an error
 //! carries a detail that its source words in English (a reader's description of what it
 //! expected, a parameter's reason, the operating system's reason for a failed read), the
 //! Vietnamese frame names the file, place and value and quotes that detail as it is, except
