@@ -4,6 +4,7 @@ while the calling thread, the GIL released, looks for a signal every 50 ms."""
 from __future__ import annotations
 
 import _thread
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +32,10 @@ def _interrupted_after(delay: float, call: Callable[[], Any]) -> float:
     signal to the exception."""
     done = threading.Event()
     sent: list[float] = []
+    # Ctrl-C reaches Python's default handler, as in a terminal. A process started in the
+    # background by a non-interactive shell inherits SIGINT ignored, and Python then installs
+    # no handler (the fresh-clone CI run launched that way failed here without this).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def ctrl_c() -> None:
         if not done.wait(delay):
@@ -45,6 +50,7 @@ def _interrupted_after(delay: float, call: Callable[[], Any]) -> float:
     finally:
         done.set()
         timer.join()
+        signal.signal(signal.SIGINT, previous)
     assert sent, "the call returned before the signal: make it longer"
     return time.perf_counter() - sent[0]
 
