@@ -18,7 +18,9 @@ pub fn capital(m: &ArgMatches) -> Result<Outcome, Failure> {
     let constant_rate = match rate_arg.parse::<f64>() {
         Ok(v) => Some(
             PerpetualInventory::new(v)
-                .map_err(|e| Failure::usage(format!("--depreciation {rate_arg}: {e}")))?
+                .map_err(|e| {
+                    Failure::usage(format!("--depreciation {rate_arg}: {}", crate::said(&e)))
+                })?
                 .depreciation,
         ),
         Err(_) => None,

@@ -854,6 +854,20 @@ fn localise(c: Command, lang: HelpLang) -> Command {
     let root = c.has_subcommands();
     let c = c
         .mut_args(|a| {
+            // Placeholders (`<COLUMN>`, `<FILE>`…) in Vietnamese.
+            let names: Vec<String> = a
+                .get_value_names()
+                .unwrap_or_default()
+                .iter()
+                .map(|n| vietnamese_placeholder(n.as_str()))
+                .collect();
+            if names.is_empty() {
+                a
+            } else {
+                a.value_names(names)
+            }
+        })
+        .mut_args(|a| {
             // Clap's "[possible values: …]" and "[default: …]" in Vietnamese.
             let values: Vec<String> = a
                 .get_possible_values()
@@ -900,4 +914,51 @@ fn localise(c: Command, lang: HelpLang) -> Command {
     } else {
         c
     }
+}
+
+/// A value placeholder in Vietnamese: each word of `COLUMN`, `SHARE|COLUMN`, `BASE:END`…
+/// translated, the separators kept; file formats (`CSV`, `TOML`) and symbols (`K0`) as they are.
+fn vietnamese_placeholder(name: &str) -> String {
+    let word = |w: &str| {
+        match w {
+            "COLUMN" => "CỘT",
+            "COLUMNS" => "CÁC_CỘT",
+            "FILE" => "TỆP",
+            "PLAN" => "KẾ_HOẠCH",
+            "RATE" => "TỶ_LỆ",
+            "SHARE" => "TỶ_PHẦN",
+            "SHEET" => "TRANG",
+            "TABLE" => "BẢNG",
+            "YEAR" => "NĂM",
+            "YEARS" => "CÁC_NĂM",
+            "BASE" => "GỐC",
+            "END" => "CUỐI",
+            "ID" => "MÃ",
+            "OUTCOME" => "KẾT_QUẢ",
+            "LOW" => "THẤP",
+            "HIGH" => "CAO",
+            other => other,
+        }
+        .to_string()
+    };
+    let mut out = String::new();
+    let mut current = String::new();
+    for ch in name.chars() {
+        if matches!(ch, '|' | ':' | ',') {
+            out.push_str(&word(&current));
+            out.push(ch);
+            current.clear();
+        } else {
+            current.push(ch);
+        }
+    }
+    out.push_str(&word(&current));
+    out
+}
+
+/// Clap's own placeholders in a rendered usage line or help page (`[OPTIONS]`, `<COMMAND>`),
+/// which no setting of clap's words, in Vietnamese.
+pub fn vietnamese_usage_words(text: &str) -> String {
+    text.replace("[OPTIONS]", "[TÙY_CHỌN]")
+        .replace("<COMMAND>", "<LỆNH>")
 }

@@ -1,7 +1,7 @@
 //! The subcommands: each reads its files, calls the library, and returns what to print.
 
 use crate::table::{Table, cell, to_csv};
-use crate::{Failure, Outcome};
+use crate::{Failure, Outcome, said, tr};
 use clap::ArgMatches;
 use indicatif::{ProgressBar, ProgressStyle};
 use nangsuat::efficiency::dea::Dea;
@@ -214,7 +214,7 @@ fn validate(m: &ArgMatches) -> Result<Outcome, Failure> {
         .count();
     let text = if s(m, "format") == "json" {
         serde_json::to_string_pretty(&findings)
-            .map_err(|e| Failure::data(format!("JSON output: {e}")))?
+            .map_err(|e| Failure::data(tr(format!("ghi JSON: {e}"), format!("JSON output: {e}"))))?
             + "\n"
     } else {
         let mut t = String::new();
@@ -249,7 +249,7 @@ fn account(m: &ArgMatches) -> Result<Outcome, Failure> {
     let constant_share = match share_arg.parse::<f64>() {
         Ok(v) => Some(
             Share::new(v)
-                .map_err(|e| Failure::usage(format!("--labour-share {share_arg}: {e}")))?,
+                .map_err(|e| Failure::usage(format!("--labour-share {share_arg}: {}", said(&e))))?,
         ),
         Err(_) => None,
     };

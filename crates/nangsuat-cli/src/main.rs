@@ -129,7 +129,7 @@ fn vietnamese_usage_error(e: &clap::Error) -> Option<String> {
         }
         _ => return None,
     };
-    let usage = get(K::Usage).replacen("Usage:", "Cách dùng:", 1);
+    let usage = cli::vietnamese_usage_words(&get(K::Usage).replacen("Usage:", "Cách dùng:", 1));
     let usage = if usage.trim().is_empty() {
         String::new()
     } else {
@@ -154,6 +154,19 @@ fn main() -> ExitCode {
                 eprintln!("{message}");
                 return ExitCode::from(2);
             }
+            if lang == cli::HelpLang::Vi {
+                // Help and version (and help for a command given without its subcommand):
+                // clap's placeholders in Vietnamese too.
+                let text = cli::vietnamese_usage_words(&e.render().to_string());
+                if !e.use_stderr() {
+                    print!("{text}");
+                    return ExitCode::SUCCESS;
+                }
+                if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                    eprint!("{text}");
+                    return ExitCode::from(2);
+                }
+            }
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
@@ -165,7 +178,11 @@ fn main() -> ExitCode {
                 if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush())
                     && e.kind() != std::io::ErrorKind::BrokenPipe
                 {
-                    eprintln!("nangsuat: stdout: {e}");
+                    let message = tr(
+                        format!("không ghi được ra đầu ra chuẩn ({e})"),
+                        format!("cannot write to standard output ({e})"),
+                    );
+                    eprintln!("nangsuat: {message}");
                     return ExitCode::from(1);
                 }
             }

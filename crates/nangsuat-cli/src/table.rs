@@ -1,6 +1,13 @@
 //! CSV in and out: columns by name, every error naming the file, line and column.
+//!
+//! A table is read as its author's spreadsheet wrote it: separated by commas, semicolons or
+//! tabs (from the header line), and, in a file separated by semicolons (Excel's CSV under
+//! Vietnamese regional settings), with decimal commas (`1234,5`, `1.234,5`) unless its numbers
+//! show decimal points.
 
 use crate::{Failure, tr};
+use nangsuat::ingest::csv_table::{sniff_decimal, sniff_delimiter};
+use nangsuat::ingest::symbols::{DecimalMark, parse_number};
 use std::path::Path;
 
 /// A CSV file read whole: header and rows.
@@ -11,6 +18,8 @@ pub struct Table {
     rows: Vec<csv::StringRecord>,
     /// 1-based file line of each row.
     lines: Vec<u64>,
+    /// The decimal mark of the numbers.
+    decimal: DecimalMark,
 }
 
 impl Table {
@@ -28,7 +37,9 @@ impl Table {
         // UTF-8 with or without Excel's byte-order mark; an older Vietnamese encoding is an
         // error naming the line and column of its first such byte.
         let text = nangsuat::text::decode_utf8(&bytes, &name)?;
+        let delimiter = sniff_delimiter(&text);
         let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
             .flexible(false)
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
@@ -45,12 +56,36 @@ impl Table {
             lines.push(record.position().map_or(0, |p| p.line()));
             rows.push(record);
         }
+        // A comma-separated file has decimal points (a decimal comma would split its cell);
+        // otherwise the numbers tell, and a semicolon means Vietnamese regional settings.
+        let decimal = match delimiter {
+            b',' => DecimalMark::Point,
+            _ => {
+                let cells: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
+                let otherwise = if delimiter == b';' {
+                    DecimalMark::Comma
+                } else {
+                    DecimalMark::Point
+                };
+                sniff_decimal(&cells, otherwise)
+            }
+        };
         Ok(Table {
             path: name,
             header,
             rows,
             lines,
+            decimal,
         })
+    }
+
+    /// The number in `cell`, read with the file's decimal mark: with decimal points, as Rust
+    /// reads a float (no grouping); with decimal commas, points may group thousands.
+    fn number(&self, cell: &str) -> Option<f64> {
+        match self.decimal {
+            DecimalMark::Comma => parse_number(cell, DecimalMark::Comma),
+            _ => cell.parse::<f64>().ok().filter(|v| v.is_finite()),
+        }
     }
 
     /// Number of data rows.
@@ -129,16 +164,26 @@ impl Table {
                     ),
                 )));
             }
-            match cell.parse::<f64>() {
-                Ok(v) if v.is_finite() => out.push(v),
-                _ => {
+            match self.number(cell) {
+                Some(v) => out.push(v),
+                None => {
+                    let (vi, en) = match self.decimal {
+                        DecimalMark::Comma => (
+                            "dấu thập phân của tệp này là dấu phẩy, dấu chấm chỉ để phân cách hàng nghìn",
+                            "this file's decimal mark is a comma; points only group thousands",
+                        ),
+                        _ => (
+                            "dấu thập phân là dấu chấm, không có dấu phân cách hàng nghìn",
+                            "the decimal mark is a point, with no thousands separator",
+                        ),
+                    };
                     return Err(Failure::data(tr(
                         format!(
-                            "{}, dòng {line}, cột `{column}`: `{cell}` không phải là một số hữu hạn (dấu thập phân là dấu chấm, không có dấu phân cách hàng nghìn)",
+                            "{}, dòng {line}, cột `{column}`: `{cell}` không phải là một số hữu hạn ({vi})",
                             self.path
                         ),
                         format!(
-                            "{}, line {line}, column `{column}`: `{cell}` is not a finite number",
+                            "{}, line {line}, column `{column}`: `{cell}` is not a finite number ({en})",
                             self.path
                         ),
                     )));
@@ -174,13 +219,39 @@ impl Table {
     }
 }
 
+/// The CSV reader's failure in the reader's language. Text is decoded before it is parsed,
+/// so what remains is a row whose number of cells differs from the header's.
 fn csv_failure(path: &str, e: &csv::Error) -> Failure {
-    match e.position() {
-        Some(p) => Failure::data(tr(
-            format!("{path}, dòng {}: {e}", p.line()),
-            format!("{path}, line {}: {e}", p.line()),
-        )),
-        None => Failure::data(format!("{path}: {e}")),
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            pos,
+            expected_len,
+            len,
+            ..
+        } => {
+            let line = pos.as_ref().map_or(0, csv::Position::line);
+            Failure::data(tr(
+                format!(
+                    "{path}, dòng {line}: có {len} ô nhưng dòng tiêu đề có {expected_len} cột (ô có dấu phân cách phải nằm trong ngoặc kép)"
+                ),
+                format!(
+                    "{path}, line {line}: {len} cells but the header has {expected_len} columns (a cell holding the separator must be quoted)"
+                ),
+            ))
+        }
+        _ => {
+            let line = e.position().map(csv::Position::line);
+            Failure::data(tr(
+                match line {
+                    Some(l) => format!("{path}, dòng {l}: không đọc được CSV ({e})"),
+                    None => format!("{path}: không đọc được CSV ({e})"),
+                },
+                match line {
+                    Some(l) => format!("{path}, line {l}: unreadable CSV ({e})"),
+                    None => format!("{path}: unreadable CSV ({e})"),
+                },
+            ))
+        }
     }
 }
 
@@ -195,13 +266,15 @@ pub fn cell(v: Option<f64>) -> String {
 /// Writes rows of cells as CSV to a string.
 pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> Result<String, Failure> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let err = |e: csv::Error| Failure::data(format!("CSV output: {e}"));
+    let err =
+        |e: csv::Error| Failure::data(tr(format!("ghi CSV: {e}"), format!("CSV output: {e}")));
     w.write_record(header).map_err(err)?;
     for r in rows {
         w.write_record(r).map_err(err)?;
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| Failure::data(format!("CSV output: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Failure::data(format!("CSV output: {e}")))
+        .map_err(|e| Failure::data(tr(format!("ghi CSV: {e}"), format!("CSV output: {e}"))))?;
+    String::from_utf8(bytes)
+        .map_err(|e| Failure::data(tr(format!("ghi CSV: {e}"), format!("CSV output: {e}"))))
 }

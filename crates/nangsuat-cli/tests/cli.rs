@@ -59,6 +59,31 @@ fn help_in_english_and_vietnamese_with_vietnamese_examples() {
     assert!(vi.contains("Cách dùng:") && vi.contains("Lệnh:") && vi.contains("Tùy chọn:"));
     assert!(vi.contains("Báo cáo theo dõi"));
     assert!(!vi.contains("Usage:") && !vi.contains("Print help"));
+    // Clap's placeholders too: `[TÙY_CHỌN] <LỆNH>`, `<TỶ_PHẦN|CỘT>`, also in usage errors
+    // and in the help printed for a bare `nangsuat`.
+    assert!(vi.contains("nangsuat [TÙY_CHỌN] <LỆNH>"), "{vi}");
+    assert!(!vi.contains("[OPTIONS]") && !vi.contains("<COMMAND>"));
+    let account = nangsuat()
+        .args(["--lang", "vi", "account", "--help"])
+        .assert()
+        .success();
+    let account = stdout(account.get_output());
+    assert!(
+        account.contains("--labour-share <TỶ_PHẦN|CỘT>") && account.contains("<CỘT>"),
+        "{account}"
+    );
+    assert!(!account.contains("COLUMN") && !account.contains("[OPTIONS]"));
+    nangsuat()
+        .args(["--lang", "vi", "account"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("<TỶ_PHẦN|CỘT>").and(predicate::str::contains("SHARE").not()),
+        );
+    nangsuat().args(["--lang", "vi"]).assert().code(2).stderr(
+        predicate::str::contains("[TÙY_CHỌN] <LỆNH>")
+            .and(predicate::str::contains("[OPTIONS]").not()),
+    );
     // The LANG environment chooses too, and every subcommand's help is translated.
     for sub in [
         "report",
@@ -491,6 +516,77 @@ fn library_errors_in_vietnamese_under_lang_vi() {
         .args(["--labour-share", "0.6"])
         .assert()
         .success();
+}
+
+/// A table as Excel saves "CSV" under Vietnamese regional settings (semicolons, decimal
+/// commas, points grouping thousands) gives the figures of the same table written with commas
+/// and decimal points; a ragged row is named by line, in the reader's language.
+#[test]
+fn tables_saved_by_excel_under_vietnamese_settings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let points = write(
+        dir.path(),
+        "points.csv",
+        "year,output,capital,labour\n2020,1234.5,3000,50\n2021,1300.25,3210.5,51\n",
+    );
+    let commas = write(
+        dir.path(),
+        "commas.csv",
+        "year;output;capital;labour\r\n2020;1.234,5;3.000;50\r\n2021;1.300,25;3210,5;51\r\n",
+    );
+    let run = |p: &Path| {
+        let out = nangsuat()
+            .arg("account")
+            .arg(p)
+            .args(["--labour-share", "0.6"])
+            .assert()
+            .success();
+        stdout(out.get_output())
+    };
+    let (a, b) = (run(&points), run(&commas));
+    assert_eq!(a, b);
+    assert!((num(&csv_rows(&a)[1], "output_growth") - (1300.25f64 / 1234.5).ln()).abs() < 1e-15);
+    // Tabs with decimal points (as pasted from an English spreadsheet).
+    let tabs = write(
+        dir.path(),
+        "tabs.tsv",
+        "year\toutput\tcapital\tlabour\n2020\t1234.5\t3000\t50\n2021\t1300.25\t3210.5\t51\n",
+    );
+    assert_eq!(run(&tabs), a);
+    // In a semicolon file a point is a thousands separator: `1.5` is not a number there.
+    let mixed = write(
+        dir.path(),
+        "mixed.csv",
+        "year;output;capital;labour\n2020;1.234,5;3000;50\n2021;1.5;3210,5;51\n",
+    );
+    nangsuat()
+        .args(["--lang", "vi", "account"])
+        .arg(&mixed)
+        .args(["--labour-share", "0.6"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "mixed.csv, dòng 3, cột `output`: `1.5` không phải là một số hữu hạn (dấu thập phân của tệp này là dấu phẩy",
+        ));
+    let ragged = write(
+        dir.path(),
+        "ragged.csv",
+        "year,output,capital,labour\n2020,1,2,3\n2021,1.1,2.2\n",
+    );
+    let run = |lang: &str| {
+        nangsuat()
+            .args(["--lang", lang, "account"])
+            .arg(&ragged)
+            .args(["--labour-share", "0.6"])
+            .assert()
+            .code(1)
+    };
+    run("vi").stderr(predicate::str::contains(
+        "ragged.csv, dòng 3: có 3 ô nhưng dòng tiêu đề có 4 cột",
+    ));
+    run("en").stderr(predicate::str::contains(
+        "ragged.csv, line 3: 3 cells but the header has 4 columns",
+    ));
 }
 
 // --- pwt-tfp ------------------------------------------------------------------------------------

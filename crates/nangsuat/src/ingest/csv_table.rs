@@ -41,8 +41,15 @@ pub(crate) fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
-/// The delimiter of the first line: the most frequent of `,`, `;`, tab outside quotes.
-pub(crate) fn sniff_delimiter(text: &str) -> u8 {
+/// The delimiter of the first line: the most frequent of `,`, `;`, tab outside quotes (a
+/// comma when none occurs, or on a tie with it).
+///
+/// ```
+/// use nangsuat::ingest::csv_table::sniff_delimiter;
+/// assert_eq!(sniff_delimiter("năm;GRDP;\"vốn; tỷ đồng\"\n2020;1,5;2\n"), b';');
+/// assert_eq!(sniff_delimiter("year,output\n"), b',');
+/// ```
+pub fn sniff_delimiter(text: &str) -> u8 {
     let line = text.lines().next().unwrap_or("");
     let mut counts = [0usize; 3];
     let mut in_quote = false;
@@ -61,9 +68,19 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-/// Decimal mark of the value fields: a comma when some value has a comma that cannot be a
-/// thousands separator (`97582,7`) or a point before a comma (`1.234,5`).
-fn sniff_decimal(fields: &[&str]) -> DecimalMark {
+/// Decimal mark of the value fields: the mark more of them show than the other, a comma
+/// where a comma cannot be a thousands separator (`97582,7`) or follows a point (`1.234,5`),
+/// a point likewise (`97582.7`, `1,234.5`); `otherwise` when the fields do not tell
+/// (`1.234`, whole numbers, or as many of each).
+///
+/// ```
+/// use nangsuat::ingest::csv_table::sniff_decimal;
+/// use nangsuat::ingest::symbols::DecimalMark;
+/// assert_eq!(sniff_decimal(&["97582,7", "12"], DecimalMark::Point), DecimalMark::Comma);
+/// assert_eq!(sniff_decimal(&["1.234", "12"], DecimalMark::Comma), DecimalMark::Comma);
+/// assert_eq!(sniff_decimal(&["1.234", "0.5"], DecimalMark::Comma), DecimalMark::Point);
+/// ```
+pub fn sniff_decimal(fields: &[&str], otherwise: DecimalMark) -> DecimalMark {
     let mut comma = 0usize;
     let mut point = 0usize;
     for f in fields {
@@ -89,10 +106,10 @@ fn sniff_decimal(fields: &[&str]) -> DecimalMark {
             (None, None) => {}
         }
     }
-    if comma > point {
-        DecimalMark::Comma
-    } else {
-        DecimalMark::Point
+    match comma.cmp(&point) {
+        std::cmp::Ordering::Greater => DecimalMark::Comma,
+        std::cmp::Ordering::Less => DecimalMark::Point,
+        std::cmp::Ordering::Equal => otherwise,
     }
 }
 
@@ -187,7 +204,7 @@ pub fn parse_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
         .iter()
         .flat_map(|(_, r)| r.iter().skip(n_labels).map(String::as_str))
         .collect();
-    let decimal = sniff_decimal(&value_fields);
+    let decimal = sniff_decimal(&value_fields, DecimalMark::Point);
 
     // Value headers: period (+status) and indicator text.
     let heads: Vec<Head> = header[n_labels..]
