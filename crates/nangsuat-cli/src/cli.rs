@@ -854,13 +854,18 @@ fn localise(c: Command, lang: HelpLang) -> Command {
     let root = c.has_subcommands();
     let c = c
         .mut_args(|a| {
-            // Placeholders (`<COLUMN>`, `<FILE>`…) in Vietnamese.
-            let names: Vec<String> = a
-                .get_value_names()
-                .unwrap_or_default()
-                .iter()
-                .map(|n| vietnamese_placeholder(n.as_str()))
-                .collect();
+            // Placeholders (`<COLUMN>`, `<FILE>`, and clap's `<lang>` from an argument's name)
+            // in Vietnamese.
+            let names: Vec<String> = match a.get_value_names() {
+                Some(names) => names
+                    .iter()
+                    .map(|n| vietnamese_placeholder(n.as_str()))
+                    .collect(),
+                None if a.get_action().takes_values() => vietnamese_argument(a.get_id().as_str())
+                    .map(|n| vec![n.to_string()])
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            };
             if names.is_empty() {
                 a
             } else {
@@ -954,6 +959,30 @@ fn vietnamese_placeholder(name: &str) -> String {
     }
     out.push_str(&word(&current));
     out
+}
+
+/// The placeholder of an option without one of its own (clap shows the option's name: `<lang>`),
+/// in Vietnamese.
+fn vietnamese_argument(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "lang" => "NGÔN_NGỮ",
+        "base-year" | "target-year" => "NĂM",
+        "basis" => "CĂN_CỨ",
+        "format" => "ĐỊNH_DẠNG",
+        "formula" => "CÔNG_THỨC",
+        "linking" => "CÁCH_NỐI",
+        "method" => "PHƯƠNG_PHÁP",
+        "orientation" => "ĐỊNH_HƯỚNG",
+        "profile" => "CÁCH_TÍNH",
+        "reference" => "MÃ_QUỐC_GIA",
+        "rts" => "QUY_MÔ",
+        "show" => "KẾT_QUẢ",
+        "solve-for" => "GIẢ_ĐỊNH",
+        "target" => "MỤC_TIÊU",
+        "timing" => "THỜI_ĐIỂM",
+        "what" => "LOẠI",
+        _ => return None,
+    })
 }
 
 /// Clap's own placeholders in a rendered usage line or help page (`[OPTIONS]`, `<COMMAND>`),

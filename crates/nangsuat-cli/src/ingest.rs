@@ -12,10 +12,7 @@ use std::path::PathBuf;
 /// A table or mapping that cannot be read: exit 1, one line in the run's language (the
 /// library's message names the file and the line or cell).
 fn data_failure(e: &nangsuat::Error) -> Failure {
-    Failure::data(tr(
-        format!("dữ liệu không đọc được — {}", crate::said(e)),
-        crate::said(e),
-    ))
+    Failure::data(crate::said(e))
 }
 
 /// Reads a mapping file.

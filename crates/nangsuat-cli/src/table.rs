@@ -49,6 +49,22 @@ impl Table {
             .iter()
             .map(str::to_string)
             .collect();
+        // A column named twice is ambiguous: which one the user meant cannot be guessed.
+        for (j, h) in header.iter().enumerate() {
+            if let Some(i) = header[..j].iter().position(|g| g == h)
+                && !h.is_empty()
+            {
+                let (i, j) = (i + 1, j + 1);
+                return Err(Failure::data(tr(
+                    format!(
+                        "{name}, dòng 1: cột `{h}` có hai lần (cột thứ {i} và thứ {j}); mỗi tên cột chỉ được có một lần"
+                    ),
+                    format!(
+                        "{name}, line 1: column `{h}` appears twice (columns {i} and {j}); each column name must be unique"
+                    ),
+                )));
+            }
+        }
         let mut rows = Vec::new();
         let mut lines = Vec::new();
         for record in reader.records() {

@@ -93,6 +93,11 @@ fn help_in_english_and_vietnamese_with_vietnamese_examples() {
         "progress",
         "dea",
         "malmquist",
+        "shift-share",
+        "index",
+        "capital",
+        "scenario",
+        "ingest",
         "schema",
     ] {
         let out = nangsuat()
@@ -106,6 +111,21 @@ fn help_in_english_and_vietnamese_with_vietnamese_examples() {
             "{sub}: {text}"
         );
         assert!(!text.contains("Print help"), "{sub}");
+        // No placeholder left in English: neither clap's `[OPTIONS]` nor an option's own
+        // name (`<lang>`) nor an English value name (`<COLUMN>`).
+        let english_placeholder = text.match_indices('<').any(|(i, _)| {
+            let rest = &text[i + 1..];
+            rest.starts_with(|c: char| c.is_ascii_lowercase())
+                || [
+                    "COLUMN", "FILE", "YEAR", "SHARE", "RATE", "TABLE", "PLAN", "SHEET",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        });
+        assert!(
+            !english_placeholder && !text.contains("[OPTIONS]"),
+            "{sub}: {text}"
+        );
         assert!(
             !text.contains("[default:") && !text.contains("possible values"),
             "{sub}"
@@ -587,6 +607,20 @@ fn tables_saved_by_excel_under_vietnamese_settings() {
     run("en").stderr(predicate::str::contains(
         "ragged.csv, line 3: 3 cells but the header has 4 columns",
     ));
+    let twice = write(
+        dir.path(),
+        "twice.csv",
+        "year,output,capital,labour,output\n2020,1,2,3,4\n2021,1.1,2.2,3,4\n",
+    );
+    nangsuat()
+        .args(["--lang", "vi", "account"])
+        .arg(&twice)
+        .args(["--labour-share", "0.6"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "twice.csv, dòng 1: cột `output` có hai lần (cột thứ 2 và thứ 5)",
+        ));
 }
 
 // --- pwt-tfp ------------------------------------------------------------------------------------

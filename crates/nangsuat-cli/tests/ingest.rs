@@ -164,7 +164,10 @@ fn ingest_errors_exit_1_for_contents_and_2_for_usage_in_the_runs_language() {
         .arg(&bad)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("dữ liệu không đọc được"));
+        .stderr(
+            predicate::str::contains("không đọc được tệp ánh xạ `")
+                .and(predicate::str::contains("sai.toml` ở dòng 8")),
+        );
     // Two tables without a mapping: a usage error, in either language.
     nangsuat()
         .arg("ingest")
