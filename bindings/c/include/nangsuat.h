@@ -458,8 +458,11 @@ typedef struct NsProduction {
 } NsProduction;
 
 // Caller-allocated outputs of `ns_dea`; any may be NULL when not wanted. Per-unit arrays
-// hold `units` elements; undefined values (never seen on valid data) are NaN with their
-// `*_defined` flag false.
+// hold `units` elements; undefined values are NaN with their `*_defined` flag false: where a
+// unit's problem has no optimum (under VRS, a point no convex combination reaches), or, on
+// finite positive data, where one variable spans more orders of magnitude than a double
+// resolves (beyond about nine around its mean; the README, "Efficiency across units"):
+// never a wrong number.
 typedef struct NsDeaOutput {
   // Efficiency under the model's returns to scale, in (0, 1].
   double *efficiency;

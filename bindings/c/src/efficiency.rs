@@ -63,8 +63,11 @@ pub struct NsProduction {
 }
 
 /// Caller-allocated outputs of `ns_dea`; any may be NULL when not wanted. Per-unit arrays
-/// hold `units` elements; undefined values (never seen on valid data) are NaN with their
-/// `*_defined` flag false.
+/// hold `units` elements; undefined values are NaN with their `*_defined` flag false: where a
+/// unit's problem has no optimum (under VRS, a point no convex combination reaches), or, on
+/// finite positive data, where one variable spans more orders of magnitude than a double
+/// resolves (beyond about nine around its mean; the README, "Efficiency across units"):
+/// never a wrong number.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct NsDeaOutput {

@@ -29,6 +29,12 @@ use crate::efficiency::model::{Orientation, ReturnsToScale};
 
 /// A reduced cost below `-COST_TOLERANCE` improves the objective.
 const COST_TOLERANCE: f64 = 1e-10;
+/// A unit's reduced cost below `-RELATIVE_COST_TOLERANCE` times the magnitude of its terms
+/// means the solver stopped short of the optimum (see [`Simplex::optimal_on_own_scale`]).
+const RELATIVE_COST_TOLERANCE: f64 = 1e-6;
+/// Below this magnitude a double has fewer than its 53 significant bits in the products the
+/// solver forms (`MIN_POSITIVE / EPSILON` ≈ 10⁻²⁹²).
+const SMALLEST_PRECISE: f64 = f64::MIN_POSITIVE / f64::EPSILON;
 /// Pivot elements smaller than this are treated as zero in the ratio test.
 const PIVOT_TOLERANCE: f64 = 1e-9;
 /// Phase 1 ends feasible when the artificials sum to at most this times the largest
@@ -109,6 +115,10 @@ pub(crate) enum Failure {
     Unbounded,
     /// The iteration limit was reached.
     NotConverged,
+    /// The solver stopped at a point that is not optimal on the problem's own scale: a unit's
+    /// column still improves the objective, by less than the absolute tolerance but by all
+    /// its own magnitude (data spanning more orders of magnitude than a double resolves).
+    Imprecise,
 }
 
 /// Which of the two DEA stages a solve is.
@@ -226,11 +236,21 @@ impl Simplex {
         self.scaled_direction = scaled;
         self.solution_scale = d;
         outcome?;
+        if !self.optimal_on_own_scale(tech) {
+            return Err(Failure::Imprecise);
+        }
         let value = self.value(self.radial_var());
         if orientation == Orientation::Output && value <= ZERO_EXPANSION {
             return Err(Failure::Infeasible);
         }
-        Ok(d * value / c)
+        // An optimum, or its value in the problem's units, in the subnormal range has lost
+        // most of its digits (10⁻³¹³ came out 0.1 % off): no answer rather than a wrong one.
+        let subnormal = |v: f64| v != 0.0 && v.abs() < SMALLEST_PRECISE;
+        let radial = d * value / c;
+        if subnormal(value) || subnormal(radial) {
+            return Err(Failure::Imprecise);
+        }
+        Ok(radial)
     }
 
     /// Solves the second stage: θ or φ fixed at `radial`, slacks maximised. Afterwards
@@ -269,6 +289,57 @@ impl Simplex {
                 0.0
             };
         }
+    }
+
+    /// Whether the final basis is optimal in relative terms, not only within the absolute
+    /// tolerance the iterations price with: no unit's column or slack has a reduced cost
+    /// below zero by more than [`RELATIVE_COST_TOLERANCE`] of the magnitude of its terms
+    /// (`Σ|π_r a_rj|` for a unit), where that magnitude is above round-off. On data spanning twenty orders
+    /// of magnitude (found by the C-boundary fuzz target: one unit's input 10⁻³¹¹ beside
+    /// others of 10¹⁰), the whole problem's duals are of order 10⁻⁸, the best unit's reduced
+    /// cost was −5·10⁻¹² (all of its magnitude) and the solver stopped with an efficiency
+    /// 10³⁰⁹ times too large; this check turns that into no answer.
+    fn optimal_on_own_scale(&mut self, tech: Technology<'_>) -> bool {
+        let k = self.k;
+        // π = c_B B⁻¹ from the fresh inverse.
+        self.pi.iter_mut().for_each(|p| *p = 0.0);
+        for r in 0..k {
+            let c = self.cost(self.basis[r], false);
+            if c != 0.0 {
+                for (p, b) in self.pi.iter_mut().zip(&self.binv[r * k..(r + 1) * k]) {
+                    *p += c * b;
+                }
+            }
+        }
+        let pi_size = self.pi.iter().fold(0.0f64, |m, p| m.max(p.abs()));
+        let round_off = 64.0 * f64::EPSILON * (k as f64) * pi_size;
+        // A slack's reduced cost is `c − π_r·sign`: its one term is all its magnitude, so any
+        // multiplier of the wrong sign above round-off is a slack that still improves.
+        let slacks_optimal = (0..k).all(|row| {
+            let var = self.slack_var(row);
+            let sign = self.slack_sign[row];
+            if sign == 0.0 || self.position[var] != usize::MAX {
+                return true;
+            }
+            let term = self.pi[row] * sign;
+            let reduced = self.cost(var, false) - term;
+            !(term.abs() > round_off && reduced < -RELATIVE_COST_TOLERANCE * term.abs())
+        });
+        slacks_optimal
+            && (0..tech.units()).all(|j| {
+                if self.position[j] != usize::MAX {
+                    return true;
+                }
+                let a = &tech.columns[j * tech.width..j * tech.width + k];
+                let (mut dot, mut magnitude, mut largest) = (0.0f64, 0.0f64, 0.0f64);
+                for (p, a) in self.pi.iter().zip(a) {
+                    dot += p * a;
+                    magnitude += (p * a).abs();
+                    largest = largest.max(a.abs());
+                }
+                let reduced = -dot;
+                !(magnitude > round_off * largest && reduced < -RELATIVE_COST_TOLERANCE * magnitude)
+            })
     }
 
     fn value(&self, var: usize) -> f64 {

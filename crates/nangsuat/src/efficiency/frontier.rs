@@ -205,6 +205,71 @@ mod tests {
         );
     }
 
+    /// Found by the C-boundary fuzz target: one unit's input 2·10⁻³¹¹ beside another's
+    /// 4·10¹⁰. Every constant-returns efficiency is then of order 10⁻³¹⁰ (each unit is
+    /// dominated by the first one's ray); the solver stopped short of that optimum by less
+    /// than its absolute cost tolerance and reported efficiencies up to 10³⁰⁹ times too
+    /// large, and scale efficiency infinite. Now each is either right or undefined.
+    #[test]
+    fn units_twenty_orders_of_magnitude_apart_get_no_wrong_efficiency() {
+        use crate::efficiency::dea::Dea;
+        let x = [
+            483.05,
+            195.05,
+            78.05,
+            528.05,
+            38671482879.99999,
+            50.05,
+            2040.05,
+            2.1877776604847e-311,
+        ];
+        let y = [
+            40.05, 208.05, 0.05, 0.05, 0.05, 0.05, 0.05, 48.05, 384.05, 1365.05, 543.05, 102.05,
+            416.05, 255.05, 1785.05, 0.05,
+        ];
+        let data = Production::new(&x, 1, &y, 2).unwrap();
+        for orientation in [Orientation::Input, Orientation::Output] {
+            let r = Dea::new(orientation, ReturnsToScale::Variable)
+                .compute(&data)
+                .unwrap();
+            for j in 0..x.len() {
+                // The exact constant-returns efficiency: the best ratio of any unit's input to
+                // the input it needs to cover unit j's outputs, over unit j's input.
+                let exact = (0..x.len())
+                    .map(|i| {
+                        let lambda = (0..2)
+                            .map(|o| y[2 * j + o] / y[2 * i + o])
+                            .fold(0.0, f64::max);
+                        lambda * x[i] / x[j]
+                    })
+                    .fold(f64::INFINITY, f64::min);
+                if let Some(t) = r.technical[j] {
+                    assert!(
+                        (t / exact - 1.0).abs() < 1e-6,
+                        "{orientation:?} unit {j}: {t} vs {exact}"
+                    );
+                }
+                if let (Some(t), Some(p)) = (r.technical[j], r.pure_technical[j]) {
+                    assert!(t <= p * (1.0 + 1e-9), "unit {j}: CRS {t} above VRS {p}");
+                }
+                if let Some(s) = r.scale[j] {
+                    assert!(
+                        s.is_finite() && s > 0.0 && s <= 1.0 + 1e-9,
+                        "unit {j}: scale {s}"
+                    );
+                }
+            }
+        }
+        // Unit 3's variable-returns optimum is exact arithmetic: 48/102 of unit 5 and the rest
+        // of unit 7 cover its outputs with 48/102 × 50.05 (+ 10⁻³¹¹) of input.
+        let r = Dea::new(Orientation::Input, ReturnsToScale::Variable)
+            .compute(&data)
+            .unwrap();
+        let expected = 48.0 / 102.0 * 50.05 / 528.05;
+        let got = r.pure_technical[3].expect("unit 3 under VRS");
+        assert!((got / expected - 1.0).abs() < 1e-9, "{got} vs {expected}");
+    }
+
     #[test]
     fn units_a_trillion_times_less_efficient_are_measured() {
         // Issue 18, item 11: data spanning 8 and more orders of magnitude gave no efficiency.
