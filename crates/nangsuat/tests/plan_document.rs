@@ -147,3 +147,45 @@ fn a_missing_final_line_break_stays_missing() {
     // A file that ends with a line break keeps it.
     assert_eq!(PlanDocument::from_toml(&text).unwrap().to_toml(), text);
 }
+
+/// A plan saved on Windows (every line ending in CRLF), or one mixing CRLF and LF lines (the
+/// C fuzz target found a single CRLF line rewritten as LF by an unedited document): unedited,
+/// the text byte for byte; edited, every line the edit kept ends as it did and new lines end
+/// as most of the file's lines do.
+#[test]
+fn line_endings_are_kept_line_by_line() {
+    let windows = WRITTEN.replace('\n', "\r\n");
+    let mut doc = PlanDocument::from_toml(&windows).unwrap();
+    assert_eq!(doc.to_toml(), windows);
+    doc.edit(|plan| plan.goals[0].note = Some("Ghi chú mới".into()))
+        .unwrap();
+    assert_eq!(
+        doc.to_toml(),
+        windows.replace("note = \"Ghi chú cũ\"", "note = \"Ghi chú mới\"")
+    );
+    // A new task: its lines end in CRLF like the rest.
+    doc.edit(|plan| {
+        let mut task = plan.tasks[0].clone();
+        task.id = "t2".into();
+        task.budget = None;
+        plan.tasks.push(task);
+    })
+    .unwrap();
+    let saved = doc.to_toml();
+    assert!(saved.contains("id = \"t2\"\r\n"), "{saved:?}");
+    assert!(!saved.replace("\r\n", "").contains('\n'), "{saved:?}");
+    assert_eq!(Plan::from_toml(&saved).unwrap(), *doc.plan());
+
+    // One CRLF line among LF lines (a line pasted from another file).
+    let at = WRITTEN.find("level = ").unwrap();
+    let eol = at + WRITTEN[at..].find('\n').unwrap();
+    let mixed = format!("{}\r{}", &WRITTEN[..eol], &WRITTEN[eol..]);
+    let mut doc = PlanDocument::from_toml(&mixed).unwrap();
+    assert_eq!(doc.to_toml(), mixed);
+    doc.edit(|plan| plan.goals[0].note = Some("Ghi chú mới".into()))
+        .unwrap();
+    assert_eq!(
+        doc.to_toml(),
+        mixed.replace("note = \"Ghi chú cũ\"", "note = \"Ghi chú mới\"")
+    );
+}

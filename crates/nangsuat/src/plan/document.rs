@@ -44,6 +44,9 @@ pub struct PlanDocument {
     /// Whether the file ended with a line break (the writer ends every line with one; a file
     /// whose last line had none keeps it that way).
     final_newline: bool,
+    /// The text as read (without a byte-order mark), for the line endings of the lines an
+    /// edit keeps: the TOML writer ends every line with `\n`.
+    original: String,
     document: DocumentMut,
     plan: Plan,
 }
@@ -61,6 +64,7 @@ impl PlanDocument {
         Ok(PlanDocument {
             bom: text.starts_with('\u{feff}'),
             final_newline: ends_with_newline(text),
+            original: without_bom(text).to_string(),
             document,
             plan,
         })
@@ -91,6 +95,7 @@ impl PlanDocument {
             bom: text.starts_with('\u{feff}')
                 || std::fs::read(path).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF")),
             final_newline: ends_with_newline(&text),
+            original: without_bom(&text).to_string(),
             document,
             plan,
         })
@@ -127,13 +132,14 @@ impl PlanDocument {
         Ok(())
     }
 
-    /// The document's text: the file as read (a byte-order mark included), with the edits
-    /// made.
+    /// The document's text: the file as read (a byte-order mark, a missing final line break
+    /// and each kept line's CRLF or LF ending included), with the edits made.
     pub fn to_toml(&self) -> String {
         let mut text = self.document.to_string();
         if !self.final_newline && text.ends_with('\n') {
             text.pop();
         }
+        let text = with_line_endings_of(&self.original, &text);
         if self.bom {
             format!("\u{feff}{text}")
         } else {
@@ -152,6 +158,64 @@ impl PlanDocument {
             message: e.to_string(),
         })
     }
+}
+
+/// `written` (lines ending in `\n`) with the line endings of `original`: a line the two share
+/// (matched by a line diff) keeps the ending it had, so a file saved on Windows (CRLF), or one
+/// mixing both, is rewritten only where it was edited; a new or changed line takes the ending
+/// most of the original's lines have.
+fn with_line_endings_of(original: &str, written: &str) -> String {
+    if !original.contains('\r') {
+        return written.to_string();
+    }
+    // Each line as (content, ending), the ending `\r\n`, `\n` or none (the last line).
+    fn lines(text: &str) -> Vec<(&str, &str)> {
+        text.split_inclusive('\n')
+            .map(|line| {
+                if let Some(content) = line.strip_suffix("\r\n") {
+                    (content, "\r\n")
+                } else if let Some(content) = line.strip_suffix('\n') {
+                    (content, "\n")
+                } else {
+                    (line, "")
+                }
+            })
+            .collect()
+    }
+    let old = lines(original);
+    let new = lines(written);
+    let crlf = old.iter().filter(|(_, e)| *e == "\r\n").count();
+    let lf = old.iter().filter(|(_, e)| *e == "\n").count();
+    let usual = if crlf >= lf { "\r\n" } else { "\n" };
+    let old_content: Vec<&str> = old.iter().map(|(c, _)| *c).collect();
+    let new_content: Vec<&str> = new.iter().map(|(c, _)| *c).collect();
+    // A written line keeps its own ending when it has none (the last line) or a CRLF the
+    // writer kept (inside a multi-line string); otherwise an unchanged line's old ending or
+    // the file's usual one.
+    let mut endings: Vec<&str> = new
+        .iter()
+        .map(|(_, e)| if *e == "\n" { usual } else { *e })
+        .collect();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_content, &new_content) {
+        if let similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for i in 0..len {
+                if new[new_index + i].1 == "\n" && !old[old_index + i].1.is_empty() {
+                    endings[new_index + i] = old[old_index + i].1;
+                }
+            }
+        }
+    }
+    let mut out = String::with_capacity(written.len() + crlf);
+    for ((content, _), ending) in new.iter().zip(endings) {
+        out.push_str(content);
+        out.push_str(ending);
+    }
+    out
 }
 
 /// Whether `text` (without a byte-order mark) is empty or ends with a line break.
